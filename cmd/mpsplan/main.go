@@ -1,0 +1,103 @@
+// Command mpsplan compiles police plans written in YAML into published
+// documents, and checks, lists and compares them.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses, shared by every subcommand so CI can rely on them.
+const (
+	exitOK       = 0
+	exitProblems = 1 // the plans have problems, or (diff, build --check) they differ
+	exitUsage    = 2 // the command line is wrong, or something outside the plans failed
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// exitError carries the status a command wants, with an optional message
+// already meant for the user.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError marks a mistake on the command line.
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// run executes one command line and returns the exit status. It holds no
+// global state, so tests call it directly.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(stderr, "mpsplan: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// Anything cobra itself rejects (unknown command or flag, wrong
+	// number of arguments) is a usage error.
+	fmt.Fprintf(stderr, "mpsplan: %v\n", err)
+	fmt.Fprintf(stderr, "Run 'mpsplan --help' for usage.\n")
+	return exitUsage
+}
+
+// env holds what every subcommand shares: where plans live and where output goes.
+type env struct {
+	stdout, stderr io.Writer
+	plansDir       string
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	e := &env{stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "mpsplan",
+		Short: "Compile police plans from YAML into Markdown, HTML and PDF",
+		Long: `mpsplan keeps a police authority's plans as code: each plan is a folder of
+YAML under plans/, checked for consistency and compiled into the published
+policing plan, budget tables and annual reports.
+
+Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVar(&e.plansDir, "plans", "plans", "folder holding one folder a plan")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(
+		newCheckCmd(e),
+		newListCmd(e),
+		newSchemaCmd(e),
+	)
+	for _, c := range root.Commands() {
+		c.Flags().SortFlags = false
+	}
+	return root
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/spf13/cobra"
+)
+
+// resolve turns command-line arguments into plan folders: an argument is a
+// plan ID (a folder under --plans) or a path to a plan folder. No argument
+// means every plan.
+func (e *env) resolve(args []string) ([]string, error) {
+	if len(args) == 0 {
+		dirs, err := plan.Dirs(e.plansDir)
+		if err != nil {
+			return nil, usageError("cannot list plans: %v (run from the project folder, or pass --plans)", err)
+		}
+		if len(dirs) == 0 {
+			return nil, usageError("no plans found under %s", e.plansDir)
+		}
+		return dirs, nil
+	}
+	var dirs []string
+	for _, a := range args {
+		dir, err := e.resolveOne(a)
+		if err != nil {
+			return nil, err
+		}
+		dirs = append(dirs, dir)
+	}
+	return dirs, nil
+}
+
+func (e *env) resolveOne(arg string) (string, error) {
+	if !strings.ContainsAny(arg, `/\`) && arg != "." && arg != ".." {
+		dir := filepath.Join(e.plansDir, arg)
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return dir, nil
+		}
+	}
+	if st, err := os.Stat(arg); err == nil && st.IsDir() {
+		return filepath.Clean(arg), nil
+	}
+	ids := e.planIDs()
+	hint := ""
+	if len(ids) > 0 {
+		hint = " (plans: " + strings.Join(ids, ", ") + ")"
+	}
+	return "", usageError("no plan %q: give a plan ID or the path of a plan folder%s", arg, hint)
+}
+
+func (e *env) planIDs() []string {
+	dirs, _ := plan.Dirs(e.plansDir)
+	ids := make([]string, len(dirs))
+	for i, d := range dirs {
+		ids[i] = filepath.Base(d)
+	}
+	return ids
+}
+
+// completePlans completes plan IDs for shells.
+func (e *env) completePlans(_ *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return e.planIDs(), cobra.ShellCompDirectiveNoFileComp
+}

@@ -1,0 +1,497 @@
+package plan
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The decoder walks yaml.Node trees itself rather than calling
+// yaml.Node.Decode: that keeps a line and column for every value, reports
+// every unknown key (Decode loses strictness inside custom unmarshalers) and
+// collects all problems in one pass instead of stopping at the first.
+
+// nodeUnmarshaler is implemented by leaf types with their own syntax
+// (years, figures, references). They report problems through d.
+type nodeUnmarshaler interface {
+	unmarshalNode(d *decoder, n *yaml.Node)
+}
+
+type decoder struct {
+	file  string
+	diags *Diagnostics
+	types map[reflect.Type]*structInfo
+}
+
+type fieldInfo struct {
+	key      string
+	index    int
+	required bool
+	enum     []string
+	doc      string
+}
+
+type structInfo struct {
+	name   string // for messages: "measure", "breakdown item"
+	fields []*fieldInfo
+	byKey  map[string]*fieldInfo
+	at     int // index of the At field, or -1
+}
+
+var posType = reflect.TypeFor[Pos]()
+
+func newDecoder(diags *Diagnostics) *decoder {
+	return &decoder{diags: diags, types: map[reflect.Type]*structInfo{}}
+}
+
+func (d *decoder) info(t reflect.Type) *structInfo {
+	if si, ok := d.types[t]; ok {
+		return si
+	}
+	si := describe(t)
+	d.types[t] = si
+	return si
+}
+
+// describe reads a model struct's tags. It is also what the JSON Schema is
+// generated from, so the schema and the loader cannot disagree.
+func describe(t reflect.Type) *structInfo {
+	si := &structInfo{name: words(t.Name()), byKey: map[string]*fieldInfo{}, at: -1}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Name == "At" && f.Type == posType {
+			si.at = i
+		}
+		key := f.Tag.Get("yaml")
+		if key == "" || key == "-" {
+			continue
+		}
+		fi := &fieldInfo{key: key, index: i, required: f.Tag.Get("mps") == "required", doc: f.Tag.Get("doc")}
+		if e := f.Tag.Get("enum"); e != "" {
+			fi.enum = strings.Split(e, ",")
+		}
+		si.fields = append(si.fields, fi)
+		si.byKey[key] = fi
+	}
+	return si
+}
+
+// words turns a type name into words for messages: BreakdownItem → "breakdown item".
+func words(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if unicode.IsUpper(r) && i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+
+func (d *decoder) report(n *yaml.Node, sev Severity, rule, hint, format string, args ...any) {
+	*d.diags = append(*d.diags, Diagnostic{Pos: d.pos(n), Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (d *decoder) errorf(n *yaml.Node, hint, format string, args ...any) {
+	d.report(n, Error, "syntax", hint, format, args...)
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping (key: value lines)"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if isNull(n) {
+			return "nothing"
+		}
+		return fmt.Sprintf("the value %q", clip(n.Value))
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a document"
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// decode stores node n into v, reporting every problem it finds.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
+	if n.Kind == yaml.AliasNode {
+		// Refusing aliases outright also rules out alias bombs: expansion
+		// never happens, so no input can make the walk exponential.
+		d.errorf(n, "write the value out in full; plans do not use anchors and aliases", "alias *%s is not supported", n.Value)
+		return
+	}
+	if v.CanAddr() {
+		if u, ok := v.Addr().Interface().(nodeUnmarshaler); ok {
+			if !isNull(n) {
+				u.unmarshalNode(d, n)
+			}
+			return
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if isNull(n) {
+			return
+		}
+		nv := reflect.New(v.Type().Elem())
+		d.decode(n, nv.Elem(), what)
+		v.Set(nv)
+	case reflect.Struct:
+		d.decodeStruct(n, v, nil)
+	case reflect.Slice:
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, fmt.Sprintf("write %s as a list, one item a line starting with \"- \"", what), "%s must be a list, found %s", what, kindName(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), what+" item")
+		}
+		v.Set(s)
+	case reflect.String:
+		if s, ok := d.scalar(n, what); ok {
+			v.SetString(s)
+		}
+	case reflect.Int:
+		s, ok := d.scalar(n, what)
+		if !ok {
+			return
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil {
+			d.errorf(n, "write a whole number such as 4", "%s must be a whole number, found %q", what, clip(s))
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Bool:
+		s, ok := d.scalar(n, what)
+		if !ok {
+			return
+		}
+		switch s {
+		case "true":
+			v.SetBool(true)
+		case "false":
+			v.SetBool(false)
+		default:
+			d.errorf(n, "write true or false", "%s must be true or false, found %q", what, clip(s))
+		}
+	default:
+		panic(fmt.Sprintf("plan: model field of unsupported kind %s", v.Kind()))
+	}
+}
+
+// scalar returns the text of a scalar node, reporting lists and mappings.
+func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "", "%s must be a single value, found %s", what, kindName(n))
+		return "", false
+	}
+	if isNull(n) {
+		return "", false
+	}
+	return n.Value, true
+}
+
+// decodeStruct decodes a mapping into struct v. seen, when not nil,
+// carries keys across several files of one plan; required keys are then
+// checked by the caller once all files are read.
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Pos) {
+	si := d.info(v.Type())
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, fmt.Sprintf("write the %s as indented \"key: value\" lines", si.name), "%s must be a mapping, found %s", si.name, kindName(n))
+		return
+	}
+	if si.at >= 0 {
+		v.Field(si.at).Set(reflect.ValueOf(d.pos(n)))
+	}
+	checkRequired := seen == nil
+	if seen == nil {
+		seen = map[string]Pos{}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "keys are plain words such as title", "a %s key must be a word, found %s", si.name, kindName(k))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, "delete one of the two; each key may appear once", "key %q is already set at %s", k.Value, first)
+			continue
+		}
+		seen[k.Value] = d.pos(k)
+		f := si.byKey[k.Value]
+		if f == nil {
+			d.unknownKey(k, si)
+			continue
+		}
+		if isNull(val) {
+			delete(seen, k.Value) // an empty value counts as missing
+			if f.required {
+				d.errorf(val, fmt.Sprintf("give %s a value, or remove the line", k.Value), "key %q of %s has no value", k.Value, si.name)
+			}
+			continue
+		}
+		fv := v.Field(f.index)
+		d.decode(val, fv, fmt.Sprintf("%q", k.Value))
+		if f.enum != nil && fv.Kind() == reflect.String && fv.String() != "" {
+			d.checkEnum(val, f, fv.String())
+		}
+	}
+	if checkRequired {
+		d.requireKeys(n, si, seen)
+	}
+}
+
+func (d *decoder) requireKeys(n *yaml.Node, si *structInfo, seen map[string]Pos) {
+	for _, f := range si.fields {
+		if _, ok := seen[f.key]; f.required && !ok {
+			hint := f.doc
+			if f.enum != nil {
+				hint = "one of: " + strings.Join(f.enum, ", ")
+			}
+			d.errorf(n, hint, "%s is missing required key %q", si.name, f.key)
+		}
+	}
+}
+
+func (d *decoder) checkEnum(n *yaml.Node, f *fieldInfo, s string) {
+	if slices.Contains(f.enum, s) {
+		return
+	}
+	hint := "one of: " + strings.Join(f.enum, ", ")
+	if s2 := suggest(s, f.enum); s2 != "" {
+		hint = fmt.Sprintf("did you mean %q? (%s)", s2, hint)
+	}
+	d.errorf(n, hint, "%q is not a valid %s", s, f.key)
+}
+
+func (d *decoder) unknownKey(k *yaml.Node, si *structInfo) {
+	keys := make([]string, len(si.fields))
+	for i, f := range si.fields {
+		keys[i] = f.key
+	}
+	hint := "known keys: " + strings.Join(keys, ", ")
+	if s := suggest(k.Value, keys); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	}
+	d.report(k, Error, "unknown-key", hint, "unknown key %q in %s", clip(k.Value), si.name)
+}
+
+// suggest returns the candidate closest to s, if it is close enough to be
+// a plausible typo.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 0
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		dist := levenshtein(ls, strings.ToLower(c))
+		if best == "" || dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	if best == "" || bestDist > max(1, (len([]rune(s))+2)/3) {
+		return ""
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return max(len(ra), len(rb))
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Leaf types.
+
+var yearRE = regexp.MustCompile(`^(\d{4})/(\d{2})$`)
+
+// Year is a financial year, April to March, named by its first calendar
+// year: 2008 is "2008/09".
+type Year int
+
+// ParseYear reads "2008/09".
+func ParseYear(s string) (Year, error) {
+	m := yearRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, fmt.Errorf("%q is not a financial year: write it as 2008/09", s)
+	}
+	y, _ := strconv.Atoi(m[1])
+	e, _ := strconv.Atoi(m[2])
+	if (y+1)%100 != e {
+		return 0, fmt.Errorf("%q is not a financial year: %d/%02d would be %d/%02d", s, y, e, y, (y+1)%100)
+	}
+	return Year(y), nil
+}
+
+// String prints the year as "2008/09".
+func (y Year) String() string { return fmt.Sprintf("%d/%02d", int(y), (int(y)+1)%100) }
+
+// MarshalText prints the year as "2008/09", for JSON.
+func (y Year) MarshalText() ([]byte, error) { return []byte(y.String()), nil }
+
+func (y *Year) unmarshalNode(d *decoder, n *yaml.Node) {
+	s, ok := d.scalar(n, "year")
+	if !ok {
+		return
+	}
+	v, err := ParseYear(s)
+	if err != nil {
+		d.errorf(n, "a financial year runs April to March and is written 2008/09", "%v", err)
+		return
+	}
+	*y = v
+}
+
+var dateRE = regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
+
+// Date is a calendar date, or a month when the document gives no day:
+// "2006-02-23" or "2005-09".
+type Date string
+
+func (t *Date) unmarshalNode(d *decoder, n *yaml.Node) {
+	s, ok := d.scalar(n, "date")
+	if !ok {
+		return
+	}
+	if !dateRE.MatchString(s) {
+		d.errorf(n, "write 2006-02-23, or 2005-09 when only the month is known", "%q is not a date", clip(s))
+		return
+	}
+	*t = Date(s)
+}
+
+func (r *Ref) unmarshalNode(d *decoder, n *yaml.Node) {
+	s, ok := d.scalar(n, "reference")
+	if !ok {
+		return
+	}
+	*r = Ref{At: d.pos(n), ID: s}
+}
+
+// Figure is a number as the document prints it. Text is kept verbatim for
+// printing; Q is its exact value, or nil when the figure is words ("N/A",
+// "Monitor") or carries a mark the source glued to it.
+type Figure struct {
+	At   Pos
+	Text string
+	Q    *Quantity
+}
+
+// Unit returns the figure's unit, UnitText when it has no number.
+func (f *Figure) Unit() Unit {
+	if f == nil || f.Q == nil {
+		return UnitText
+	}
+	return f.Q.Unit
+}
+
+// String returns the text as printed.
+func (f *Figure) String() string {
+	if f == nil {
+		return ""
+	}
+	return f.Text
+}
+
+// MarshalText writes the text as printed, for JSON.
+func (f Figure) MarshalText() ([]byte, error) { return []byte(f.Text), nil }
+
+func (f *Figure) unmarshalNode(d *decoder, n *yaml.Node) {
+	f.At = d.pos(n)
+	switch n.Kind {
+	case yaml.ScalarNode:
+		f.Text = n.Value
+		if q, err := ParseQuantity(n.Value); err == nil {
+			f.Q = &q
+		}
+	case yaml.MappingNode:
+		// {text: "61.9% 2005/06", value: 61.9%}: the printed text carries
+		// more than the number.
+		var m struct {
+			Text  string `yaml:"text" mps:"required" doc:"The figure as printed."`
+			Value string `yaml:"value" mps:"required" doc:"Its number: 61.9%, £35.2m, 9,406."`
+		}
+		d.decodeStruct(n, reflect.ValueOf(&m).Elem(), nil)
+		f.Text = m.Text
+		if m.Value != "" {
+			q, err := ParseQuantity(m.Value)
+			if err != nil {
+				d.errorf(n, "", "%v", err)
+				return
+			}
+			f.Q = &q
+		}
+	default:
+		d.errorf(n, "write the figure as printed (79%, £241.1m, 15,190), or as {text: ..., value: ...}", "a figure must be a value, found %s", kindName(n))
+	}
+}
+
+// Rules an Acknowledge entry may name.
+var acknowledgeable = []string{"sum", "shares", "duplicate-code", "unit", "year-range", "percent-range"}
+
+func (a *Acknowledge) unmarshalNode(d *decoder, n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "write rule: reason lines, such as sum: the source's items add to £239.8m", "acknowledge must be a mapping from rule to reason, found %s", kindName(n))
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || !slices.Contains(acknowledgeable, k.Value) {
+			hint := "rules that can be acknowledged: " + strings.Join(acknowledgeable, ", ")
+			if s := suggest(k.Value, acknowledgeable); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			d.report(k, Error, "unknown-key", hint, "%q is not a rule that can be acknowledged", clip(k.Value))
+			continue
+		}
+		if _, dup := a.Reason(k.Value); dup {
+			d.errorf(k, "", "rule %q is acknowledged twice", k.Value)
+			continue
+		}
+		reason, ok := d.scalar(v, "reason")
+		if !ok || strings.TrimSpace(reason) == "" {
+			d.errorf(v, "say why the source is inconsistent, so readers of the check output know", "acknowledged rule %q needs a reason", k.Value)
+			continue
+		}
+		*a = append(*a, Ack{At: d.pos(k), Rule: k.Value, Reason: reason})
+	}
+}

@@ -1,0 +1,329 @@
+package plan
+
+// The model mirrors the published MPA/MPS planning documents. Every struct
+// records where it was written (At), so a diagnostic or a diff can point at
+// the line an author must change. Struct tags drive both the strict loader
+// and the JSON Schema: `yaml` names the key, `mps:"required"` makes it
+// mandatory, `enum` lists the allowed words and `doc` is the help text an
+// editor shows.
+
+// Plan is one published plan: a strategy, a policing plan, a corporate plan
+// or a budget submission.
+type Plan struct {
+	At Pos `yaml:"-"`
+	// Dir is the folder the plan was loaded from.
+	Dir   string `yaml:"-"`
+	idPos Pos
+
+	ID            string       `yaml:"id" mps:"required" doc:"Stable slug of the plan, also its folder name: 2008-11, 2006-09-draft."`
+	Title         string       `yaml:"title" mps:"required" doc:"Title as the document prints it."`
+	Subtitle      string       `yaml:"subtitle" doc:"Second title line, such as 'Executive summary'."`
+	Kind          string       `yaml:"kind" mps:"required" enum:"corporate-strategy,strategy-and-plan,corporate-plan,policing-plan,budget-submission" doc:"Which kind of document this is."`
+	Organisations []string     `yaml:"organisations" mps:"required" doc:"Publishing bodies, in the order the document names them."`
+	Period        Period       `yaml:"period" mps:"required" doc:"The financial years the plan covers."`
+	PlanYears     []Year       `yaml:"plan_years" doc:"The year or years the document is the annual plan for (2008/09)."`
+	Version       string       `yaml:"version" doc:"Document version as printed: v0.13.2."`
+	Status        string       `yaml:"status" mps:"required" enum:"draft,approved" doc:"draft or approved."`
+	Date          Date         `yaml:"date" doc:"Publication or approval date: 2006-02-23, or 2005-09 when only the month is known."`
+	ApprovedBy    string       `yaml:"approved_by" doc:"The body that approved the plan and where: 'MPA, report 7 of 23 February 2006'."`
+	Source        Source       `yaml:"source" mps:"required" doc:"The published document this plan encodes."`
+	Summary       Markdown     `yaml:"summary" doc:"Foreword or executive summary (Markdown)."`
+	Mission       string       `yaml:"mission" doc:"The mission statement."`
+	Vision        string       `yaml:"vision" doc:"A longer-term aim, such as 'To make London the safest major city in the world'."`
+	Commitments   []Item       `yaml:"commitments" doc:"Long-term commitments to the people of London."`
+	Values        *Values      `yaml:"values" doc:"The values and the statements around them."`
+	Outcomes      []Outcome    `yaml:"outcomes" doc:"Strategic outcomes."`
+	Priorities    []Priority   `yaml:"priorities" doc:"Strategic priorities."`
+	Objectives    []Objective  `yaml:"objectives" doc:"Corporate or operational objectives."`
+	Enablers      []Item       `yaml:"enablers" doc:"What the strategy relies on: workforce, resources, partnership."`
+	Improvements  []Item       `yaml:"improvements" doc:"Continuous-improvement themes."`
+	Strategies    []Item       `yaml:"strategies" doc:"Supporting strategies, referred to by objectives."`
+	Activities    []Activity   `yaml:"activities" doc:"Key activities, each for a year."`
+	Measures      []Measure    `yaml:"measures" doc:"Critical performance areas, indicators and long-term measures."`
+	Budget        *Budget      `yaml:"budget" doc:"Revenue, funding, capital, savings and budget-gap tables."`
+	Inspections   []Inspection `yaml:"inspections" doc:"Inspection grades (HMIC frameworks, PPAF domains)."`
+	Sections      []Section    `yaml:"sections" doc:"Further sections and appendices the document has, in order."`
+}
+
+// Period is the span of financial years a plan covers, inclusive.
+type Period struct {
+	At    Pos  `yaml:"-"`
+	First Year `yaml:"first" mps:"required" doc:"First financial year: 2008/09."`
+	Last  Year `yaml:"last" mps:"required" doc:"Last financial year: 2010/11."`
+}
+
+// Contains reports whether y lies in the period.
+func (p Period) Contains(y Year) bool { return y >= p.First && y <= p.Last }
+
+// Source names the published document a plan was taken from.
+type Source struct {
+	At       Pos    `yaml:"-"`
+	Document string `yaml:"document" mps:"required" doc:"File name of the text extraction in the seeds folder."`
+	Title    string `yaml:"title" doc:"Title of the published document."`
+	Note     string `yaml:"note" doc:"Anything a reader should know about the source."`
+}
+
+// Item is the common shape of listed things: values, enablers, strategies.
+type Item struct {
+	At          Pos         `yaml:"-"`
+	ID          string      `yaml:"id" mps:"required" doc:"Stable slug, kept the same across plans."`
+	Title       string      `yaml:"title" mps:"required" doc:"The wording of the document."`
+	Description Markdown    `yaml:"description" doc:"Longer text (Markdown)."`
+	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
+}
+
+// Values holds the organisation's values with the words around them.
+type Values struct {
+	At        Pos      `yaml:"-"`
+	Intro     Markdown `yaml:"intro" doc:"The sentence introducing the values."`
+	Items     []Item   `yaml:"items" mps:"required" doc:"The values."`
+	Statement string   `yaml:"statement" doc:"The closing line, such as 'We are one team'."`
+}
+
+// Outcome is a strategic outcome the plan works towards.
+type Outcome struct {
+	At          Pos         `yaml:"-"`
+	ID          string      `yaml:"id" mps:"required" doc:"Stable slug, kept the same across plans."`
+	Title       string      `yaml:"title" mps:"required" doc:"The outcome as worded in this document."`
+	Short       string      `yaml:"short" doc:"A short name the document also uses (Confidence, Safety)."`
+	Description Markdown    `yaml:"description" doc:"Narrative under the outcome (Markdown)."`
+	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
+}
+
+// Priority is a strategic priority, contributing to outcomes.
+type Priority struct {
+	At          Pos         `yaml:"-"`
+	ID          string      `yaml:"id" mps:"required" doc:"Stable slug."`
+	Title       string      `yaml:"title" mps:"required" doc:"The priority as worded."`
+	Description Markdown    `yaml:"description" doc:"The description of the priority (Markdown)."`
+	Outcomes    []Ref       `yaml:"outcomes" doc:"IDs of the outcomes it contributes to."`
+	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
+}
+
+// Objective is a corporate or operational objective.
+type Objective struct {
+	At          Pos         `yaml:"-"`
+	ID          string      `yaml:"id" mps:"required" doc:"Stable slug."`
+	Code        string      `yaml:"code" doc:"The objective's number or letter in the document, if any."`
+	Title       string      `yaml:"title" mps:"required" doc:"The objective as worded."`
+	Short       string      `yaml:"short" doc:"A short heading the document also uses ('Be intolerant of violence')."`
+	Description Markdown    `yaml:"description" doc:"Narrative (Markdown)."`
+	Outcomes    []Ref       `yaml:"outcomes" doc:"IDs of the outcomes it serves."`
+	Priorities  []Ref       `yaml:"priorities" doc:"IDs of the priorities it belongs to."`
+	Strategies  []Ref       `yaml:"strategies" doc:"IDs of its supporting strategies."`
+	Owner       string      `yaml:"owner" doc:"Accountable business group or board member."`
+	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
+}
+
+// Activity is a key activity planned for a year.
+type Activity struct {
+	At          Pos         `yaml:"-"`
+	ID          string      `yaml:"id" mps:"required" doc:"Stable slug."`
+	Title       string      `yaml:"title" mps:"required" doc:"The activity as worded."`
+	Year        Year        `yaml:"year" doc:"The financial year it is planned for."`
+	Objectives  []Ref       `yaml:"objectives" doc:"IDs of the objectives it delivers."`
+	Priorities  []Ref       `yaml:"priorities" doc:"IDs of the priorities it delivers."`
+	Description Markdown    `yaml:"description" doc:"Detail (Markdown)."`
+	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
+}
+
+// Measure is a critical performance area, an indicator or a long-term
+// measure, with its baseline, targets and results.
+type Measure struct {
+	At          Pos           `yaml:"-"`
+	ID          string        `yaml:"id" mps:"required" doc:"Stable slug, the same in every plan that follows the measure."`
+	Codes       []string      `yaml:"codes" doc:"Codes the document gives it: SPI 1e, APACS 2.2, NI 16, KPI 3(a), PSA 3."`
+	Title       string        `yaml:"title" mps:"required" doc:"The measure as worded in this document."`
+	Kind        string        `yaml:"kind" mps:"required" enum:"cpa,indicator,long-term" doc:"cpa (critical performance area / headline KPI), indicator (supporting), or long-term."`
+	Unit        Unit          `yaml:"unit" mps:"required" enum:"number,percent,points,money,text" doc:"What its figures count."`
+	Polarity    string        `yaml:"polarity" enum:"higher,lower,none" doc:"Which direction is better; none when neither is."`
+	Owner       string        `yaml:"owner" doc:"Accountable business group or board member."`
+	Description Markdown      `yaml:"description" doc:"Definition or source of data (Markdown)."`
+	Objectives  []Ref         `yaml:"objectives" doc:"IDs of the objectives it monitors."`
+	Outcomes    []Ref         `yaml:"outcomes" doc:"IDs of the outcomes it monitors, where the document files it under an outcome."`
+	Priorities  []Ref         `yaml:"priorities" doc:"IDs of the priorities it monitors."`
+	Baseline    *Observation  `yaml:"baseline" doc:"The figure targets are set against."`
+	Targets     []Target      `yaml:"targets" doc:"Targets by year."`
+	Results     []Result      `yaml:"results" doc:"Results by year (or part of a year)."`
+	Parts       []MeasurePart `yaml:"parts" doc:"Breakdowns reported separately (White / B&ME users, owned / residing warrants)."`
+	Comment     Markdown      `yaml:"comment" doc:"Trend or additional information (Markdown)."`
+	MSFRank     int           `yaml:"msf_rank" doc:"Rank among the most similar forces (1 is best)."`
+	Acknowledge Acknowledge   `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
+}
+
+// MeasurePart is one breakdown of a measure, with figures of its own.
+type MeasurePart struct {
+	At       Pos          `yaml:"-"`
+	ID       string       `yaml:"id" mps:"required" doc:"Slug, unique within the measure."`
+	Title    string       `yaml:"title" mps:"required" doc:"The breakdown's label."`
+	Baseline *Observation `yaml:"baseline" doc:"Its baseline."`
+	Targets  []Target     `yaml:"targets" doc:"Its targets."`
+	Results  []Result     `yaml:"results" doc:"Its results."`
+	Comment  Markdown     `yaml:"comment" doc:"Comment (Markdown)."`
+}
+
+// Observation is a figure measured over a year or part of it.
+type Observation struct {
+	At     Pos    `yaml:"-"`
+	Year   Year   `yaml:"year" mps:"required" doc:"Financial year the figure belongs to."`
+	Period string `yaml:"period" doc:"The part of the year it covers when not the whole: 'April to December 2006'."`
+	Value  Figure `yaml:"value" mps:"required" doc:"The figure as printed (79%, 15,190, N/A)."`
+	Note   string `yaml:"note" doc:"Qualification printed beside it."`
+}
+
+// Result is a reported outcome against a measure.
+type Result struct {
+	At      Pos      `yaml:"-"`
+	Year    Year     `yaml:"year" mps:"required" doc:"Financial year."`
+	Period  string   `yaml:"period" doc:"The part of the year it covers when not the whole: 'April to December 2006'."`
+	Value   Figure   `yaml:"value" mps:"required" doc:"The figure as printed."`
+	Comment Markdown `yaml:"comment" doc:"Comment printed beside it (Markdown)."`
+}
+
+// Partial reports whether the result covers only part of its year.
+func (r Result) Partial() bool { return r.Period != "" }
+
+// Target kinds. The rule each implies for status is in package report.
+const (
+	TargetLevel     = "level"     // reach at least (or at most) a level: 82.5%, 325
+	TargetChange    = "change"    // a relative change on the previous year: -3%
+	TargetPoints    = "points"    // a change in percentage points: -1pp
+	TargetDirection = "direction" // just a direction: "increase on last year"
+	TargetText      = "text"      // described in words only; not assessable
+	TargetBaseline  = "baseline"  // the year sets a baseline; nothing to meet
+	TargetMonitor   = "monitor"   // monitored, deliberately no target
+)
+
+// Target is what a measure should reach in a year.
+type Target struct {
+	At        Pos      `yaml:"-"`
+	Year      Year     `yaml:"year" mps:"required" doc:"Financial year the target is for."`
+	Kind      string   `yaml:"kind" mps:"required" enum:"level,change,points,direction,text,baseline,monitor" doc:"level (reach 82.5%), change (relative: -3%), points (-1pp), direction (increase/decrease), text, baseline (baseline year), monitor (no target)."`
+	Text      string   `yaml:"text" mps:"required" doc:"The target as the document prints it: '3% reduction', 'Increase number to 325'."`
+	Value     *Figure  `yaml:"value" doc:"The number the text states: 325, -3%, -1pp. Required for level, change and points."`
+	Direction string   `yaml:"direction" enum:"increase,decrease" doc:"For kind direction: which way."`
+	Note      Markdown `yaml:"note" doc:"Qualification printed with it (a proxy under consideration...)."`
+}
+
+// Budget holds the financial tables of a plan.
+type Budget struct {
+	At         Pos         `yaml:"-"`
+	Summary    Markdown    `yaml:"summary" doc:"The financial narrative (Markdown)."`
+	Breakdowns []Breakdown `yaml:"breakdowns" doc:"Totals split into parts: revenue by category, funding, capital, savings."`
+	Tables     []Table     `yaml:"tables" doc:"Figures by year: scenarios, funding envelopes, the budget gap."`
+	Risks      []Risk      `yaml:"risks" doc:"Financial risks and issues."`
+}
+
+// Breakdown is a stated total and the parts the document splits it into.
+type Breakdown struct {
+	At          Pos             `yaml:"-"`
+	ID          string          `yaml:"id" mps:"required" doc:"Stable slug: revenue, funding, capital."`
+	Kind        string          `yaml:"kind" mps:"required" enum:"revenue,funding,capital,savings,investment,other" doc:"What is broken down."`
+	Title       string          `yaml:"title" mps:"required" doc:"Heading for the table."`
+	Year        Year            `yaml:"year" mps:"required" doc:"Financial year."`
+	Total       *Figure         `yaml:"total" doc:"The total as stated (£3.56bn). Omit when the document states none."`
+	Items       []BreakdownItem `yaml:"items" mps:"required" doc:"The parts."`
+	Note        Markdown        `yaml:"note" doc:"Text printed with the table (Markdown)."`
+	Acknowledge Acknowledge     `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule (sum, shares), with the reason."`
+}
+
+// BreakdownItem is one part of a breakdown.
+type BreakdownItem struct {
+	At          Pos      `yaml:"-"`
+	ID          string   `yaml:"id" mps:"required" doc:"Stable slug, unique within the breakdown."`
+	Title       string   `yaml:"title" mps:"required" doc:"The part as named."`
+	Amount      Figure   `yaml:"amount" mps:"required" doc:"Money as printed: £2.76bn."`
+	Share       *Figure  `yaml:"share" doc:"Share of the total as printed: 77%."`
+	Description Markdown `yaml:"description" doc:"What it covers (Markdown)."`
+}
+
+// Table is a grid of figures by year, such as the budget-gap table. Rows
+// may state how they derive from other rows, and validation checks every
+// column exactly.
+type Table struct {
+	At          Pos         `yaml:"-"`
+	ID          string      `yaml:"id" mps:"required" doc:"Stable slug."`
+	Title       string      `yaml:"title" mps:"required" doc:"Heading."`
+	Unit        string      `yaml:"unit" doc:"Unit the cells are printed in, shown in the header: £m."`
+	Columns     []Year      `yaml:"columns" mps:"required" doc:"The financial years, in order."`
+	Rows        []TableRow  `yaml:"rows" mps:"required" doc:"The rows."`
+	Note        Markdown    `yaml:"note" doc:"Text printed with the table (Markdown)."`
+	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
+}
+
+// TableRow is a labelled row of a Table.
+type TableRow struct {
+	At     Pos       `yaml:"-"`
+	ID     string    `yaml:"id" mps:"required" doc:"Slug, unique within the table."`
+	Label  string    `yaml:"label" doc:"The row label as printed (empty for an unlabelled subtotal)."`
+	Values []*Figure `yaml:"values" mps:"required" doc:"One cell a column; ~ for an empty cell."`
+	Equals string    `yaml:"equals" doc:"How the row derives from others: 'approved + savings + pay', 'subtotal - lower'."`
+	Total  bool      `yaml:"total" doc:"Print the row as a total."`
+}
+
+// Risk is a risk or issue named in a budget.
+type Risk struct {
+	At          Pos      `yaml:"-"`
+	ID          string   `yaml:"id" mps:"required" doc:"Stable slug."`
+	Title       string   `yaml:"title" mps:"required" doc:"The risk as named."`
+	Kind        string   `yaml:"kind" enum:"risk,issue" doc:"risk or issue."`
+	Amount      *Figure  `yaml:"amount" doc:"Money at stake, if stated."`
+	Description Markdown `yaml:"description" doc:"Detail (Markdown)."`
+}
+
+// Inspection is a grade an inspectorate awarded.
+type Inspection struct {
+	At        Pos    `yaml:"-"`
+	ID        string `yaml:"id" mps:"required" doc:"Stable slug, unique within body."`
+	Body      string `yaml:"body" mps:"required" enum:"HMIC,PPAF" doc:"HMIC (baseline assessment framework) or PPAF (domain)."`
+	Group     string `yaml:"group" doc:"The heading it is listed under (Citizen Focus)."`
+	Area      string `yaml:"area" mps:"required" doc:"Framework or domain as named."`
+	Year      Year   `yaml:"year" mps:"required" doc:"Financial year assessed."`
+	Grade     string `yaml:"grade" mps:"required" enum:"Excellent,Good,Fair,Poor,Not Graded" doc:"Grade awarded."`
+	Direction string `yaml:"direction" enum:"Improved,Stable,Deteriorated,Not Graded" doc:"Direction of travel."`
+}
+
+// Section is further content the document has: narrative, lists and
+// appendices that have no dedicated place in the model.
+type Section struct {
+	At       Pos       `yaml:"-"`
+	ID       string    `yaml:"id" mps:"required" doc:"Stable slug."`
+	Title    string    `yaml:"title" mps:"required" doc:"Heading."`
+	Appendix bool      `yaml:"appendix" doc:"Print among the appendices."`
+	Body     Markdown  `yaml:"body" doc:"Text (Markdown)."`
+	Items    []Item    `yaml:"items" doc:"A list the section holds, such as the Commissioner's 5 Ps."`
+	Sections []Section `yaml:"sections" doc:"Subsections."`
+}
+
+// Markdown is CommonMark text written by a plan author.
+type Markdown string
+
+// Ref is the ID of another item in the same plan, with the position it was
+// written at so that a dangling reference can be reported there.
+type Ref struct {
+	At Pos
+	ID string
+}
+
+// Acknowledge lists the validation rules (sum, shares, duplicate-code, ...)
+// the source document is known to break at this item, each with the reason.
+// A problem so acknowledged is reported as a note, not a warning. In YAML it
+// is a mapping from rule to reason.
+type Acknowledge []Ack
+
+// Ack is one acknowledged inconsistency.
+type Ack struct {
+	At     Pos
+	Rule   string
+	Reason string
+}
+
+// Reason returns the reason given for rule, if it is acknowledged.
+func (a Acknowledge) Reason(rule string) (string, bool) {
+	for _, k := range a {
+		if k.Rule == rule {
+			return k.Reason, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,504 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Validate checks a decoded plan and appends every problem to diags. It
+// never stops at the first problem and never changes the plan: where the
+// source document is itself inconsistent the plan keeps the stated figure
+// and the problem is reported (as a note when acknowledged).
+func Validate(p *Plan, diags *Diagnostics) {
+	v := &validator{p: p, diags: diags, used: map[Pos]bool{}}
+	v.run()
+}
+
+type validator struct {
+	p     *Plan
+	diags *Diagnostics
+	acks  []Ack
+	used  map[Pos]bool
+
+	outcomes, priorities, objectives, strategies map[string]bool
+}
+
+func (v *validator) add(pos Pos, sev Severity, rule, hint, format string, args ...any) {
+	*v.diags = append(*v.diags, Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (v *validator) errorf(pos Pos, rule, hint, format string, args ...any) {
+	v.add(pos, Error, rule, hint, format, args...)
+}
+
+// inconsistency reports a problem the source document may itself have. It
+// is a warning unless the item acknowledges the rule, when it is a note
+// that carries the reason.
+func (v *validator) inconsistency(ack Acknowledge, pos Pos, rule, hint, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	for _, a := range ack {
+		if a.Rule == rule {
+			v.used[a.At] = true
+			v.add(pos, Note, rule, "", "%s (acknowledged: %s)", msg, a.Reason)
+			return
+		}
+	}
+	v.add(pos, Warning, rule, hint, "%s", msg)
+}
+
+func (v *validator) acknowledges(a Acknowledge) { v.acks = append(v.acks, a...) }
+
+func (v *validator) run() {
+	p := v.p
+	if p.Period.First != 0 && p.Period.Last != 0 && p.Period.Last < p.Period.First {
+		v.errorf(p.Period.At, "year-range", "swap first and last", "period ends (%s) before it starts (%s)", p.Period.Last, p.Period.First)
+	}
+	for _, y := range p.PlanYears {
+		v.inPeriod(p.At, y, "plan year")
+	}
+
+	v.outcomes = v.ids("outcome", len(p.Outcomes), func(i int) (string, Pos) { return p.Outcomes[i].ID, p.Outcomes[i].At })
+	v.priorities = v.ids("priority", len(p.Priorities), func(i int) (string, Pos) { return p.Priorities[i].ID, p.Priorities[i].At })
+	v.objectives = v.ids("objective", len(p.Objectives), func(i int) (string, Pos) { return p.Objectives[i].ID, p.Objectives[i].At })
+	v.strategies = v.items("strategy", p.Strategies)
+	v.items("commitment", p.Commitments)
+	v.items("enabler", p.Enablers)
+	v.items("improvement", p.Improvements)
+	if p.Values != nil {
+		v.items("value", p.Values.Items)
+	}
+	v.ids("activity", len(p.Activities), func(i int) (string, Pos) { return p.Activities[i].ID, p.Activities[i].At })
+	v.ids("measure", len(p.Measures), func(i int) (string, Pos) { return p.Measures[i].ID, p.Measures[i].At })
+	v.ids("inspection", len(p.Inspections), func(i int) (string, Pos) {
+		return strings.ToLower(p.Inspections[i].Body) + "/" + p.Inspections[i].ID, p.Inspections[i].At
+	})
+	v.sections(p.Sections, map[string]bool{})
+
+	for _, o := range p.Outcomes {
+		v.acknowledges(o.Acknowledge)
+	}
+	for _, pr := range p.Priorities {
+		v.acknowledges(pr.Acknowledge)
+		v.refs("priority", pr.ID, "outcome", pr.Outcomes, v.outcomes)
+	}
+	for _, o := range p.Objectives {
+		v.acknowledges(o.Acknowledge)
+		v.refs("objective", o.ID, "outcome", o.Outcomes, v.outcomes)
+		v.refs("objective", o.ID, "priority", o.Priorities, v.priorities)
+		v.refs("objective", o.ID, "strategy", o.Strategies, v.strategies)
+	}
+	for _, a := range p.Activities {
+		v.acknowledges(a.Acknowledge)
+		v.refs("activity", a.ID, "objective", a.Objectives, v.objectives)
+		v.refs("activity", a.ID, "priority", a.Priorities, v.priorities)
+		if a.Year != 0 {
+			v.inPeriod(a.At, a.Year, fmt.Sprintf("activity %q", a.ID))
+		}
+	}
+	codes := map[string]*Measure{}
+	for i := range p.Measures {
+		m := &p.Measures[i]
+		v.acknowledges(m.Acknowledge)
+		v.measure(m)
+		for _, c := range m.Codes {
+			if prev, dup := codes[c]; dup && c != "PP" {
+				v.inconsistency(m.Acknowledge, m.At, "duplicate-code", "give each measure its own code, or acknowledge that the source repeats it",
+					"measure %q has code %q, already used by measure %q (%s)", m.ID, c, prev.ID, prev.At)
+				continue
+			}
+			codes[c] = m
+		}
+	}
+	if p.Budget != nil {
+		v.budget(p.Budget)
+	}
+	for _, in := range p.Inspections {
+		if in.Year > p.Period.Last && p.Period.Last != 0 {
+			v.errorf(in.At, "year-range", "", "inspection %q is for %s, after the plan's period ends (%s)", in.ID, in.Year, p.Period.Last)
+		}
+	}
+	for _, a := range v.acks {
+		if !v.used[a.At] {
+			v.add(a.At, Warning, "acknowledge", "remove the acknowledgement, or check the figures it was meant to cover",
+				"rule %q is acknowledged here, but the check finds no problem to acknowledge", a.Rule)
+		}
+	}
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ids checks that IDs are well-formed and unique, and returns the set.
+func (v *validator) ids(kind string, n int, get func(int) (string, Pos)) map[string]bool {
+	set := make(map[string]bool, n)
+	first := make(map[string]Pos, n)
+	for i := range n {
+		id, pos := get(i)
+		if id == "" {
+			continue
+		}
+		bare := id[strings.LastIndexByte(id, '/')+1:]
+		if !slugRE.MatchString(bare) {
+			v.errorf(pos, "id", "IDs are lowercase letters and digits joined by single hyphens: reduce-serious-violence",
+				"%s id %q is not a valid ID", kind, bare)
+		}
+		if prev, dup := first[id]; dup {
+			v.errorf(pos, "duplicate-id", "give each "+kind+" its own ID", "%s id %q is already used at %s", kind, bare, prev)
+			continue
+		}
+		first[id] = pos
+		set[id] = true
+	}
+	return set
+}
+
+func (v *validator) items(kind string, items []Item) map[string]bool {
+	for _, it := range items {
+		v.acknowledges(it.Acknowledge)
+	}
+	return v.ids(kind, len(items), func(i int) (string, Pos) { return items[i].ID, items[i].At })
+}
+
+func (v *validator) sections(ss []Section, seen map[string]bool) {
+	v.ids("section", len(ss), func(i int) (string, Pos) { return ss[i].ID, ss[i].At })
+	for _, s := range ss {
+		v.items("section item", s.Items)
+		v.sections(s.Sections, seen)
+	}
+}
+
+// refs checks that every reference resolves, suggesting the nearest ID.
+func (v *validator) refs(fromKind, fromID, toKind string, refs []Ref, set map[string]bool) {
+	for _, r := range refs {
+		if set[r.ID] {
+			continue
+		}
+		hint := fmt.Sprintf("no %s has this ID", toKind)
+		if len(set) == 0 {
+			hint = fmt.Sprintf("the plan defines no %s", plural(toKind))
+		} else if s := suggest(r.ID, keys(set)); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		v.errorf(r.At, "reference", hint, "%s %q refers to unknown %s %q", fromKind, fromID, toKind, r.ID)
+	}
+}
+
+func plural(s string) string {
+	if strings.HasSuffix(s, "y") {
+		return s[:len(s)-1] + "ies"
+	}
+	return s + "s"
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	// suggest picks the first of equally close candidates: sort for stable output.
+	slices.Sort(out)
+	return out
+}
+
+func (v *validator) inPeriod(pos Pos, y Year, what string) {
+	p := v.p.Period
+	if p.First == 0 || p.Last == 0 || p.Contains(y) {
+		return
+	}
+	v.errorf(pos, "year-range", fmt.Sprintf("the plan covers %s to %s: correct the year, or the plan's period", p.First, p.Last),
+		"%s is for %s, outside the plan's period", what, y)
+}
+
+func (v *validator) notAfterPeriod(pos Pos, y Year, what string) {
+	if last := v.p.Period.Last; last != 0 && y > last {
+		v.errorf(pos, "year-range", fmt.Sprintf("the plan ends with %s", last), "%s is for %s, after the plan's period", what, y)
+	}
+}
+
+var hundred = DecimalFromInt(100)
+
+func (v *validator) measure(m *Measure) {
+	v.refs("measure", m.ID, "objective", m.Objectives, v.objectives)
+	v.refs("measure", m.ID, "outcome", m.Outcomes, v.outcomes)
+	v.refs("measure", m.ID, "priority", m.Priorities, v.priorities)
+	if m.MSFRank < 0 {
+		v.errorf(m.At, "range", "most similar forces ranks start at 1", "measure %q has MSF rank %d", m.ID, m.MSFRank)
+	}
+	what := fmt.Sprintf("measure %q", m.ID)
+	v.series(m, what, m.Baseline, m.Targets, m.Results)
+	partIDs := map[string]Pos{}
+	for _, part := range m.Parts {
+		if prev, dup := partIDs[part.ID]; dup {
+			v.errorf(part.At, "duplicate-id", "", "part %q of measure %q is already defined at %s", part.ID, m.ID, prev)
+		}
+		partIDs[part.ID] = part.At
+		v.series(m, fmt.Sprintf("%s, part %q,", what, part.ID), part.Baseline, part.Targets, part.Results)
+	}
+}
+
+// series checks one line of figures of a measure (the measure itself or a part).
+func (v *validator) series(m *Measure, what string, base *Observation, targets []Target, results []Result) {
+	if base != nil {
+		v.notAfterPeriod(base.At, base.Year, what+" baseline")
+		v.figure(m, &base.Value, what+" baseline")
+	}
+	years := map[Year]Pos{}
+	for i := range targets {
+		t := &targets[i]
+		v.inPeriod(t.At, t.Year, what+" target")
+		if prev, dup := years[t.Year]; dup {
+			v.errorf(t.At, "duplicate-id", "keep one target a year", "%s has a second target for %s (first at %s)", what, t.Year, prev)
+		}
+		years[t.Year] = t.At
+		v.target(m, t, what)
+	}
+	for i := range results {
+		r := &results[i]
+		v.notAfterPeriod(r.At, r.Year, what+" result")
+		v.figure(m, &r.Value, what+" result")
+	}
+}
+
+func (v *validator) target(m *Measure, t *Target, what string) {
+	want := map[string]Unit{TargetLevel: m.Unit, TargetChange: UnitPercent, TargetPoints: UnitPoints}
+	switch t.Kind {
+	case TargetLevel, TargetChange, TargetPoints:
+		if t.Value == nil {
+			v.errorf(t.At, "target", "write the number the target text states, such as value: -3%", "%s target for %s is a %s target without a value", what, t.Year, t.Kind)
+			return
+		}
+		u := t.Value.Unit()
+		if u != want[t.Kind] {
+			hint := fmt.Sprintf("a %s target on a measure counted in %s needs a value in %s", t.Kind, m.Unit, want[t.Kind])
+			if t.Kind == TargetLevel && u == UnitPercent && m.Unit != UnitPercent {
+				hint = "if the target is a change on last year, use kind: change"
+			}
+			v.inconsistency(m.Acknowledge, t.Value.At, "unit", hint, "%s target %q is in %s, not %s", what, t.Value.Text, u, want[t.Kind])
+			return
+		}
+		if t.Kind == TargetLevel && u == UnitPercent {
+			v.percentRange(m, t.Value, what+" target")
+		}
+		if t.Kind == TargetChange && t.Value.Q.Value.Cmp(hundred.Neg()) < 0 {
+			v.errorf(t.Value.At, "percent-range", "a quantity cannot fall by more than 100%", "%s target %q is below -100%%", what, t.Value.Text)
+		}
+	case TargetDirection:
+		if t.Direction == "" {
+			v.errorf(t.At, "target", "add direction: increase or direction: decrease", "%s target for %s has kind direction but no direction", what, t.Year)
+		}
+	}
+	if t.Kind != TargetDirection && t.Direction != "" {
+		v.errorf(t.At, "target", "direction belongs to targets of kind direction only", "%s target for %s has a direction but kind %s", what, t.Year, t.Kind)
+	}
+}
+
+// figure checks that a reported number is in the measure's unit.
+func (v *validator) figure(m *Measure, f *Figure, what string) {
+	if f.Q == nil {
+		return // words such as N/A or Monitor
+	}
+	if m.Unit == UnitText {
+		v.inconsistency(m.Acknowledge, f.At, "unit", "give the measure a numeric unit, or write the figure as text",
+			"%s %q is a number, but the measure's unit is text", what, f.Text)
+		return
+	}
+	if f.Q.Unit != m.Unit {
+		v.inconsistency(m.Acknowledge, f.At, "unit", fmt.Sprintf("the measure counts in %s: write the figure that way, or change the measure's unit", m.Unit),
+			"%s %q is in %s, not %s", what, f.Text, f.Q.Unit, m.Unit)
+		return
+	}
+	if f.Q.Unit == UnitPercent {
+		v.percentRange(m, f, what)
+	}
+}
+
+// percentRange allows -100% to 100%: a share or rate cannot leave it, and
+// a change on last year of more than +100% is so rare in these plans that
+// it is more likely a typo; it can be acknowledged.
+func (v *validator) percentRange(m *Measure, f *Figure, what string) {
+	q := f.Q.Value
+	if q.Cmp(hundred) > 0 || q.Cmp(hundred.Neg()) < 0 {
+		v.inconsistency(m.Acknowledge, f.At, "percent-range", "percentages lie between -100% and 100%",
+			"%s %q is out of range", what, f.Text)
+	}
+}
+
+func (v *validator) budget(b *Budget) {
+	v.ids("breakdown", len(b.Breakdowns), func(i int) (string, Pos) { return b.Breakdowns[i].ID, b.Breakdowns[i].At })
+	v.ids("table", len(b.Tables), func(i int) (string, Pos) { return b.Tables[i].ID, b.Tables[i].At })
+	v.ids("risk", len(b.Risks), func(i int) (string, Pos) { return b.Risks[i].ID, b.Risks[i].At })
+	for i := range b.Breakdowns {
+		v.breakdown(&b.Breakdowns[i])
+	}
+	for i := range b.Tables {
+		v.table(&b.Tables[i])
+	}
+	for _, r := range b.Risks {
+		if r.Amount != nil {
+			v.money(r.Amount, fmt.Sprintf("risk %q amount", r.ID))
+		}
+	}
+}
+
+func (v *validator) money(f *Figure, what string) bool {
+	if f.Unit() != UnitMoney {
+		v.errorf(f.At, "unit", "write money with a pound sign: £241.1m, £3.56bn", "%s %q is not an amount of money", what, f.Text)
+		return false
+	}
+	return true
+}
+
+func (v *validator) breakdown(bd *Breakdown) {
+	v.acknowledges(bd.Acknowledge)
+	v.inPeriod(bd.At, bd.Year, fmt.Sprintf("breakdown %q", bd.ID))
+	v.ids("item of breakdown "+bd.ID, len(bd.Items), func(i int) (string, Pos) { return bd.Items[i].ID, bd.Items[i].At })
+	sum, sumOK := Decimal{}, true
+	shares, nShares := Decimal{}, 0
+	for _, it := range bd.Items {
+		if v.money(&it.Amount, fmt.Sprintf("%q amount", it.ID)) {
+			sum = sum.Add(it.Amount.Q.Value)
+		} else {
+			sumOK = false
+		}
+		if it.Share == nil {
+			continue
+		}
+		if it.Share.Unit() != UnitPercent {
+			v.errorf(it.Share.At, "unit", "write a share as a percentage: 77%", "share %q of %q is not a percentage", it.Share.Text, it.ID)
+			continue
+		}
+		if q := it.Share.Q.Value; q.Sign() < 0 || q.Cmp(hundred) > 0 {
+			v.errorf(it.Share.At, "percent-range", "a share lies between 0% and 100%", "share %q of %q is out of range", it.Share.Text, it.ID)
+		}
+		shares = shares.Add(it.Share.Q.Value)
+		nShares++
+	}
+	if bd.Total != nil && v.money(bd.Total, fmt.Sprintf("breakdown %q total", bd.ID)) && sumOK && sum.Cmp(bd.Total.Q.Value) != 0 {
+		v.inconsistency(bd.Acknowledge, bd.Total.At, "sum", "correct the figure that was mistyped; if the source itself does not add up, acknowledge it with acknowledge: {sum: reason}",
+			"breakdown %q: items add up to %s, not the stated total %s (difference %s)",
+			bd.ID, FormatMoney(sum), bd.Total.Text, FormatMoney(bd.Total.Q.Value.Sub(sum)))
+	}
+	if nShares > 0 && nShares < len(bd.Items) {
+		v.errorf(bd.At, "shares", "give every item a share, or none", "breakdown %q gives shares for %d of its %d items", bd.ID, nShares, len(bd.Items))
+	} else if nShares > 0 && shares.Cmp(hundred) != 0 {
+		v.inconsistency(bd.Acknowledge, bd.At, "shares", "shares of a whole add up to 100%; acknowledge it if the source rounds them differently",
+			"breakdown %q: shares add up to %s%%, not 100%%", bd.ID, shares)
+	}
+}
+
+// table checks the shape of a table and recomputes each derived row.
+func (v *validator) table(t *Table) {
+	v.acknowledges(t.Acknowledge)
+	for _, y := range t.Columns {
+		v.inPeriod(t.At, y, fmt.Sprintf("table %q column", t.ID))
+	}
+	rows := map[string]*TableRow{}
+	v.ids("row of table "+t.ID, len(t.Rows), func(i int) (string, Pos) { return t.Rows[i].ID, t.Rows[i].At })
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		rows[r.ID] = r
+		if len(r.Values) != len(t.Columns) {
+			v.errorf(r.At, "table", "write one value a column, ~ for an empty cell", "row %q of table %q has %d values for %d columns", r.ID, t.ID, len(r.Values), len(t.Columns))
+		}
+		for _, c := range r.Values {
+			if c != nil && c.Q == nil {
+				v.errorf(c.At, "table", "table cells hold numbers: 2,673.3", "cell %q of row %q is not a number", c.Text, r.ID)
+			}
+		}
+	}
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		if r.Equals == "" || len(r.Values) != len(t.Columns) {
+			continue
+		}
+		terms, err := parseFormula(r.Equals)
+		if err != nil {
+			v.errorf(r.At, "table", "write row IDs joined by + and -: approved + savings - lower", "row %q: %v", r.ID, err)
+			continue
+		}
+		ok := true
+		for _, term := range terms {
+			src := rows[term.id]
+			switch {
+			case src == nil:
+				hint := ""
+				if s := suggest(term.id, keys(boolSet(rows))); s != "" {
+					hint = fmt.Sprintf("did you mean %q?", s)
+				}
+				v.errorf(r.At, "reference", hint, "row %q of table %q refers to unknown row %q", r.ID, t.ID, term.id)
+				ok = false
+			case src == r:
+				v.errorf(r.At, "table", "", "row %q is defined in terms of itself", r.ID)
+				ok = false
+			case len(src.Values) != len(t.Columns):
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		for col, y := range t.Columns {
+			want := Decimal{}
+			for _, term := range terms {
+				if c := rows[term.id].Values[col]; c != nil && c.Q != nil {
+					want = want.Add(c.Q.Value.Mul(DecimalFromInt(int64(term.sign))))
+				}
+			}
+			got := Decimal{}
+			pos := r.At
+			if c := r.Values[col]; c != nil && c.Q != nil {
+				got, pos = c.Q.Value, c.At
+			}
+			if got.Cmp(want) != 0 {
+				v.inconsistency(t.Acknowledge, pos, "sum", "correct the mistyped cell; acknowledge it if the source itself does not add up",
+					"table %q, row %q, %s: %s = %s, but the row says %s", t.ID, r.ID, y, r.Equals, want.Grouped(0), got.Grouped(0))
+			}
+		}
+	}
+}
+
+func boolSet[T any](m map[string]T) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+type term struct {
+	sign int
+	id   string
+}
+
+// parseFormula reads "a + b - c" into signed row IDs.
+func parseFormula(s string) ([]term, error) {
+	// Operators stand apart from IDs, since IDs themselves contain hyphens.
+	fields := strings.Fields(s)
+	var out []term
+	sign := 1
+	expectID := true
+	for _, f := range fields {
+		switch {
+		case f == "+" || f == "-":
+			if expectID {
+				return nil, fmt.Errorf("formula %q has an operator where a row ID belongs", s)
+			}
+			sign = 1
+			if f == "-" {
+				sign = -1
+			}
+			expectID = true
+		default:
+			if !expectID {
+				return nil, fmt.Errorf("formula %q needs + or - between row IDs", s)
+			}
+			out = append(out, term{sign: sign, id: f})
+			expectID = false
+		}
+	}
+	if expectID {
+		return nil, fmt.Errorf("formula %q is incomplete", s)
+	}
+	return out, nil
+}
