@@ -1,0 +1,159 @@
+// Package render turns a validated plan into published documents.
+//
+// Rendering has two steps. A builder (PlanDocument for the policing plan,
+// package report for annual reports) lays the plan out as a Document: an
+// ordered tree of sections holding typed blocks (text, lists, tables,
+// charts), with every figure already formatted as the source prints it.
+// Writers then print a Document as Markdown, HTML (both through templates a
+// user can override) or PDF. So every format has the same structure and
+// the same figures, and a writer never re-reads the plan or does arithmetic.
+package render
+
+// Document is a publication laid out and ready to print.
+type Document struct {
+	// Kind is "plan" or "report"; templates may lay them out differently.
+	Kind string
+	// ID names the output files: 2008-11, 2006-09-report-2006-07.
+	ID            string
+	Title         string
+	Subtitle      string
+	Organisations []string
+	// Meta is the title block after the title: period, version, status,
+	// date, approving body, source, in that order.
+	Meta []Meta
+	// Date is the document date as printed (from the plan, else from
+	// SOURCE_DATE_EPOCH); empty when neither gives one.
+	Date string
+	// Keywords go into HTML and PDF metadata.
+	Keywords []string
+	Sections []*Section
+}
+
+// Meta is one labelled line of the title block.
+type Meta struct {
+	Label string
+	Value string
+}
+
+// Section is a numbered part of a document. Its ID is unique in the
+// document and stable across builds, for anchors, links and PDF bookmarks.
+type Section struct {
+	ID    string
+	Title string
+	// Level is 1 for a top-level section; the document title sits above.
+	Level    int
+	Appendix bool
+	Blocks   []Block
+	Sections []*Section
+}
+
+// Block is one piece of section content: *Text, *List, *Table or *Chart.
+type Block interface{ isBlock() }
+
+// Text is a run of the plan author's Markdown (CommonMark + GFM).
+type Text struct {
+	Markdown string
+}
+
+// List is a bulleted or numbered list. Items are plain text, with an
+// optional Markdown detail under each.
+type List struct {
+	Ordered bool
+	Items   []ListItem
+}
+
+// ListItem is one entry of a List.
+type ListItem struct {
+	// ID, when set, is an anchor for the item (an objective, a measure).
+	ID     string
+	Text   string
+	Detail string // Markdown
+}
+
+// Table is a data table. Cells are plain text exactly as printed.
+type Table struct {
+	ID      string
+	Caption string
+	Head    []string
+	// Numeric marks columns of figures, right-aligned.
+	Numeric []bool
+	// RowHeaders makes the first cell of each row a row header.
+	RowHeaders bool
+	Rows       []Row
+	// Note is Markdown printed under the table.
+	Note string
+}
+
+// Row is one table row.
+type Row struct {
+	Cells []string
+	// Group marks a heading row that spans the table (an outcome heading
+	// above its objectives); it has one cell.
+	Group bool
+	// Total marks a total or derived row, printed in bold.
+	Total bool
+}
+
+// ChartKind selects how a Chart is drawn.
+type ChartKind string
+
+// Chart kinds.
+const (
+	// ChartBars draws one horizontal bar per label (capital programme).
+	ChartBars ChartKind = "bars"
+	// ChartShares draws one stacked 100% bar of parts (revenue, funding).
+	ChartShares ChartKind = "shares"
+	// ChartTargetResult draws, per measure, its target beside its result.
+	ChartTargetResult ChartKind = "target-result"
+	// ChartTrend draws a measure's values across years.
+	ChartTrend ChartKind = "trend"
+)
+
+// Chart is a figure drawn from data. Every chart carries a text
+// alternative and the data table it was drawn from, which writers print
+// beside it: the chart is never the only way to read the figures.
+type Chart struct {
+	ID    string
+	Kind  ChartKind
+	Title string
+	// Alt is the text alternative, a sentence summarising the figures.
+	Alt    string
+	Labels []string
+	Series []Series
+	Data   *Table
+}
+
+// Series is one set of values of a chart, one per label.
+type Series struct {
+	Name   string
+	Values []Point
+}
+
+// Point is one value: Value positions the mark (geometry only, so a float
+// is fine), Text is the figure printed beside it, exactly as the source
+// prints it. Missing marks a gap: no figure for this label.
+type Point struct {
+	Value   float64
+	Text    string
+	Missing bool
+	// Status, for target-result charts, is a word such as "met" or "not
+	// met"; writers print it, so status is never told by colour alone.
+	Status string
+}
+
+func (*Text) isBlock()  {}
+func (*List) isBlock()  {}
+func (*Table) isBlock() {}
+func (*Chart) isBlock() {}
+
+// Walk calls fn for every section of d in document order, depth first.
+func (d *Document) Walk(fn func(*Section)) {
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			fn(s)
+			walk(s.Sections)
+		}
+	}
+	walk(d.Sections)
+}
