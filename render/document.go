@@ -9,6 +9,8 @@
 // the same figures, and a writer never re-reads the plan or does arithmetic.
 package render
 
+import "time"
+
 // Document is a publication laid out and ready to print.
 type Document struct {
 	// Kind is "plan" or "report"; templates may lay them out differently.
@@ -24,6 +26,9 @@ type Document struct {
 	// Date is the document date as printed (from the plan, else from
 	// SOURCE_DATE_EPOCH); empty when neither gives one.
 	Date string
+	// Created is the same date as a time, for file metadata (PDF creation
+	// date); the zero time when there is none, never the clock.
+	Created time.Time
 	// Keywords go into HTML and PDF metadata.
 	Keywords []string
 	Sections []*Section
