@@ -130,7 +130,10 @@ func clip(s string) string {
 	return s
 }
 
-// decode stores node n into v, reporting every problem it finds.
+// decode stores node n into v, reporting every problem it finds. what is
+// the key the value was written under, for messages; it is formatted only
+// when there is a problem, since decoding a large plan calls this for
+// every value.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 	if n.Kind == yaml.AliasNode {
 		// Refusing aliases outright also rules out alias bombs: expansion
@@ -161,12 +164,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, fmt.Sprintf("write %s as a list, one item a line starting with \"- \"", what), "%s must be a list, found %s", what, kindName(n))
+			d.errorf(n, fmt.Sprintf("write %q as a list, one item a line starting with \"- \"", what), "%q must be a list, found %s", what, kindName(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
-			d.decode(c, s.Index(i), what+" item")
+			d.decode(c, s.Index(i), what)
 		}
 		v.Set(s)
 	case reflect.String:
@@ -180,7 +183,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		}
 		i, err := strconv.Atoi(s)
 		if err != nil {
-			d.errorf(n, "write a whole number such as 4", "%s must be a whole number, found %q", what, clip(s))
+			d.errorf(n, "write a whole number such as 4", "%q must be a whole number, found %q", what, clip(s))
 			return
 		}
 		v.SetInt(int64(i))
@@ -195,7 +198,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		case "false":
 			v.SetBool(false)
 		default:
-			d.errorf(n, "write true or false", "%s must be true or false, found %q", what, clip(s))
+			d.errorf(n, "write true or false", "%q must be true or false, found %q", what, clip(s))
 		}
 	default:
 		panic(fmt.Sprintf("plan: model field of unsupported kind %s", v.Kind()))
@@ -205,7 +208,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 // scalar returns the text of a scalar node, reporting lists and mappings.
 func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "", "%s must be a single value, found %s", what, kindName(n))
+		d.errorf(n, "", "%q must be a single value, found %s", what, kindName(n))
 		return "", false
 	}
 	if isNull(n) {
@@ -254,7 +257,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Po
 			continue
 		}
 		fv := v.Field(f.index)
-		d.decode(val, fv, fmt.Sprintf("%q", k.Value))
+		d.decode(val, fv, k.Value)
 		if f.enum != nil && fv.Kind() == reflect.String && fv.String() != "" {
 			d.checkEnum(val, f, fv.String())
 		}

@@ -16,14 +16,15 @@ import (
 // line, # for comments). Each must appear in some text of the loaded plan,
 // so a figure dropped or mistyped while editing a plan fails here.
 func TestFidelity(t *testing.T) {
-	lists, err := filepath.Glob("../testdata/fidelity/*.txt")
+	t.Chdir("..")
+	lists, err := filepath.Glob("testdata/fidelity/*.txt")
 	if err != nil || len(lists) == 0 {
 		t.Fatalf("no fidelity lists found: %v", err)
 	}
 	for _, list := range lists {
 		id := strings.TrimSuffix(filepath.Base(list), ".txt")
 		t.Run(id, func(t *testing.T) {
-			p, diags := plan.Load(filepath.Join("..", "plans", id))
+			p, diags := plan.Load(filepath.Join("plans", id))
 			if p == nil || diags.HasErrors() {
 				t.Fatalf("plan %s does not load: %v", id, diags.Err())
 			}

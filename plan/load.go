@@ -135,6 +135,7 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 	fake := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 	d.requireKeys(fake, d.info(reflect.TypeFor[Plan]()), seen)
 	p.idPos = seen["id"]
+	p.keyPos = seen
 	return p
 }
 
@@ -191,12 +192,15 @@ func yamlError(data []byte, err error) (line, col int, msg, hint string) {
 	line, _ = strconv.Atoi(m[1])
 	msg = m[2]
 	if line > 0 {
-		l := lineText(data, line)
-		if i := strings.IndexByte(l, '\t'); i >= 0 && strings.TrimLeft(l[:i], " ") == "" {
-			return line, i + 1, "tab character in indentation", "YAML indents with spaces only: replace the tab with spaces"
+		// yaml.v3 may name the line before the offending one for a tab.
+		for _, n := range []int{line, line + 1} {
+			l := lineText(data, n)
+			if i := strings.IndexByte(l, '\t'); i >= 0 && strings.TrimLeft(l[:i], " ") == "" {
+				return n, i + 1, "tab character in indentation", "YAML indents with spaces only: replace the tab with spaces"
+			}
 		}
-		if t := strings.TrimLeft(l, " "); t != "" {
-			col = len(l) - len(t) + 1
+		if t := strings.TrimLeft(lineText(data, line), " "); t != "" {
+			col = len(lineText(data, line)) - len(t) + 1
 		}
 	}
 	switch {
@@ -204,6 +208,8 @@ func yamlError(data []byte, err error) (line, col int, msg, hint string) {
 		hint = "a value containing \": \" must be quoted: title: \"Outcome: safer streets\""
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
 		hint = "check the indentation of this line against the one above"
+	case strings.Contains(msg, "unexpected end of stream"):
+		hint = "a quote (\" or ') is opened and never closed, or a list or mapping is left open"
 	case strings.Contains(msg, "found character that cannot start any token"):
 		hint = "quote values that start with a special character such as @, ` or %"
 	}

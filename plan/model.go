@@ -14,6 +14,9 @@ type Plan struct {
 	// Dir is the folder the plan was loaded from.
 	Dir   string `yaml:"-"`
 	idPos Pos
+	// keyPos holds where each top-level key was written, for problems
+	// with values that carry no position of their own (plan_years).
+	keyPos map[string]Pos
 
 	ID            string       `yaml:"id" mps:"required" doc:"Stable slug of the plan, also its folder name: 2008-11, 2006-09-draft."`
 	Title         string       `yaml:"title" mps:"required" doc:"Title as the document prints it."`
@@ -86,7 +89,9 @@ type Outcome struct {
 	ID          string      `yaml:"id" mps:"required" doc:"Stable slug, kept the same across plans."`
 	Title       string      `yaml:"title" mps:"required" doc:"The outcome as worded in this document."`
 	Short       string      `yaml:"short" doc:"A short name the document also uses (Confidence, Safety)."`
+	Wordings    []string    `yaml:"wordings" doc:"Other wordings the same document uses for the outcome (in a table, an appendix heading), verbatim."`
 	Description Markdown    `yaml:"description" doc:"Narrative under the outcome (Markdown)."`
+	Strands     []Item      `yaml:"strands" doc:"Statements the outcome is split into, each with its own narrative (Safety: 'Reduce crime and catch criminals', 'Be intolerant of violence'); IDs unique in the plan."`
 	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
 }
 
@@ -95,6 +100,7 @@ type Priority struct {
 	At          Pos         `yaml:"-"`
 	ID          string      `yaml:"id" mps:"required" doc:"Stable slug."`
 	Title       string      `yaml:"title" mps:"required" doc:"The priority as worded."`
+	Wordings    []string    `yaml:"wordings" doc:"Other wordings the same document uses for the priority (Making Neighbourhoods Safe), verbatim."`
 	Description Markdown    `yaml:"description" doc:"The description of the priority (Markdown)."`
 	Outcomes    []Ref       `yaml:"outcomes" doc:"IDs of the outcomes it contributes to."`
 	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
@@ -111,6 +117,7 @@ type Objective struct {
 	Outcomes    []Ref       `yaml:"outcomes" doc:"IDs of the outcomes it serves."`
 	Priorities  []Ref       `yaml:"priorities" doc:"IDs of the priorities it belongs to."`
 	Strategies  []Ref       `yaml:"strategies" doc:"IDs of its supporting strategies."`
+	Strands     []Ref       `yaml:"strands" doc:"IDs of the outcome strands it delivers, each a strand of one of its outcomes."`
 	Owner       string      `yaml:"owner" doc:"Accountable business group or board member."`
 	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
 }
@@ -134,6 +141,7 @@ type Measure struct {
 	ID          string        `yaml:"id" mps:"required" doc:"Stable slug, the same in every plan that follows the measure."`
 	Codes       []string      `yaml:"codes" doc:"Codes the document gives it: SPI 1e, APACS 2.2, NI 16, KPI 3(a), PSA 3."`
 	Title       string        `yaml:"title" mps:"required" doc:"The measure as worded in this document."`
+	Wordings    []string      `yaml:"wordings" doc:"Other wordings the same document uses for the measure (an appendix that lists it again), verbatim."`
 	Kind        string        `yaml:"kind" mps:"required" enum:"cpa,indicator,long-term" doc:"cpa (critical performance area / headline KPI), indicator (supporting), or long-term."`
 	Unit        Unit          `yaml:"unit" mps:"required" enum:"number,percent,points,money,text" doc:"What its figures count."`
 	Polarity    string        `yaml:"polarity" enum:"higher,lower,none" doc:"Which direction is better; none when neither is."`
@@ -156,6 +164,7 @@ type MeasurePart struct {
 	At       Pos          `yaml:"-"`
 	ID       string       `yaml:"id" mps:"required" doc:"Slug, unique within the measure."`
 	Title    string       `yaml:"title" mps:"required" doc:"The breakdown's label."`
+	Unit     Unit         `yaml:"unit" enum:"number,percent,points,money,text" doc:"What the part's figures count, when not the measure's unit: White and B&ME satisfaction (percent) under a satisfaction gap (points)."`
 	Baseline *Observation `yaml:"baseline" doc:"Its baseline."`
 	Targets  []Target     `yaml:"targets" doc:"Its targets."`
 	Results  []Result     `yaml:"results" doc:"Its results."`
@@ -212,6 +221,22 @@ type Budget struct {
 	Breakdowns []Breakdown `yaml:"breakdowns" doc:"Totals split into parts: revenue by category, funding, capital, savings."`
 	Tables     []Table     `yaml:"tables" doc:"Figures by year: scenarios, funding envelopes, the budget gap."`
 	Risks      []Risk      `yaml:"risks" doc:"Financial risks and issues."`
+	// Initiatives and Capital hold what a budget submission says before its
+	// figures are final: funding already given to new priorities, and the
+	// state of a capital programme still being prepared.
+	Initiatives []Initiative `yaml:"initiatives" doc:"New initiatives and the funding given to them, such as mayoral priorities already funded in the year before the plan."`
+	Capital     Markdown     `yaml:"capital" doc:"The capital position in words, when the document gives no capital figures (Markdown)."`
+}
+
+// Initiative is a new initiative or priority and the money given to it.
+type Initiative struct {
+	At          Pos      `yaml:"-"`
+	ID          string   `yaml:"id" mps:"required" doc:"Stable slug."`
+	Title       string   `yaml:"title" mps:"required" doc:"The initiative as named: Operation Tyrol."`
+	Year        Year     `yaml:"year" doc:"Financial year the money is for; it may precede the plan's period."`
+	Amount      *Figure  `yaml:"amount" doc:"Money as printed, with its words: {text: £17.6 m from TfL, value: £17.6m}."`
+	Objectives  []Ref    `yaml:"objectives" doc:"IDs of the objectives it serves."`
+	Description Markdown `yaml:"description" doc:"Detail (Markdown)."`
 }
 
 // Breakdown is a stated total and the parts the document splits it into.
@@ -267,6 +292,7 @@ type Risk struct {
 	ID          string   `yaml:"id" mps:"required" doc:"Stable slug."`
 	Title       string   `yaml:"title" mps:"required" doc:"The risk as named."`
 	Kind        string   `yaml:"kind" enum:"risk,issue" doc:"risk or issue."`
+	Area        string   `yaml:"area" enum:"revenue,capital" doc:"The budget it bears on, where the document files it under one: revenue or capital."`
 	Amount      *Figure  `yaml:"amount" doc:"Money at stake, if stated."`
 	Description Markdown `yaml:"description" doc:"Detail (Markdown)."`
 }

@@ -23,6 +23,8 @@ type validator struct {
 	used  map[Pos]bool
 
 	outcomes, priorities, objectives, strategies map[string]bool
+	// strandOf maps an outcome strand's ID to the outcome it belongs to.
+	strandOf map[string]string
 }
 
 func (v *validator) add(pos Pos, sev Severity, rule, hint, format string, args ...any) {
@@ -56,7 +58,7 @@ func (v *validator) run() {
 		v.errorf(p.Period.At, "year-range", "swap first and last", "period ends (%s) before it starts (%s)", p.Period.Last, p.Period.First)
 	}
 	for _, y := range p.PlanYears {
-		v.inPeriod(p.At, y, "plan year")
+		v.inPeriod(p.keyPos["plan_years"], y, "plan year")
 	}
 
 	v.outcomes = v.ids("outcome", len(p.Outcomes), func(i int) (string, Pos) { return p.Outcomes[i].ID, p.Outcomes[i].At })
@@ -79,6 +81,7 @@ func (v *validator) run() {
 	for _, o := range p.Outcomes {
 		v.acknowledges(o.Acknowledge)
 	}
+	v.outcomeStrands()
 	for _, pr := range p.Priorities {
 		v.acknowledges(pr.Acknowledge)
 		v.refs("priority", pr.ID, "outcome", pr.Outcomes, v.outcomes)
@@ -88,6 +91,7 @@ func (v *validator) run() {
 		v.refs("objective", o.ID, "outcome", o.Outcomes, v.outcomes)
 		v.refs("objective", o.ID, "priority", o.Priorities, v.priorities)
 		v.refs("objective", o.ID, "strategy", o.Strategies, v.strategies)
+		v.objectiveStrands(&o)
 	}
 	for _, a := range p.Activities {
 		v.acknowledges(a.Acknowledge)
@@ -97,6 +101,7 @@ func (v *validator) run() {
 			v.inPeriod(a.At, a.Year, fmt.Sprintf("activity %q", a.ID))
 		}
 	}
+	v.wordings()
 	codes := map[string]*Measure{}
 	for i := range p.Measures {
 		m := &p.Measures[i]
@@ -203,7 +208,8 @@ func keys(m map[string]bool) []string {
 
 func (v *validator) inPeriod(pos Pos, y Year, what string) {
 	p := v.p.Period
-	if p.First == 0 || p.Last == 0 || p.Contains(y) {
+	// A zero year failed to parse and has been reported already.
+	if y == 0 || p.First == 0 || p.Last == 0 || p.Contains(y) {
 		return
 	}
 	v.errorf(pos, "year-range", fmt.Sprintf("the plan covers %s to %s: correct the year, or the plan's period", p.First, p.Last),
@@ -233,7 +239,15 @@ func (v *validator) measure(m *Measure) {
 			v.errorf(part.At, "duplicate-id", "", "part %q of measure %q is already defined at %s", part.ID, m.ID, prev)
 		}
 		partIDs[part.ID] = part.At
-		v.series(m, fmt.Sprintf("%s, part %q,", what, part.ID), part.Baseline, part.Targets, part.Results)
+		pm := m
+		if part.Unit != "" {
+			// A part may count in its own unit: the White and B&ME satisfaction
+			// behind a gap in points are percentages.
+			cp := *m
+			cp.Unit = part.Unit
+			pm = &cp
+		}
+		v.series(pm, fmt.Sprintf("%s, part %q,", what, part.ID), part.Baseline, part.Targets, part.Results)
 	}
 }
 
@@ -338,6 +352,53 @@ func (v *validator) budget(b *Budget) {
 		if r.Amount != nil {
 			v.money(r.Amount, fmt.Sprintf("risk %q amount", r.ID))
 		}
+	}
+	v.initiatives(b.Initiatives)
+}
+
+// initiatives checks new initiatives. Their year may precede the plan's
+// period (a budget submission lists what the current year already funds),
+// but not follow it.
+func (v *validator) initiatives(in []Initiative) {
+	v.ids("initiative", len(in), func(i int) (string, Pos) { return in[i].ID, in[i].At })
+	for _, it := range in {
+		if it.Year != 0 {
+			v.notAfterPeriod(it.At, it.Year, fmt.Sprintf("initiative %q", it.ID))
+		}
+		if it.Amount != nil {
+			v.money(it.Amount, fmt.Sprintf("initiative %q amount", it.ID))
+		}
+		v.refs("initiative", it.ID, "objective", it.Objectives, v.objectives)
+	}
+}
+
+// outcomeStrands checks the strands of all outcomes as one set of IDs,
+// since objectives refer to a strand by its ID alone.
+func (v *validator) outcomeStrands() {
+	var all []Item
+	v.strandOf = map[string]string{}
+	for _, o := range v.p.Outcomes {
+		for _, s := range o.Strands {
+			all = append(all, s)
+			if _, seen := v.strandOf[s.ID]; !seen {
+				v.strandOf[s.ID] = o.ID
+			}
+		}
+	}
+	v.items("outcome strand", all)
+}
+
+// objectiveStrands checks that an objective's strands exist and belong to
+// one of the outcomes it serves, so the two links cannot disagree.
+func (v *validator) objectiveStrands(o *Objective) {
+	v.refs("objective", o.ID, "outcome strand", o.Strands, boolSet(v.strandOf))
+	for _, r := range o.Strands {
+		out, ok := v.strandOf[r.ID]
+		if !ok || len(o.Outcomes) == 0 || slices.ContainsFunc(o.Outcomes, func(x Ref) bool { return x.ID == out }) {
+			continue
+		}
+		v.errorf(r.At, "reference", fmt.Sprintf("add %s to the objective's outcomes, or pick a strand of its outcomes", out),
+			"objective %q delivers strand %q of outcome %q, which is not among its outcomes", o.ID, r.ID, out)
 	}
 }
 
@@ -501,4 +562,31 @@ func parseFormula(s string) ([]term, error) {
 		return nil, fmt.Errorf("formula %q is incomplete", s)
 	}
 	return out, nil
+}
+
+// wordings checks the other wordings of outcomes, priorities and measures:
+// each is the document's text for the same thing, so an empty one, one
+// equal to the title or a repeated one is a slip of the author.
+func (v *validator) wordings() {
+	check := func(at Pos, kind, id, title string, ws []string) {
+		seen := map[string]bool{title: true}
+		for _, w := range ws {
+			switch {
+			case strings.TrimSpace(w) == "":
+				v.errorf(at, "wording", "remove the empty wording", "%s %q has an empty wording", kind, id)
+			case seen[w]:
+				v.errorf(at, "wording", "list each other wording once, and not the title itself", "%s %q repeats the wording %q", kind, id, w)
+			}
+			seen[w] = true
+		}
+	}
+	for _, o := range v.p.Outcomes {
+		check(o.At, "outcome", o.ID, o.Title, o.Wordings)
+	}
+	for _, pr := range v.p.Priorities {
+		check(pr.At, "priority", pr.ID, pr.Title, pr.Wordings)
+	}
+	for _, m := range v.p.Measures {
+		check(m.At, "measure", m.ID, m.Title, m.Wordings)
+	}
 }

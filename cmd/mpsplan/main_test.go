@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// mpsplan runs the command in-process from the repository root, as a user
+// would, and returns its exit status and output.
+func mpsplan(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	t.Chdir(repoRoot())
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// repoRoot is the repository root, absolute, so tests can chdir to it
+// any number of times.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+func TestCheckExitCodes(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{"real plan is clean", []string{"check", "2008-11"}, 0, "", "0 errors, 0 warnings"},
+		{"real plan under strict", []string{"check", "--strict", "2008-11"}, 0, "acknowledged", ""},
+		{"path to a plan folder", []string{"check", "plans/2008-11"}, 0, "", "checked 1 plan(s)"},
+		{"broken fixture", []string{"check", "testdata/check/unknown-key"}, 1, `testdata/check/unknown-key/plan.yaml:17:5: error: unknown key "titel" in measure`, "1 error"},
+		{"warning passes without strict", []string{"check", "testdata/check/budget-sum-acknowledged"}, 0, "warning:", ""},
+		{"warning fails with strict", []string{"check", "--strict", "testdata/check/budget-sum-acknowledged"}, 1, "warning:", ""},
+		{"unknown plan", []string{"check", "1999-02"}, 2, "", `no plan "1999-02"`},
+		{"bad flag", []string{"check", "--strikt"}, 2, "", "unknown flag: --strikt"},
+		{"bad format", []string{"check", "--format", "xml", "2008-11"}, 2, "", "--format must be text or json"},
+		{"unknown command", []string{"chek"}, 2, "", "unknown command"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := mpsplan(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errs)
+			}
+			if !strings.Contains(out, tt.inStdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.inStdout, out)
+			}
+			if !strings.Contains(errs, tt.inStderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.inStderr, errs)
+			}
+		})
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	code, out, _ := mpsplan(t, "check", "--format", "json", "testdata/check/unknown-reference")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	var diags []struct {
+		Pos struct {
+			File         string
+			Line, Column int
+		}
+		Severity string
+		Rule     string
+		Message  string
+		Hint     string
+	}
+	if err := json.Unmarshal([]byte(out), &diags); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(diags) != 2 || diags[0].Pos.Line != 19 || diags[0].Pos.Column != 18 || diags[0].Severity != "error" || diags[0].Rule != "reference" {
+		t.Errorf("unexpected diagnostics: %+v", diags)
+	}
+	code, out, _ = mpsplan(t, "check", "--format", "json", "2008-11")
+	if code != 0 || !strings.HasPrefix(out, "[") {
+		t.Errorf("clean plan: exit %d, output %q", code, out)
+	}
+}
+
+func TestListAndSchema(t *testing.T) {
+	code, out, _ := mpsplan(t, "list")
+	if code != 0 || !regexp.MustCompile(`(?m)^2008-11 +2008/09 to 2010/11 +approved +Corporate Plan 2008-11$`).MatchString(out) {
+		t.Errorf("list: exit %d\n%s", code, out)
+	}
+	code, out, _ = mpsplan(t, "schema")
+	if code != 0 {
+		t.Fatalf("schema: exit %d", code)
+	}
+	committed, err := os.ReadFile("plans/plan.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(committed) {
+		t.Errorf("plans/plan.schema.json is stale: run go run ./cmd/mpsplan schema > plans/plan.schema.json")
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	code, out, _ := mpsplan(t, "__complete", "check", "")
+	if code != 0 || !strings.Contains(out, "2008-11\n") {
+		t.Errorf("completion of plan IDs: exit %d\n%s", code, out)
+	}
+}
+
+// TestBinary builds the real binary and runs it the way CI and plan
+// authors do, checking exit statuses and that diagnostics go to stdout.
+func TestBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "mpsplan")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"check", "2008-11"}, 0, ""},
+		{[]string{"check", "testdata/check/duplicate-id"}, 1, `error: strategy id "youth" is already used`},
+		{[]string{"check", "--nope"}, 2, ""},
+	} {
+		cmd := exec.Command(bin, tt.args...)
+		cmd.Dir = "../.."
+		out, err := cmd.Output()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if code != tt.code || !strings.Contains(string(out), tt.want) {
+			t.Errorf("mpsplan %v: exit %d (want %d), stdout:\n%s", tt.args, code, tt.code, out)
+		}
+	}
+}
