@@ -113,6 +113,7 @@ type Objective struct {
 	Code        string      `yaml:"code" doc:"The objective's number or letter in the document, if any."`
 	Title       string      `yaml:"title" mps:"required" doc:"The objective as worded."`
 	Short       string      `yaml:"short" doc:"A short heading the document also uses ('Be intolerant of violence')."`
+	Wordings    []string    `yaml:"wordings" doc:"Other wordings the same document uses for the objective (in a table of indicators), verbatim."`
 	Description Markdown    `yaml:"description" doc:"Narrative (Markdown)."`
 	Outcomes    []Ref       `yaml:"outcomes" doc:"IDs of the outcomes it serves."`
 	Priorities  []Ref       `yaml:"priorities" doc:"IDs of the priorities it belongs to."`

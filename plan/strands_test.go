@@ -38,6 +38,12 @@ func TestOutcomeStrandsAndInitiatives(t *testing.T) {
 		{"strand of the objective's outcome", `objectives:
   - {id: violence, title: V, outcomes: [safety], strands: [intolerant-of-violence]}
 `, nil},
+		{"objective wording", `objectives:
+  - {id: violence, title: V, wordings: [Reduce serious violence]}
+`, nil},
+		{"objective wording repeats its title", `objectives:
+  - {id: violence, title: V, wordings: [V]}
+`, []string{`objective "violence" repeats the wording "V"`}},
 		{"strand without outcomes listed", `objectives:
   - {id: violence, title: V, strands: [reduce-crime]}
 `, nil},

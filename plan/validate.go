@@ -586,6 +586,9 @@ func (v *validator) wordings() {
 	for _, pr := range v.p.Priorities {
 		check(pr.At, "priority", pr.ID, pr.Title, pr.Wordings)
 	}
+	for _, o := range v.p.Objectives {
+		check(o.At, "objective", o.ID, o.Title, o.Wordings)
+	}
 	for _, m := range v.p.Measures {
 		check(m.At, "measure", m.ID, m.Title, m.Wordings)
 	}
