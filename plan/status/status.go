@@ -474,8 +474,10 @@ func setShortfall(a *Assessment, short plan.Decimal, tq plan.Quantity) {
 	}
 }
 
-// holdsChanges reports whether the measure's figures are themselves
-// changes on the previous year.
+// HoldsChanges reports whether the measure's figures are themselves
+// changes on the previous year ("Change in gun crime": -15.9%).
+func HoldsChanges(s Series) bool { return holdsChanges(s) }
+
 func holdsChanges(s Series) bool {
 	return s.Unit == plan.UnitPercent && strings.Contains(strings.ToLower(s.Title), "change")
 }
@@ -535,4 +537,16 @@ func travel(s Series, r *plan.Result, p *Previous) (Travel, string) {
 		return Increased, ""
 	}
 	return Decreased, ""
+}
+
+// Rules states the rules of this package in plain words, for a report's
+// readers; the package comment is the precise version.
+var Rules = []string{
+	"Met: the result is equal to or better than the target, better being higher or lower as the measure says. A part-year result that meets the full-year target so far is on track; one that does not is off track.",
+	"A target of change (\"5% reduction\") is met by a change at least that large: a result of -7% meets it. When the result is a level, its change on the previous year's figure is computed exactly and printed beside it.",
+	"A target in percentage points (\"reduce the gap by 1% point\") is met when the figure moves by at least that many points from the previous year.",
+	"A target of direction (\"increase on last year\") is met only by a strict move that way; no change does not meet it.",
+	"A count that builds up through the year (not a rate, share or average) is not compared with a full-year figure before the year ends, unless it has already passed its target.",
+	"No target: the measure is monitored only. Baseline year: the year sets the figure later targets are set against. Not yet reported: there is no result, or it is printed as N/A. Not assessed: the target is in words only, or target and result cannot be compared; the table note says why.",
+	"Direction of travel compares the result with the year before's result or baseline: improved, stable (exactly equal) or deteriorated. A measure of change (\"Change in gun crime\") improves when the change is in the better direction.",
 }
