@@ -169,6 +169,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
+			// A null item is an empty table cell where items are pointers;
+			// anywhere else it is a stray "- " that must not vanish.
+			if isNull(c) && v.Type().Elem().Kind() != reflect.Pointer {
+				d.errorf(c, "delete the empty \"- \" line, or give it a value", "item %d of %q is empty", i+1, what)
+				continue
+			}
 			d.decode(c, s.Index(i), what)
 		}
 		v.Set(s)
@@ -449,10 +455,7 @@ func (f *Figure) unmarshalNode(d *decoder, n *yaml.Node) {
 	case yaml.MappingNode:
 		// {text: "61.9% 2005/06", value: 61.9%}: the printed text carries
 		// more than the number.
-		var m struct {
-			Text  string `yaml:"text" mps:"required" doc:"The figure as printed."`
-			Value string `yaml:"value" mps:"required" doc:"Its number: 61.9%, £35.2m, 9,406."`
-		}
+		var m figureMapping
 		d.decodeStruct(n, reflect.ValueOf(&m).Elem(), nil)
 		f.Text = m.Text
 		if m.Value != "" {
@@ -466,6 +469,13 @@ func (f *Figure) unmarshalNode(d *decoder, n *yaml.Node) {
 	default:
 		d.errorf(n, "write the figure as printed (79%, £241.1m, 15,190), or as {text: ..., value: ...}", "a figure must be a value, found %s", kindName(n))
 	}
+}
+
+// figureMapping is the long form of a figure, {text: ..., value: ...}; its
+// type name is what messages call it.
+type figureMapping struct {
+	Text  string `yaml:"text" mps:"required" doc:"The figure as printed."`
+	Value string `yaml:"value" mps:"required" doc:"Its number: 61.9%, £35.2m, 9,406."`
 }
 
 // Rules an Acknowledge entry may name.

@@ -28,6 +28,11 @@ type validator struct {
 }
 
 func (v *validator) add(pos Pos, sev Severity, rule, hint, format string, args ...any) {
+	if pos.File == "" {
+		// A value the loader could not read has no position of its own;
+		// point at the plan rather than nowhere.
+		pos = v.p.At
+	}
 	*v.diags = append(*v.diags, Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
@@ -403,6 +408,9 @@ func (v *validator) objectiveStrands(o *Objective) {
 }
 
 func (v *validator) money(f *Figure, what string) bool {
+	if f.Text == "" && f.Q == nil {
+		return false // no value at all: the loader has reported the missing key
+	}
 	if f.Unit() != UnitMoney {
 		v.errorf(f.At, "unit", "write money with a pound sign: £241.1m, £3.56bn", "%s %q is not an amount of money", what, f.Text)
 		return false
@@ -500,17 +508,16 @@ func (v *validator) table(t *Table) {
 			continue
 		}
 		for col, y := range t.Columns {
+			if c := r.Values[col]; c == nil || c.Q == nil {
+				continue // the document prints no figure here: nothing to check
+			}
 			want := Decimal{}
 			for _, term := range terms {
 				if c := rows[term.id].Values[col]; c != nil && c.Q != nil {
 					want = want.Add(c.Q.Value.Mul(DecimalFromInt(int64(term.sign))))
 				}
 			}
-			got := Decimal{}
-			pos := r.At
-			if c := r.Values[col]; c != nil && c.Q != nil {
-				got, pos = c.Q.Value, c.At
-			}
+			got, pos := r.Values[col].Q.Value, r.Values[col].At
 			if got.Cmp(want) != 0 {
 				v.inconsistency(t.Acknowledge, pos, "sum", "correct the mistyped cell; acknowledge it if the source itself does not add up",
 					"table %q, row %q, %s: %s = %s, but the row says %s", t.ID, r.ID, y, r.Equals, want.Grouped(0), got.Grouped(0))
