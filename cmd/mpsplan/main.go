@@ -95,6 +95,7 @@ Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
 		newCheckCmd(e),
 		newListCmd(e),
 		newSchemaCmd(e),
+		newDiffCmd(e),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false

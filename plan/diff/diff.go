@@ -1,0 +1,641 @@
+// Package diff compares two versions of a plan item by item: what a change
+// does to the plan (a target raised, an outcome reworded, savings added),
+// not which YAML lines moved. Compare builds a Report, a plain value that
+// tests inspect and JSON marshals; WriteText, WriteMarkdown and WriteJSON
+// print it.
+//
+// The comparison walks the model by reflection, guided by the same yaml
+// tags the loader uses, so a field added to the model is compared (and
+// named by its key) without a change here. Only what the model cannot say
+// by itself is special: how list elements are matched (by ID, targets by
+// year), tables (cells by row and column year), and the figures' arithmetic.
+package diff
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/plan"
+)
+
+// Kinds of change.
+const (
+	Added   = "added"
+	Removed = "removed"
+	Changed = "changed"
+)
+
+// Report is every difference between two plans, grouped by section:
+// metadata first, then the plan's lists in the model's order.
+type Report struct {
+	Old      Side      `json:"old"`
+	New      Side      `json:"new"`
+	Sections []Section `json:"sections"`
+}
+
+// Side names one of the plans compared.
+type Side struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Source string `json:"source"` // the folder, or folder@revision
+}
+
+// Section groups the changes to one part of the plan: metadata, outcomes,
+// measures, budget... Fields are changes to the section's own values (the
+// plan's status, the budget summary); Items are changes to its listed things.
+type Section struct {
+	Name   string  `json:"name"` // the plan file key, or "metadata"
+	Title  string  `json:"title"`
+	Fields []Field `json:"fields,omitempty"`
+	Items  []Item  `json:"items,omitempty"`
+}
+
+// Item is an outcome, objective, measure, budget table... that was added,
+// removed or changed, matched by ID across the two plans.
+type Item struct {
+	Kind   string `json:"kind"`
+	ID     string `json:"id"`
+	Title  string `json:"title,omitempty"`
+	Change string `json:"change"`
+	// Renamed: the same ID has a new title.
+	Renamed bool `json:"renamed,omitempty"`
+	// Moved: it now sits under another outcome, objective or priority.
+	Moved  bool    `json:"moved,omitempty"`
+	OldAt  string  `json:"old_at,omitempty"`
+	NewAt  string  `json:"new_at,omitempty"`
+	Fields []Field `json:"fields,omitempty"`
+}
+
+// Field is one changed value. Name is the path of plan file keys to it,
+// with list elements named by kind and key: "title", "target 2008/09 value",
+// "item olympics-2012 amount", "row gap 2010/11". Old and New are as
+// printed; Delta is the difference of two figures ("+100", "−£60.9m",
+// "+2pp"); Words is a word-level diff of two texts.
+type Field struct {
+	Name   string `json:"field"`
+	Change string `json:"change"`
+	Old    string `json:"old,omitempty"`
+	New    string `json:"new,omitempty"`
+	Delta  string `json:"delta,omitempty"`
+	Words  []Span `json:"words,omitempty"`
+	// Gained and Lost are the members a list of references or codes
+	// gained and lost.
+	Gained []string `json:"gained,omitempty"`
+	Lost   []string `json:"lost,omitempty"`
+
+	// figure marks a change that carries a figure, the part of an added
+	// or removed item worth showing.
+	figure bool
+}
+
+// Empty reports whether the plans do not differ.
+func (r *Report) Empty() bool { return len(r.Sections) == 0 }
+
+// Count returns the number of changed fields and items, for a summary line.
+func (r *Report) Count() int {
+	n := 0
+	for _, s := range r.Sections {
+		n += len(s.Fields) + len(s.Items)
+	}
+	return n
+}
+
+// Compare returns the differences from old to new. Neither plan is changed.
+func Compare(old, new *plan.Plan) *Report {
+	if old == nil {
+		old = &plan.Plan{}
+	}
+	if new == nil {
+		new = &plan.Plan{}
+	}
+	r := &Report{
+		Old: Side{ID: old.ID, Title: old.Title, Source: old.Dir},
+		New: Side{ID: new.ID, Title: new.Title, Source: new.Dir},
+	}
+	meta := Section{Name: "metadata", Title: "Metadata"}
+	var rest []Section
+	a, b := reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem()
+	for _, f := range fieldsOf(a.Type()) {
+		av, bv := a.Field(f.index), b.Field(f.index)
+		switch {
+		case isStructList(f.typ):
+			rest = append(rest, Section{Name: f.key, Title: title(f.key), Items: items(kindOf("", f.key), av, bv)})
+		case f.typ.Kind() == reflect.Pointer && f.typ.Elem().Kind() == reflect.Struct:
+			s := Section{Name: f.key, Title: title(f.key)}
+			av, bv = deref(av), deref(bv)
+			for _, g := range fieldsOf(av.Type()) {
+				if isStructList(g.typ) {
+					s.Items = append(s.Items, items(kindOf(f.key, g.key), av.Field(g.index), bv.Field(g.index))...)
+				} else {
+					s.Fields = append(s.Fields, compareValue(g.key, av.Field(g.index), bv.Field(g.index))...)
+				}
+			}
+			rest = append(rest, s)
+		default:
+			meta.Fields = append(meta.Fields, compareValue(f.key, av, bv)...)
+		}
+	}
+	for _, s := range append([]Section{meta}, rest...) {
+		if len(s.Fields)+len(s.Items) > 0 {
+			r.Sections = append(r.Sections, s)
+		}
+	}
+	return r
+}
+
+// field is one yaml-tagged field of a model struct.
+type field struct {
+	key   string
+	index int
+	typ   reflect.Type
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var fs []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		key, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+		if !sf.IsExported() || key == "" || key == "-" {
+			continue
+		}
+		fs = append(fs, field{key: key, index: i, typ: sf.Type})
+	}
+	return fs
+}
+
+var (
+	figureType     = reflect.TypeFor[plan.Figure]()
+	figurePtrType  = reflect.TypeFor[*plan.Figure]()
+	refsType       = reflect.TypeFor[[]plan.Ref]()
+	ackType        = reflect.TypeFor[plan.Acknowledge]()
+	yearType       = reflect.TypeFor[plan.Year]()
+	targetsType    = reflect.TypeFor[[]plan.Target]()
+	tableType      = reflect.TypeFor[plan.Table]()
+	inspectionType = reflect.TypeFor[plan.Inspection]()
+	resultType     = reflect.TypeFor[plan.Result]()
+	targetType     = reflect.TypeFor[plan.Target]()
+)
+
+func isStructList(t reflect.Type) bool {
+	return t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && t != refsType && t != ackType
+}
+
+// deref returns what a pointer points to, or the zero value for nil, so an
+// absent section compares like an empty one.
+func deref(v reflect.Value) reflect.Value {
+	if v.IsNil() {
+		return reflect.New(v.Type().Elem()).Elem()
+	}
+	return v.Elem()
+}
+
+// parentKeys are the references that place an item in the plan's
+// hierarchy; a change to them is a move. (Strategies support an objective
+// rather than contain it.)
+var parentKeys = map[string]bool{"outcomes": true, "objectives": true, "priorities": true, "strands": true}
+
+// items matches two lists of top-level things by key and reports those
+// added, removed or changed: in the new plan's order, then the removed ones
+// in the old plan's order, so reordering alone is no difference.
+func items(kind string, a, b reflect.Value) []Item {
+	var out []Item
+	match(a, b, func(key string, av, bv reflect.Value) {
+		it := Item{Kind: kind, ID: key}
+		switch {
+		case !av.IsValid():
+			it.Change, it.Title, it.NewAt = Added, titleOf(bv), posOf(bv)
+			it.Fields = figuresOnly(compareStruct("", reflect.Zero(bv.Type()), bv))
+		case !bv.IsValid():
+			it.Change, it.Title, it.OldAt = Removed, titleOf(av), posOf(av)
+			it.Fields = figuresOnly(compareStruct("", av, reflect.Zero(av.Type())))
+		default:
+			it.Fields = compareStruct("", av, bv)
+			if len(it.Fields) == 0 {
+				return
+			}
+			it.Change, it.Title, it.OldAt, it.NewAt = Changed, titleOf(bv), posOf(av), posOf(bv)
+			for _, f := range it.Fields {
+				it.Renamed = it.Renamed || f.Name == "title"
+				it.Moved = it.Moved || parentKeys[f.Name]
+			}
+		}
+		out = append(out, it)
+	})
+	return out
+}
+
+func figuresOnly(fs []Field) []Field {
+	var out []Field
+	for _, f := range fs {
+		if f.figure {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// match pairs the elements of two lists by key and calls f for each key:
+// first the new list's, in order, then those only in the old list. An
+// element on one side only comes with an invalid Value for the other.
+func match(a, b reflect.Value, f func(key string, av, bv reflect.Value)) {
+	ak, bk := keys(a), keys(b)
+	ai := make(map[string]int, len(ak))
+	for i, k := range ak {
+		ai[k] = i
+	}
+	bi := make(map[string]bool, len(bk))
+	for j, k := range bk {
+		bi[k] = true
+		var av reflect.Value
+		if i, ok := ai[k]; ok {
+			av = a.Index(i)
+		}
+		f(k, av, b.Index(j))
+	}
+	for i, k := range ak {
+		if !bi[k] {
+			f(k, a.Index(i), reflect.Value{})
+		}
+	}
+}
+
+// keys returns the matching key of every element of a list: its ID (for
+// an inspection, body and ID, as IDs are unique within a body), a target's
+// year, a result's year and period. A repeated key (which validation
+// rejects) gets a suffix so no element is lost.
+func keys(list reflect.Value) []string {
+	out := make([]string, list.Len())
+	seen := map[string]int{}
+	for i := range out {
+		k := keyOf(list.Index(i))
+		if n := seen[k]; n > 0 {
+			seen[k] = n + 1
+			k = fmt.Sprintf("%s#%d", k, n+1)
+		} else {
+			seen[k] = 1
+		}
+		out[i] = k
+	}
+	return out
+}
+
+func keyOf(v reflect.Value) string {
+	switch v.Type() {
+	case targetType:
+		return yearText(v.FieldByName("Year"))
+	case resultType:
+		k := yearText(v.FieldByName("Year"))
+		if p := v.FieldByName("Period").String(); p != "" {
+			k += " " + p
+		}
+		return k
+	case inspectionType:
+		return v.FieldByName("Body").String() + " " + v.FieldByName("ID").String()
+	}
+	if id := v.FieldByName("ID"); id.IsValid() && id.Kind() == reflect.String {
+		return id.String()
+	}
+	if y := v.FieldByName("Year"); y.IsValid() && y.Type() == yearType {
+		return yearText(y)
+	}
+	return ""
+}
+
+func yearText(v reflect.Value) string {
+	if v.Int() == 0 {
+		return ""
+	}
+	return plan.Year(v.Int()).String()
+}
+
+// titleOf returns what an element is called: its title, label or area.
+func titleOf(v reflect.Value) string {
+	for _, name := range []string{"Title", "Label", "Area"} {
+		if f := v.FieldByName(name); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
+			return strings.Join(strings.Fields(f.String()), " ")
+		}
+	}
+	return ""
+}
+
+func posOf(v reflect.Value) string {
+	if at := v.FieldByName("At"); at.IsValid() {
+		if p, ok := at.Interface().(plan.Pos); ok && p.File != "" {
+			return p.String()
+		}
+	}
+	return ""
+}
+
+// compareStruct compares two values of one model struct, field by field,
+// naming each change prefix + key.
+func compareStruct(prefix string, a, b reflect.Value) []Field {
+	if a.Type() == tableType {
+		return compareTable(prefix, a, b)
+	}
+	var out []Field
+	for _, f := range fieldsOf(a.Type()) {
+		av, bv := a.Field(f.index), b.Field(f.index)
+		out = append(out, compareValue(join(prefix, f.key), av, bv)...)
+		if f.typ == targetsType {
+			if lt, ok := latestTarget(join(prefix, "latest target"), av, bv); ok {
+				out = append(out, lt)
+			}
+		}
+	}
+	if a.Type() == targetType {
+		out = tidyTarget(prefix, a.Interface().(plan.Target), b.Interface().(plan.Target), out)
+	}
+	return out
+}
+
+// tidyTarget drops what a target's value change already says: a text that
+// is just the value ("79%"), and the difference between targets of other
+// kinds (-3% a year and a level of 67% do not subtract).
+func tidyTarget(prefix string, a, b plan.Target, fs []Field) []Field {
+	bare := a.Value != nil && b.Value != nil && a.Text == a.Value.Text && b.Text == b.Value.Text
+	out := fs[:0]
+	for _, f := range fs {
+		switch f.Name {
+		case join(prefix, "text"):
+			if bare {
+				continue
+			}
+		case join(prefix, "value"):
+			if a.Kind != b.Kind {
+				f.Delta = ""
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + " " + key
+}
+
+// compareValue compares two values of one field, whatever its type.
+func compareValue(name string, a, b reflect.Value) []Field {
+	t := a.Type()
+	switch {
+	case t == figureType:
+		return figureField(name, a.Addr().Interface().(*plan.Figure), b.Addr().Interface().(*plan.Figure), "")
+	case t == figurePtrType:
+		return figureField(name, a.Interface().(*plan.Figure), b.Interface().(*plan.Figure), "")
+	case t == refsType:
+		return listField(name, refIDs(a), refIDs(b), ", ")
+	case t == ackType:
+		return compareAcks(name, a.Interface().(plan.Acknowledge), b.Interface().(plan.Acknowledge))
+	case t == yearType:
+		return scalarField(name, yearText(a), yearText(b))
+	case isStructList(t):
+		return compareList(singular(lastWord(name)), name, a, b)
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return textField(name, a.String(), b.String())
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return scalarField(name, intText(a.Int()), intText(b.Int()))
+	case reflect.Bool:
+		return scalarField(name, strconv.FormatBool(a.Bool()), strconv.FormatBool(b.Bool()))
+	case reflect.Slice:
+		// Codes and wordings may hold commas themselves.
+		sep := "; "
+		if t.Elem() == yearType {
+			sep = ", "
+		}
+		return listField(name, stringsOf(a), stringsOf(b), sep)
+	case reflect.Struct:
+		return compareStruct(name, a, b)
+	case reflect.Pointer:
+		if t.Elem().Kind() != reflect.Struct {
+			break
+		}
+		switch {
+		case a.IsNil() && b.IsNil():
+			return nil
+		case a.IsNil():
+			return []Field{{Name: name, Change: Added, New: summary(b.Elem(), true), figure: hasFigure(t)}}
+		case b.IsNil():
+			return []Field{{Name: name, Change: Removed, Old: summary(a.Elem(), true), figure: hasFigure(t)}}
+		}
+		return compareStruct(name, a.Elem(), b.Elem())
+	}
+	// A type the model does not use yet: compare what it prints.
+	return scalarField(name, fmt.Sprint(a.Interface()), fmt.Sprint(b.Interface()))
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// compareList compares a list of elements nested in an item (targets,
+// breakdown items, table rows, subsections) by key; an element added or
+// removed is one change, named "kind key" and summarised.
+func compareList(kind, name string, a, b reflect.Value) []Field {
+	var out []Field
+	prefix := strings.TrimSuffix(name, lastWord(name)) + kind
+	fig := hasFigure(a.Type())
+	match(a, b, func(key string, av, bv reflect.Value) {
+		n := join(prefix, key)
+		switch {
+		case !av.IsValid():
+			out = append(out, Field{Name: n, Change: Added, New: summary(bv, false), figure: fig})
+		case !bv.IsValid():
+			out = append(out, Field{Name: n, Change: Removed, Old: summary(av, false), figure: fig})
+		default:
+			out = append(out, compareStruct(n, av, bv)...)
+		}
+	})
+	return out
+}
+
+// summary describes an element added or removed in a few words: its title
+// and its figure ("2012 Games: £24.9m", "Increase number to 325"), and
+// with its year when the element is not named by it ("79% (2005/06)").
+func summary(v reflect.Value, withYear bool) string {
+	var parts []string
+	name := titleOf(v)
+	if name == "" {
+		if t := v.FieldByName("Text"); t.IsValid() && t.Kind() == reflect.String {
+			name = clipWords(t.String(), maxSummaryWords)
+		}
+	}
+	fig := ""
+	for _, n := range []string{"Value", "Amount", "Total"} {
+		if f := v.FieldByName(n); f.IsValid() {
+			fig = figureOf(f).String()
+			if fig != "" {
+				break
+			}
+		}
+	}
+	switch {
+	case name != "" && fig != "" && !strings.Contains(name, fig):
+		parts = append(parts, name+": "+fig)
+	case name != "":
+		parts = append(parts, name)
+	case fig != "":
+		parts = append(parts, fig)
+	}
+	if y := v.FieldByName("Year"); withYear && y.IsValid() && y.Type() == yearType && y.Int() != 0 {
+		parts = append(parts, "("+yearText(y)+")")
+	}
+	return strings.Join(parts, " ")
+}
+
+func figureOf(v reflect.Value) *plan.Figure {
+	switch v.Type() {
+	case figureType:
+		f := v.Interface().(plan.Figure)
+		return &f
+	case figurePtrType:
+		return v.Interface().(*plan.Figure)
+	}
+	return nil
+}
+
+// hasFigure reports whether values of t can hold a figure.
+func hasFigure(t reflect.Type) bool { return holdsFigure(t, map[reflect.Type]bool{}) }
+
+func holdsFigure(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false // a recursive type (Section) holds a figure only through another field
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice:
+		return t == figurePtrType || holdsFigure(t.Elem(), seen)
+	case reflect.Struct:
+		if t == figureType {
+			return true
+		}
+		for _, f := range fieldsOf(t) {
+			if holdsFigure(f.typ, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func intText(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+func scalarField(name, a, b string) []Field {
+	switch {
+	case a == b:
+		return nil
+	case a == "":
+		return []Field{{Name: name, Change: Added, New: b}}
+	case b == "":
+		return []Field{{Name: name, Change: Removed, Old: a}}
+	}
+	return []Field{{Name: name, Change: Changed, Old: a, New: b}}
+}
+
+func refIDs(v reflect.Value) []string {
+	refs := v.Interface().([]plan.Ref)
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.ID
+	}
+	return out
+}
+
+func stringsOf(v reflect.Value) []string {
+	out := make([]string, v.Len())
+	for i := range out {
+		e := v.Index(i)
+		if e.Type() == yearType {
+			out[i] = yearText(e)
+		} else {
+			out[i] = fmt.Sprint(e.Interface())
+		}
+	}
+	return out
+}
+
+// listField compares two lists of names as sets: the order of an
+// objective's outcomes or a measure's codes carries no meaning.
+func listField(name string, a, b []string, sep string) []Field {
+	var gained, lost []string
+	for _, s := range b {
+		if !slices.Contains(a, s) && !slices.Contains(gained, s) {
+			gained = append(gained, s)
+		}
+	}
+	for _, s := range a {
+		if !slices.Contains(b, s) && !slices.Contains(lost, s) {
+			lost = append(lost, s)
+		}
+	}
+	if len(gained)+len(lost) == 0 {
+		return nil
+	}
+	f := scalarField(name, strings.Join(a, sep), strings.Join(b, sep))
+	if f[0].Change == Changed {
+		f[0].Gained, f[0].Lost = gained, lost
+	}
+	return f
+}
+
+func compareAcks(name string, a, b plan.Acknowledge) []Field {
+	var out []Field
+	var rules []string
+	for _, k := range b {
+		rules = append(rules, k.Rule)
+	}
+	for _, k := range a {
+		if !slices.Contains(rules, k.Rule) {
+			rules = append(rules, k.Rule)
+		}
+	}
+	for _, r := range rules {
+		ra, _ := a.Reason(r)
+		rb, _ := b.Reason(r)
+		out = append(out, textField(name+" "+r, ra, rb)...)
+	}
+	return out
+}
+
+// kindOf names the things of a list: "outcome" for outcomes, "value" for
+// the items of values.
+func kindOf(parent, key string) string {
+	if parent == "values" && key == "items" {
+		return "value"
+	}
+	return singular(key)
+}
+
+func singular(key string) string {
+	switch {
+	case strings.HasSuffix(key, "ies"):
+		return strings.TrimSuffix(key, "ies") + "y"
+	case strings.HasSuffix(key, "s"):
+		return strings.TrimSuffix(key, "s")
+	}
+	return key
+}
+
+func title(key string) string {
+	s := strings.ReplaceAll(key, "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

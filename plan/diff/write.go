@@ -1,0 +1,241 @@
+package diff
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteJSON writes the report as indented JSON, for tools. The field order
+// is fixed by the types, so the bytes are deterministic.
+func WriteJSON(w io.Writer, r *Report) error {
+	out := *r
+	if out.Sections == nil {
+		out.Sections = []Section{} // [] rather than null for tools that iterate
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // keep → and £ and < readable
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// ANSI styles for a terminal.
+const (
+	sgrBold   = "\x1b[1m"
+	sgrRed    = "\x1b[31m"
+	sgrGreen  = "\x1b[32m"
+	sgrYellow = "\x1b[33m"
+	sgrReset  = "\x1b[0m"
+)
+
+type textWriter struct {
+	b     strings.Builder
+	color bool
+}
+
+func (t *textWriter) style(sgr, s string) string {
+	if !t.color || s == "" {
+		return s
+	}
+	return sgr + s + sgrReset
+}
+
+// WriteText writes the report for a terminal, in colour when color is
+// set; the words are the same either way. Nothing is written when the
+// plans do not differ, as with diff(1).
+func WriteText(w io.Writer, r *Report, color bool) error {
+	if r.Empty() {
+		return nil
+	}
+	t := &textWriter{color: color}
+	t.b.WriteString(t.style(sgrBold, "--- "+sideText(r.Old)) + "\n")
+	t.b.WriteString(t.style(sgrBold, "+++ "+sideText(r.New)) + "\n")
+	for _, s := range r.Sections {
+		t.b.WriteString("\n" + t.style(sgrBold, s.Title) + "\n")
+		for _, f := range s.Fields {
+			t.field("  ", f)
+		}
+		for _, it := range s.Items {
+			line := t.mark(it.Change) + " " + it.Kind + " " + it.ID
+			if it.Title != "" {
+				line += ": " + it.Title
+			}
+			if tags := itemTags(it); tags != "" {
+				line += " (" + tags + ")"
+			}
+			t.b.WriteString("  " + line + "\n")
+			for _, f := range it.Fields {
+				t.field("      ", f)
+			}
+		}
+	}
+	_, err := io.WriteString(w, t.b.String())
+	return err
+}
+
+func sideText(s Side) string {
+	out := s.ID
+	if s.Title != "" {
+		out += ": " + s.Title
+	}
+	if s.Source != "" {
+		out += " (" + s.Source + ")"
+	}
+	return out
+}
+
+func itemTags(it Item) string {
+	var tags []string
+	if it.Renamed {
+		tags = append(tags, "renamed")
+	}
+	if it.Moved {
+		tags = append(tags, "moved")
+	}
+	return strings.Join(tags, ", ")
+}
+
+func (t *textWriter) mark(change string) string {
+	switch change {
+	case Added:
+		return t.style(sgrGreen, "+")
+	case Removed:
+		return t.style(sgrRed, "-")
+	}
+	return t.style(sgrYellow, "~")
+}
+
+func (t *textWriter) field(indent string, f Field) {
+	var v string
+	switch {
+	case f.Change == Added:
+		v = t.style(sgrGreen, f.New)
+	case f.Change == Removed:
+		v = t.style(sgrRed, f.Old)
+	case len(f.Words) > 0:
+		var parts []string
+		for _, sp := range f.Words {
+			switch sp.Op {
+			case "-":
+				parts = append(parts, t.style(sgrRed, "[-"+sp.Text+"-]"))
+			case "+":
+				parts = append(parts, t.style(sgrGreen, "{+"+sp.Text+"+}"))
+			case ellipsis:
+				parts = append(parts, "("+sp.Text+")")
+			default:
+				parts = append(parts, sp.Text)
+			}
+		}
+		v = strings.Join(parts, " ")
+	default:
+		v = f.Old + " " + arrow + " " + f.New + tail(f, func(s string) string { return s })
+	}
+	fmt.Fprintf(&t.b, "%s%s %s: %s\n", indent, t.mark(f.Change), f.Name, v)
+}
+
+// tail is what follows old → new: the difference of two figures
+// (", +100"), or what a list gained and lost (" (+youth, −drugs)").
+func tail(f Field, esc func(string) string) string {
+	if f.Delta != "" {
+		return ", " + esc(f.Delta)
+	}
+	var ch []string
+	for _, s := range f.Gained {
+		ch = append(ch, "+"+s)
+	}
+	for _, s := range f.Lost {
+		ch = append(ch, minus+s)
+	}
+	if len(ch) == 0 {
+		return ""
+	}
+	return " (" + esc(strings.Join(ch, ", ")) + ")"
+}
+
+// WriteMarkdown writes the report as Markdown to paste into a pull-request
+// comment. Plan text is escaped, so it shows as written rather than as
+// formatting.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Plan changes: %s %s %s\n\n", mdCode(r.Old.ID), arrow, mdCode(r.New.ID))
+	if r.Empty() {
+		fmt.Fprintf(&b, "No differences between %s and %s.\n", md(r.Old.Source), md(r.New.Source))
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	fmt.Fprintf(&b, "From %s (%s) to %s (%s).\n", md(r.Old.Title), md(r.Old.Source), md(r.New.Title), md(r.New.Source))
+	for _, s := range r.Sections {
+		fmt.Fprintf(&b, "\n### %s\n\n", md(s.Title))
+		for _, f := range s.Fields {
+			b.WriteString("- " + mdField(f) + "\n")
+		}
+		for _, it := range s.Items {
+			line := fmt.Sprintf("- **%s** %s %s", it.Change, it.Kind, mdCode(it.ID))
+			if it.Title != "" {
+				line += ": " + md(it.Title)
+			}
+			if tags := itemTags(it); tags != "" {
+				line += " (" + tags + ")"
+			}
+			b.WriteString(line + "\n")
+			for _, f := range it.Fields {
+				b.WriteString("  - " + mdField(f) + "\n")
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdField(f Field) string {
+	var v string
+	switch {
+	case f.Change == Added:
+		v = "*added* " + md(f.New)
+	case f.Change == Removed:
+		v = "*removed* ~~" + md(f.Old) + "~~"
+	case len(f.Words) > 0:
+		var parts []string
+		for _, sp := range f.Words {
+			switch sp.Op {
+			case "-":
+				parts = append(parts, "~~"+md(sp.Text)+"~~")
+			case "+":
+				parts = append(parts, "**"+md(sp.Text)+"**")
+			case ellipsis:
+				parts = append(parts, "*("+md(sp.Text)+")*")
+			default:
+				parts = append(parts, md(sp.Text))
+			}
+		}
+		v = strings.Join(parts, " ")
+	default:
+		v = md(f.Old) + " " + arrow + " " + md(f.New) + tail(f, md)
+	}
+	return md(f.Name) + ": " + v
+}
+
+// mdEscaper escapes every character CommonMark or GitHub could read as
+// formatting inside a line.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "~", `\~`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "!", `\!`, "&", `\&`,
+)
+
+func md(s string) string { return mdEscaper.Replace(s) }
+
+// mdCode writes an ID as code; IDs are slugs, but a broken plan's need not
+// be, so one with a backtick is escaped as text instead.
+func mdCode(s string) string {
+	if s == "" || strings.ContainsAny(s, "`\n") {
+		return md(s)
+	}
+	return "`" + s + "`"
+}
