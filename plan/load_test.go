@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mpsplan/mpsplan/plan"
 )
@@ -148,9 +149,19 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		var diags plan.Diagnostics
-		p := plan.Decode([]plan.File{{Name: "f.yaml", Data: data}}, &diags)
-		if p != nil {
-			plan.Validate(p, &diags)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			p := plan.Decode([]plan.File{{Name: "f.yaml", Data: data}}, &diags)
+			if p != nil {
+				plan.Validate(p, &diags)
+			}
+		}()
+		// A hang is a failure too: report it so the fuzzer saves the input.
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("loading did not finish within 5s")
 		}
 		for _, d := range diags {
 			if d.Pos.File != "f.yaml" || d.Message == "" {

@@ -181,7 +181,7 @@ func (v *validator) sections(ss []Section, seen map[string]bool) {
 // refs checks that every reference resolves, suggesting the nearest ID.
 func (v *validator) refs(fromKind, fromID, toKind string, refs []Ref, set map[string]bool) {
 	for _, r := range refs {
-		if set[r.ID] {
+		if set[r.ID] || r.ID == "" { // an empty item is reported by the loader
 			continue
 		}
 		hint := fmt.Sprintf("no %s has this ID", toKind)
