@@ -96,6 +96,7 @@ Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
 		newListCmd(e),
 		newSchemaCmd(e),
 		newDiffCmd(e),
+		newBuildCmd(e),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render"
+	"github.com/spf13/cobra"
+)
+
+// formatWriter prints a Document in one output format.
+type formatWriter struct {
+	ext   string
+	write func(t *render.Templates, w *bytes.Buffer, d *render.Document) error
+}
+
+// formats are the output formats in the order they are built. PDF joins
+// them once package render/pdf provides its writer.
+var formats = map[string]formatWriter{
+	"md":   {".md", func(t *render.Templates, w *bytes.Buffer, d *render.Document) error { return t.WriteMarkdown(w, d) }},
+	"html": {".html", func(t *render.Templates, w *bytes.Buffer, d *render.Document) error { return t.WriteHTML(w, d) }},
+}
+
+var formatOrder = []string{"md", "html", "pdf"}
+
+func availableFormats() []string {
+	var out []string
+	for _, f := range formatOrder {
+		if _, ok := formats[f]; ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func newBuildCmd(e *env) *cobra.Command {
+	var (
+		all       bool
+		formatArg string
+		out       string
+		tmplDir   string
+		check     bool
+	)
+	c := &cobra.Command{
+		Use:   "build [PLAN...]",
+		Short: "Build plans into Markdown, HTML and PDF documents",
+		Long: `build lays each plan out as its published document and writes it under
+--out, one folder a plan: public/2008-11/2008-11.md, .html, .pdf. With no
+plan named (or --all) it builds every plan.
+
+Templates are built in; a file of the same name in --templates replaces the
+default (plan.md.tmpl, plan.html.tmpl, table.html.tmpl, style.css...).
+
+Nothing is written for a plan that fails validation, and every file is
+written to a temporary file and renamed into place, so a failed build never
+leaves a half-written document. The document date comes from the plan, or
+else from SOURCE_DATE_EPOCH; the same sources always give the same bytes.
+
+With --check nothing is written: build lists every file under --out that
+differs from what the sources would produce now, and exits 1 if any does.
+
+Exit status: 0 built (or up to date), 1 a plan failed or (--check) files
+differ, 2 usage.`,
+		ValidArgsFunction: e.completePlans,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if all && len(args) > 0 {
+				return usageError("give plan IDs or --all, not both")
+			}
+			fmts, err := parseFormats(formatArg)
+			if err != nil {
+				return err
+			}
+			var epoch time.Time
+			if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+				n, err := strconv.ParseInt(s, 10, 64)
+				if err != nil || n < 0 {
+					return usageError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", s)
+				}
+				epoch = time.Unix(n, 0).UTC()
+			}
+			var tmpl *render.Templates
+			if tmplDir != "" {
+				if st, err := os.Stat(tmplDir); err != nil || !st.IsDir() {
+					return usageError("--templates %s is not a folder", tmplDir)
+				}
+				tmpl, err = render.LoadTemplates(tmplDir)
+			} else {
+				tmpl, err = render.DefaultTemplates()
+			}
+			if err != nil {
+				// Templates are outside the plans: exit 2, as for usage.
+				return &exitError{code: exitUsage, err: err}
+			}
+			dirs, err := e.resolve(args)
+			if err != nil {
+				return err
+			}
+			failed := false
+			var stale []string
+			written := 0
+			for _, dir := range dirs {
+				files, ok := e.buildPlan(dir, fmts, tmpl, render.Options{Date: epoch}, out)
+				if !ok {
+					failed = true
+					continue
+				}
+				for _, f := range files {
+					if check {
+						old, err := os.ReadFile(f.path)
+						if err != nil || !bytes.Equal(old, f.data) {
+							stale = append(stale, f.path)
+						}
+						continue
+					}
+					changed, err := writeAtomic(f.path, f.data)
+					if err != nil {
+						fmt.Fprintf(e.stderr, "mpsplan: %v\n", err)
+						failed = true
+						continue
+					}
+					if changed {
+						written++
+					}
+				}
+			}
+			for _, s := range stale {
+				fmt.Fprintln(e.stdout, s)
+			}
+			switch {
+			case check && len(stale) > 0:
+				fmt.Fprintf(e.stderr, "%d file(s) under %s differ from the sources: run mpsplan build\n", len(stale), out)
+			case !check:
+				fmt.Fprintf(e.stderr, "built %d plan(s) into %s: %d file(s) written\n", len(dirs), out, written)
+			}
+			if failed || len(stale) > 0 {
+				return &exitError{code: exitProblems}
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&all, "all", false, "build every plan (the default when no plan is named)")
+	c.Flags().StringVar(&formatArg, "format", "", "comma-separated formats: "+strings.Join(formatOrder, ",")+" (default: all available)")
+	c.Flags().StringVar(&out, "out", "public", "folder to write into, one folder a plan")
+	c.Flags().StringVar(&tmplDir, "templates", "", "folder of templates overriding the built-in ones")
+	c.Flags().BoolVar(&check, "check", false, "write nothing; list files that differ from what would be built and exit 1 if any")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatOrder, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.MarkFlagDirname("out")
+	_ = c.MarkFlagDirname("templates")
+	return c
+}
+
+func parseFormats(arg string) ([]string, error) {
+	if arg == "" {
+		return availableFormats(), nil
+	}
+	var out []string
+	for _, f := range strings.Split(arg, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if _, ok := formats[f]; !ok {
+			if f == "pdf" {
+				return nil, usageError("--format pdf: PDF output is not available in this build yet (available: %s)", strings.Join(availableFormats(), ","))
+			}
+			return nil, usageError("--format: unknown format %q (available: %s)", f, strings.Join(availableFormats(), ","))
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	// Build in a fixed order whatever order they were named in.
+	slices.SortFunc(out, func(a, b string) int { return slices.Index(formatOrder, a) - slices.Index(formatOrder, b) })
+	return out, nil
+}
+
+type outFile struct {
+	path string
+	data []byte
+}
+
+// buildPlan loads, validates and renders one plan in every format, all in
+// memory: either every file of the plan is ready or none is, so a failure
+// leaves the plan's existing files as they were.
+func (e *env) buildPlan(dir string, fmts []string, tmpl *render.Templates, opts render.Options, out string) ([]outFile, bool) {
+	p, diags := plan.Load(dir)
+	var shown plan.Diagnostics
+	for _, d := range diags {
+		if d.Severity != plan.Note {
+			shown = append(shown, d)
+		}
+	}
+	_ = shown.WriteText(e.stderr)
+	if p == nil || diags.HasErrors() {
+		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s\n", filepath.ToSlash(dir), diags.Summary())
+		return nil, false
+	}
+	doc, err := render.PlanDocument(p, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
+		return nil, false
+	}
+	var files []outFile
+	for _, f := range fmts {
+		var buf bytes.Buffer
+		if err := formats[f].write(tmpl, &buf, doc); err != nil {
+			fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s: %v\n", p.ID, f, err)
+			return nil, false
+		}
+		files = append(files, outFile{path: filepath.Join(out, doc.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
+	}
+	return files, true
+}
+
+// writeAtomic replaces path with data through a temporary file in the same
+// folder and a rename, so readers see the old file or the new one, never
+// part of one. It leaves an identical file alone and reports whether it
+// wrote.
+func writeAtomic(path string, data []byte) (bool, error) {
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return false, nil
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false, err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return false, err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // a no-op once renamed
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return false, err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return false, err
+	}
+	if err := f.Close(); err != nil {
+		return false, err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return false, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return false, err
+	}
+	return true, nil
+}

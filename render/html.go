@@ -1,0 +1,140 @@
+package render
+
+import (
+	"bytes"
+	htemplate "html/template"
+	"io"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// escapedHTML renders raw HTML in author Markdown as text. goldmark's
+// default drops it ("raw HTML omitted"), which loses what the author
+// wrote; printing it unescaped would let a plan run script in the page.
+type escapedHTML struct{}
+
+func (escapedHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := 0; i < segs.Len(); i++ {
+				seg := segs.At(i)
+				_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	r.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		b := n.(*ast.HTMLBlock)
+		if entering {
+			_, _ = w.WriteString("<p>")
+			for i := 0; i < b.Lines().Len(); i++ {
+				seg := b.Lines().At(i)
+				_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+			}
+			if b.HasClosure() {
+				_, _ = w.Write(util.EscapeHTML(b.ClosureLine.Value(src)))
+			}
+		} else {
+			_, _ = w.WriteString("</p>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// shiftHeadings moves the headings of author Markdown below the section
+// that holds it, so the page keeps one h1 and a clean outline.
+type shiftHeadings struct{ depth int }
+
+func (s shiftHeadings) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var hs []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			hs = append(hs, h)
+		}
+		return ast.WalkContinue, nil
+	})
+	shift := headingShift(hs, s.depth)
+	for _, h := range hs {
+		h.Level = min(h.Level+shift, 6)
+	}
+}
+
+var (
+	mdOnce sync.Once
+	// mdByDepth[d] renders author Markdown under a heading of level d.
+	mdByDepth [7]goldmark.Markdown
+)
+
+func markdownFor(depth int) goldmark.Markdown {
+	mdOnce.Do(func() {
+		for d := range mdByDepth {
+			mdByDepth[d] = goldmark.New(
+				goldmark.WithExtensions(extension.GFM),
+				goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(shiftHeadings{depth: d}, 100))),
+				goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100))),
+			)
+		}
+	})
+	return mdByDepth[min(max(depth, 0), 6)]
+}
+
+// MarkdownHTML renders author Markdown (CommonMark + GFM) as HTML, with
+// raw HTML shown as text and headings placed below a heading of level
+// depth (0 leaves them as written).
+func MarkdownHTML(src string, depth int) (string, error) {
+	var b bytes.Buffer
+	if err := markdownFor(depth).Convert([]byte(src), &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+func (t *Templates) htmlFuncs() htemplate.FuncMap {
+	f := htemplate.FuncMap(commonFuncs())
+	f["markdown"] = func(src string, depth int) (htemplate.HTML, error) {
+		s, err := MarkdownHTML(src, depth)
+		// goldmark escapes all text and drops unsafe links; raw HTML is
+		// escaped by escapedHTML above.
+		return htemplate.HTML(s), err //nolint:gosec
+	}
+	f["css"] = func() htemplate.CSS { return htemplate.CSS(t.css) } //nolint:gosec // the template author's own stylesheet
+	f["svg"] = func(c *Chart) htemplate.HTML { return htemplate.HTML(ChartSVG(c)) }
+	f["rowgroups"] = rowGroups
+	return f
+}
+
+// rowGroup is a run of rows under a group heading row (nil for rows before
+// any), printed as one <tbody>.
+type rowGroup struct {
+	Head *Row
+	Rows []Row
+}
+
+func rowGroups(rows []Row) []rowGroup {
+	var out []rowGroup
+	for i := range rows {
+		r := rows[i]
+		if r.Group {
+			out = append(out, rowGroup{Head: &rows[i]})
+			continue
+		}
+		if len(out) == 0 {
+			out = append(out, rowGroup{})
+		}
+		out[len(out)-1].Rows = append(out[len(out)-1].Rows, r)
+	}
+	return out
+}
+
+// WriteHTML prints d as one self-contained HTML5 file.
+func (t *Templates) WriteHTML(w io.Writer, d *Document) error {
+	return t.execHTML(w, newDocView(d, func(s *Section) string { return s.ID }))
+}

@@ -1,0 +1,208 @@
+package render
+
+import (
+	"bytes"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// EscapeMarkdown makes plain text (a title, a table cell) read as the same
+// text by any CommonMark or GFM parser: characters that would start
+// emphasis, links, code, raw HTML, entities, table cells, strikethrough or
+// (at the start) a heading, list or quote are backslash-escaped, and line
+// breaks become spaces so a value cannot end its table row or paragraph.
+func EscapeMarkdown(s string) string {
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '|', '~':
+			b.WriteByte('\\')
+		case '&':
+			// Only "&name;" and "&#123;" are entity references.
+			if entityRE.MatchString(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '#', '-', '+', '=', '>':
+			if strings.TrimSpace(s[:i]) == "" {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			// "1. " or "1) " at the start would begin an ordered list.
+			if lead := strings.TrimLeft(s[:i], " "); lead != "" && strings.TrimLeft(lead, "0123456789") == "" {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var entityRE = regexp.MustCompile(`^&#?[0-9A-Za-z]+;`)
+
+// gfm parses author Markdown the way the HTML writer renders it, so the
+// Markdown writer can find raw HTML and headings in it.
+var gfm = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// authorMarkdown prepares a plan author's Markdown for a Markdown document
+// whose enclosing heading has level depth: raw HTML is escaped so that it
+// reads as text (as in the HTML output, where a <script> in a plan shows as
+// text), and ATX headings move below the enclosing heading so the document
+// keeps one title and a clean hierarchy.
+func authorMarkdown(src string, depth int) string {
+	source := []byte(src)
+	doc := gfm.Parser().Parse(text.NewReader(source))
+	type edit struct {
+		at  int
+		ins string
+	}
+	var edits []edit
+	var headings []*ast.Heading
+	escapeLT := func(start, stop int) {
+		for i := start; i < stop && i < len(source); i++ {
+			if source[i] == '<' && (i == 0 || source[i-1] != '\\') {
+				edits = append(edits, edit{i, `\`})
+			}
+		}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				escapeLT(seg.Start, seg.Stop)
+			}
+		case *ast.HTMLBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				escapeLT(seg.Start, seg.Stop)
+			}
+			if n.HasClosure() {
+				escapeLT(n.ClosureLine.Start, n.ClosureLine.Stop)
+			}
+		case *ast.Heading:
+			headings = append(headings, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	if shift := headingShift(headings, depth); shift > 0 {
+		for _, h := range headings {
+			if h.Lines().Len() == 0 {
+				continue
+			}
+			// Find the run of '#' that opens the ATX heading line (a
+			// setext heading has none and is left as written).
+			start := h.Lines().At(0).Start
+			ls := bytes.LastIndexByte(source[:start], '\n') + 1
+			if i := bytes.IndexByte(source[ls:start], '#'); i >= 0 {
+				if extra := min(h.Level+shift, 6) - h.Level; extra > 0 {
+					edits = append(edits, edit{ls + i, strings.Repeat("#", extra)})
+				}
+			}
+		}
+	}
+	if len(edits) == 0 {
+		return strings.TrimRight(src, "\n")
+	}
+	slices.SortStableFunc(edits, func(a, b edit) int { return a.at - b.at })
+	var b strings.Builder
+	last := 0
+	for _, e := range edits {
+		b.Write(source[last:e.at])
+		b.WriteString(e.ins)
+		last = e.at
+	}
+	b.Write(source[last:])
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// headingShift is how far author headings move so that the highest of
+// them sits one level below the enclosing heading of level depth.
+func headingShift(hs []*ast.Heading, depth int) int {
+	if depth <= 0 || len(hs) == 0 {
+		return 0
+	}
+	top := 6
+	for _, h := range hs {
+		top = min(top, h.Level)
+	}
+	return max(depth+1-top, 0)
+}
+
+// indent indents every line but the first by n spaces, so a Markdown
+// detail continues the list item it follows.
+func indent(n int, s string) string {
+	pad := strings.Repeat(" ", n)
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		if lines[i] != "" {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// githubSlugs gives every section the anchor GitHub (and pandoc's gfm
+// reader) derive from its heading text, so the Markdown contents list
+// links work where the file is read. The title is counted first, as the
+// first heading.
+func githubSlugs(d *Document) map[*Section]string {
+	seen := map[string]int{}
+	slug := func(title string) string {
+		var b strings.Builder
+		for _, r := range strings.ToLower(title) {
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Pc, r) || r == '-':
+				b.WriteRune(r)
+			case r == ' ':
+				b.WriteByte('-')
+			}
+		}
+		s := b.String()
+		n := seen[s]
+		seen[s] = n + 1
+		if n > 0 {
+			s += "-" + itoa(n)
+		}
+		return s
+	}
+	slug(d.Title)
+	if len(d.Sections) > 0 {
+		slug("Contents") // the heading of the contents list
+	}
+	out := map[*Section]string{}
+	d.Walk(func(s *Section) { out[s] = slug(s.Title) })
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// WriteMarkdown prints d as GitHub-flavoured Markdown.
+func (t *Templates) WriteMarkdown(w io.Writer, d *Document) error {
+	slugs := githubSlugs(d)
+	return t.execMarkdown(w, newDocView(d, func(s *Section) string { return slugs[s] }))
+}

@@ -1,0 +1,1130 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mpsplan/mpsplan/plan"
+)
+
+// Options are the inputs of a build that do not come from the plan.
+type Options struct {
+	// Date is used when the plan states no date: the build's
+	// SOURCE_DATE_EPOCH. The zero time means none, and the document then
+	// carries no date: the clock is never read, so builds are reproducible.
+	Date time.Time
+}
+
+// Section IDs the builder gives the parts it lays out. A plan section
+// (plan.Section) with one of these IDs is not printed on its own: its body
+// and items open the built section of the same ID, so an author can write
+// the narrative of, say, "How it all fits together" beside the table the
+// builder draws.
+const (
+	SectionSummary      = "summary"
+	SectionMission      = "mission-and-values"
+	SectionOutcomes     = "outcomes"
+	SectionPriorities   = "priorities"
+	SectionObjectives   = "objectives"
+	SectionActivities   = "key-activities"
+	SectionEnablers     = "enablers"
+	SectionImprovements = "continuous-improvement"
+	SectionStrategies   = "supporting-strategies"
+	SectionFits         = "how-it-fits"
+	SectionBudget       = "budget"
+	SectionPerformance  = "performance"
+	SectionInspections  = "inspections"
+)
+
+// PlanDocument lays a validated plan out as a Document in the order the
+// published plans use: title block, summary, mission and values, outcomes,
+// priorities, objectives with their critical performance areas, key
+// activities, enablers, continuous improvement, supporting strategies, how it
+// all fits together, budget, performance, inspections, the plan's further
+// sections and its appendices. Parts a plan lacks are left out. Figures are
+// printed as the plan writes them; nothing is computed but layout.
+func PlanDocument(p *plan.Plan, opts Options) (*Document, error) {
+	if p == nil {
+		return nil, errors.New("render: no plan")
+	}
+	b := &builder{p: p, ids: map[string]bool{}, extra: map[string]*plan.Section{}}
+	return b.build(opts), nil
+}
+
+type builder struct {
+	p     *plan.Plan
+	ids   map[string]bool
+	extra map[string]*plan.Section // plan sections merged into built ones, by ID
+}
+
+// uid returns base, or base-2, base-3... so that every anchor in the
+// document is unique even when a plan's IDs collide with built ones.
+func (b *builder) uid(base string) string {
+	id := base
+	for n := 2; b.ids[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	b.ids[id] = true
+	return id
+}
+
+func (b *builder) section(id, title string, level int) *Section {
+	s := &Section{ID: b.uid(id), Title: title, Level: level}
+	if level == 1 {
+		if ps := b.extra[id]; ps != nil {
+			b.addPlanSectionBody(s, ps)
+		}
+	}
+	return s
+}
+
+func (b *builder) build(opts Options) *Document {
+	p := b.p
+	d := &Document{
+		Kind:          "plan",
+		ID:            p.ID,
+		Title:         p.Title,
+		Subtitle:      p.Subtitle,
+		Organisations: slices.Clone(p.Organisations),
+	}
+	d.Date, d.Created = documentDate(p.Date, opts.Date)
+	d.Meta = b.meta(d.Date)
+	d.Keywords = append(slices.Clone(p.Organisations), kindLabel(p.Kind), p.Period.First.String()+" to "+p.Period.Last.String())
+
+	built := map[string]bool{}
+	for _, id := range []string{SectionSummary, SectionMission, SectionOutcomes, SectionPriorities, SectionObjectives,
+		SectionActivities, SectionEnablers, SectionImprovements, SectionStrategies, SectionFits, SectionBudget,
+		SectionPerformance, SectionInspections} {
+		built[id] = true
+	}
+	for i := range p.Sections {
+		if ps := &p.Sections[i]; built[ps.ID] && !ps.Appendix {
+			b.extra[ps.ID] = ps
+		}
+	}
+
+	for _, f := range []func() *Section{
+		b.summary, b.mission, b.outcomes, b.priorities, b.objectives, b.activities,
+		func() *Section { return b.items(SectionEnablers, "Enablers", p.Enablers) },
+		func() *Section { return b.items(SectionImprovements, "Continuous improvement", p.Improvements) },
+		b.strategies, b.fits, b.budget, b.performance, b.inspections,
+	} {
+		if s := f(); s != nil && (len(s.Blocks) > 0 || len(s.Sections) > 0) {
+			d.Sections = append(d.Sections, s)
+		}
+	}
+	// Plan sections with a built section's ID that had nothing to join
+	// (the plan has no such part) are printed where they are written.
+	for _, appendix := range []bool{false, true} {
+		for i := range p.Sections {
+			ps := &p.Sections[i]
+			if ps.Appendix != appendix || b.extra[ps.ID] == ps {
+				continue
+			}
+			d.Sections = append(d.Sections, b.planSection(ps, 1, appendix))
+		}
+	}
+	return d
+}
+
+var months = [...]string{"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"}
+
+// documentDate prints the plan's date ("23 February 2006", "September
+// 2005"), or else the fallback's day, with the time for file metadata.
+func documentDate(pd plan.Date, fallback time.Time) (string, time.Time) {
+	s := string(pd)
+	if s != "" {
+		y, _ := strconv.Atoi(s[:4])
+		m, _ := strconv.Atoi(s[5:7])
+		if len(s) == 7 {
+			return months[m-1] + " " + s[:4], time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		}
+		day, _ := strconv.Atoi(s[8:10])
+		return fmt.Sprintf("%d %s %d", day, months[m-1], y), time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+	}
+	if fallback.IsZero() {
+		return "", time.Time{}
+	}
+	t := fallback.UTC()
+	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year()), t
+}
+
+func kindLabel(kind string) string {
+	switch kind {
+	case "corporate-strategy":
+		return "Corporate strategy"
+	case "strategy-and-plan":
+		return "Strategy and policing plan"
+	case "corporate-plan":
+		return "Corporate plan"
+	case "policing-plan":
+		return "Policing plan"
+	case "budget-submission":
+		return "Budget submission"
+	}
+	return kind
+}
+
+func (b *builder) meta(date string) []Meta {
+	p := b.p
+	var m []Meta
+	add := func(label, value string) {
+		if value != "" {
+			m = append(m, Meta{Label: label, Value: value})
+		}
+	}
+	add("Period", p.Period.First.String()+" to "+p.Period.Last.String())
+	if len(p.PlanYears) > 0 {
+		label := "Plan year"
+		if len(p.PlanYears) > 1 {
+			label = "Plan years"
+		}
+		add(label, joinYears(p.PlanYears))
+	}
+	add("Version", p.Version)
+	add("Status", capitalise(p.Status))
+	add("Date", date)
+	add("Approved by", p.ApprovedBy)
+	src := p.Source.Title
+	if src == "" {
+		src = p.Source.Document
+	}
+	add("Source", src)
+	add("Source note", p.Source.Note)
+	return m
+}
+
+func joinYears(ys []plan.Year) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = y.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func mdBlocks(md plan.Markdown) []Block {
+	if strings.TrimSpace(string(md)) == "" {
+		return nil
+	}
+	return []Block{&Text{Markdown: strings.TrimRight(string(md), "\n")}}
+}
+
+func plainText(s string) []Block {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return []Block{&Text{Markdown: EscapeMarkdown(s)}}
+}
+
+func (b *builder) summary() *Section {
+	s := b.section(SectionSummary, "Summary", 1)
+	s.Blocks = append(s.Blocks, mdBlocks(b.p.Summary)...)
+	return s
+}
+
+func (b *builder) mission() *Section {
+	p := b.p
+	s := b.section(SectionMission, "Mission and values", 1)
+	if p.Mission != "" {
+		s.Blocks = append(s.Blocks, &Text{Markdown: "Our mission: **" + EscapeMarkdown(p.Mission) + "**"})
+	}
+	if p.Vision != "" {
+		s.Blocks = append(s.Blocks, &Text{Markdown: "Our vision: **" + EscapeMarkdown(p.Vision) + "**"})
+	}
+	if len(p.Commitments) > 0 {
+		c := b.section("commitments", "Our commitments", 2)
+		c.Blocks = append(c.Blocks, itemList(p.Commitments))
+		s.Sections = append(s.Sections, c)
+	}
+	if v := p.Values; v != nil && (len(v.Items) > 0 || v.Intro != "" || v.Statement != "") {
+		vs := b.section("values", "Our values", 2)
+		vs.Blocks = append(vs.Blocks, mdBlocks(v.Intro)...)
+		if len(v.Items) > 0 {
+			vs.Blocks = append(vs.Blocks, itemList(v.Items))
+		}
+		if v.Statement != "" {
+			vs.Blocks = append(vs.Blocks, &Text{Markdown: "**" + EscapeMarkdown(v.Statement) + "**"})
+		}
+		s.Sections = append(s.Sections, vs)
+	}
+	return s
+}
+
+func itemList(items []plan.Item) *List {
+	l := &List{}
+	for _, it := range items {
+		l.Items = append(l.Items, ListItem{Text: it.Title, Detail: strings.TrimRight(string(it.Description), "\n")})
+	}
+	return l
+}
+
+// refTitles names the referenced items, in the order written.
+func refTitles(refs []plan.Ref, title func(string) string) []string {
+	var out []string
+	for _, r := range refs {
+		if t := title(r.ID); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (b *builder) outcomeTitle(id string) string {
+	for _, o := range b.p.Outcomes {
+		if o.ID == id {
+			return o.Title
+		}
+	}
+	return ""
+}
+
+func (b *builder) priorityTitle(id string) string {
+	for _, o := range b.p.Priorities {
+		if o.ID == id {
+			return o.Title
+		}
+	}
+	return ""
+}
+
+func (b *builder) objectiveTitle(id string) string {
+	for _, o := range b.p.Objectives {
+		if o.ID == id {
+			return objectiveHeading(&o)
+		}
+	}
+	return ""
+}
+
+func (b *builder) strategyTitle(id string) string {
+	for _, o := range b.p.Strategies {
+		if o.ID == id {
+			return o.Title
+		}
+	}
+	return ""
+}
+
+func objectiveHeading(o *plan.Objective) string {
+	if o.Code != "" {
+		return o.Code + ". " + o.Title
+	}
+	return o.Title
+}
+
+// facts prints labelled lines ("Contributes to: ...") as a Markdown list.
+func facts(pairs ...[2]string) []Block {
+	var lines []string
+	for _, kv := range pairs {
+		if kv[1] != "" {
+			lines = append(lines, "- "+kv[0]+": "+kv[1])
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return []Block{&Text{Markdown: strings.Join(lines, "\n")}}
+}
+
+func escapeJoin(ss []string) string {
+	e := make([]string, len(ss))
+	for i, s := range ss {
+		e[i] = EscapeMarkdown(s)
+	}
+	return strings.Join(e, "; ")
+}
+
+func (b *builder) outcomes() *Section {
+	p := b.p
+	s := b.section(SectionOutcomes, "Strategic outcomes", 1)
+	for _, o := range p.Outcomes {
+		os := b.section("outcome-"+o.ID, o.Title, 2)
+		os.Blocks = append(os.Blocks, facts([2]string{"Short name", EscapeMarkdown(o.Short)})...)
+		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
+		s.Sections = append(s.Sections, os)
+	}
+	return s
+}
+
+func (b *builder) priorities() *Section {
+	p := b.p
+	s := b.section(SectionPriorities, "Strategic priorities", 1)
+	for _, pr := range p.Priorities {
+		ps := b.section("priority-"+pr.ID, pr.Title, 2)
+		ps.Blocks = append(ps.Blocks, mdBlocks(pr.Description)...)
+		ps.Blocks = append(ps.Blocks, facts([2]string{"Contributes to", escapeJoin(refTitles(pr.Outcomes, b.outcomeTitle))})...)
+		if t := b.targetTable(ps.ID, "Performance measures and targets: "+pr.Title, func(m *plan.Measure) bool { return hasRef(m.Priorities, pr.ID) }); t != nil {
+			ps.Blocks = append(ps.Blocks, t)
+		}
+		if l := b.activityList(func(a *plan.Activity) bool { return hasRef(a.Priorities, pr.ID) }); l != nil {
+			ps.Blocks = append(ps.Blocks, &Text{Markdown: "Key activities:"}, l)
+		}
+		s.Sections = append(s.Sections, ps)
+	}
+	return s
+}
+
+func hasRef(refs []plan.Ref, id string) bool {
+	return slices.ContainsFunc(refs, func(r plan.Ref) bool { return r.ID == id })
+}
+
+func (b *builder) objectives() *Section {
+	p := b.p
+	title := "Corporate objectives"
+	if p.Kind == "policing-plan" || p.Kind == "strategy-and-plan" {
+		title = "Objectives"
+	}
+	s := b.section(SectionObjectives, title, 1)
+	for i := range p.Objectives {
+		o := &p.Objectives[i]
+		os := b.section("objective-"+o.ID, objectiveHeading(o), 2)
+		if o.Short != "" && o.Short != o.Title {
+			os.Blocks = append(os.Blocks, &Text{Markdown: "*" + EscapeMarkdown(o.Short) + "*"})
+		}
+		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
+		os.Blocks = append(os.Blocks, facts(
+			[2]string{"Outcomes", escapeJoin(refTitles(o.Outcomes, b.outcomeTitle))},
+			[2]string{"Priorities", escapeJoin(refTitles(o.Priorities, b.priorityTitle))},
+			[2]string{"Supporting strategies", escapeJoin(refTitles(o.Strategies, b.strategyTitle))},
+			[2]string{"Owner", EscapeMarkdown(o.Owner)},
+		)...)
+		if t := b.targetTable(os.ID, "Critical performance areas and targets: "+objectiveHeading(o), func(m *plan.Measure) bool { return hasRef(m.Objectives, o.ID) }); t != nil {
+			os.Blocks = append(os.Blocks, t)
+		}
+		s.Sections = append(s.Sections, os)
+	}
+	return s
+}
+
+// targetYears are the years whose targets a plan section shows: the plan
+// years, or else every year targets are set for.
+func (b *builder) targetYears(ms []*plan.Measure) []plan.Year {
+	var ys []plan.Year
+	for _, m := range ms {
+		for _, t := range m.Targets {
+			if !slices.Contains(ys, t.Year) {
+				ys = append(ys, t.Year)
+			}
+		}
+	}
+	slices.Sort(ys)
+	return ys
+}
+
+// targetTable lists the measures selected with their targets by year.
+func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) bool) *Table {
+	var ms []*plan.Measure
+	for i := range b.p.Measures {
+		if sel(&b.p.Measures[i]) {
+			ms = append(ms, &b.p.Measures[i])
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	years := b.targetYears(ms)
+	t := &Table{ID: b.uid(owner + "-targets"), Caption: caption, RowHeaders: true, Head: []string{"Measure"}}
+	for _, y := range years {
+		t.Head = append(t.Head, "Target "+y.String())
+	}
+	t.Numeric = make([]bool, len(t.Head))
+	var notes []string
+	for _, m := range ms {
+		row := Row{Cells: []string{measureLabel(m)}}
+		for _, y := range years {
+			row.Cells = append(row.Cells, targetCell(m.Targets, y))
+		}
+		t.Rows = append(t.Rows, row)
+		notes = append(notes, measureNotes(m, false)...)
+		for _, part := range m.Parts {
+			row := Row{Cells: []string{measureLabel(m) + ": " + part.Title}}
+			for _, y := range years {
+				row.Cells = append(row.Cells, targetCell(part.Targets, y))
+			}
+			if len(part.Targets) > 0 {
+				t.Rows = append(t.Rows, row)
+			}
+		}
+	}
+	if len(years) == 0 {
+		t.Head = append(t.Head, "Target")
+		t.Numeric = append(t.Numeric, false)
+		for i := range t.Rows {
+			t.Rows[i].Cells = append(t.Rows[i].Cells, "No target set")
+		}
+	}
+	t.Note = strings.Join(notes, "\n")
+	return t
+}
+
+func measureLabel(m *plan.Measure) string {
+	if len(m.Codes) > 0 {
+		return m.Title + " (" + strings.Join(m.Codes, ", ") + ")"
+	}
+	return m.Title
+}
+
+func targetCell(ts []plan.Target, y plan.Year) string {
+	var out []string
+	for _, t := range ts {
+		if t.Year == y {
+			out = append(out, t.Text)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// measureNotes are the qualifications printed under a table: target notes,
+// and with all, the measure's comment and result comments.
+func measureNotes(m *plan.Measure, all bool) []string {
+	var notes []string
+	add := func(what string, md plan.Markdown) {
+		if s := strings.TrimSpace(string(md)); s != "" {
+			notes = append(notes, "- "+EscapeMarkdown(what)+": "+strings.Join(strings.Fields(s), " "))
+		}
+	}
+	for _, t := range m.Targets {
+		add(m.Title+", target "+t.Year.String(), t.Note)
+	}
+	if all {
+		add(m.Title, m.Comment)
+		for _, r := range m.Results {
+			add(m.Title+", result "+r.Year.String(), r.Comment)
+		}
+		for _, part := range m.Parts {
+			add(m.Title+": "+part.Title, part.Comment)
+		}
+	} else if m.Comment != "" {
+		add(m.Title, m.Comment)
+	}
+	return notes
+}
+
+func (b *builder) activityList(sel func(*plan.Activity) bool) *List {
+	l := &List{}
+	for i := range b.p.Activities {
+		a := &b.p.Activities[i]
+		if sel(a) {
+			l.Items = append(l.Items, ListItem{Text: a.Title, Detail: strings.TrimRight(string(a.Description), "\n")})
+		}
+	}
+	if len(l.Items) == 0 {
+		return nil
+	}
+	return l
+}
+
+func (b *builder) activities() *Section {
+	p := b.p
+	s := b.section(SectionActivities, "Key activities", 1)
+	var years []plan.Year
+	for _, a := range p.Activities {
+		if !slices.Contains(years, a.Year) {
+			years = append(years, a.Year)
+		}
+	}
+	slices.Sort(years)
+	for _, y := range years {
+		title := "Key activities " + y.String()
+		if y == 0 {
+			title = "Key activities"
+		}
+		var target *Section
+		if len(years) == 1 {
+			target = s
+			s.Title = title
+		} else {
+			target = b.section("activities-"+strings.ReplaceAll(y.String(), "/", "-"), title, 2)
+			s.Sections = append(s.Sections, target)
+		}
+		// Grouped by the objective or priority they deliver, as the
+		// published plans list them.
+		var groups []string
+		byGroup := map[string][]ListItem{}
+		for _, a := range p.Activities {
+			if a.Year != y {
+				continue
+			}
+			g := strings.Join(append(refTitles(a.Objectives, b.objectiveTitle), refTitles(a.Priorities, b.priorityTitle)...), "; ")
+			if _, ok := byGroup[g]; !ok {
+				groups = append(groups, g)
+			}
+			byGroup[g] = append(byGroup[g], ListItem{Text: a.Title, Detail: strings.TrimRight(string(a.Description), "\n")})
+		}
+		for _, g := range groups {
+			if g != "" {
+				target.Blocks = append(target.Blocks, &Text{Markdown: "**" + EscapeMarkdown(g) + "**"})
+			}
+			target.Blocks = append(target.Blocks, &List{Items: byGroup[g]})
+		}
+	}
+	return s
+}
+
+func (b *builder) items(id, title string, items []plan.Item) *Section {
+	s := b.section(id, title, 1)
+	if len(items) == 0 && b.extra[id] == nil {
+		return s
+	}
+	if len(items) > 0 {
+		s.Blocks = append(s.Blocks, itemList(items))
+	}
+	return s
+}
+
+func (b *builder) strategies() *Section {
+	p := b.p
+	s := b.section(SectionStrategies, "Supporting strategies", 1)
+	if len(p.Strategies) == 0 {
+		return s
+	}
+	hasDesc := false
+	for _, st := range p.Strategies {
+		hasDesc = hasDesc || strings.TrimSpace(string(st.Description)) != ""
+	}
+	t := &Table{ID: b.uid("strategies-table"), Caption: "Supporting strategies and the objectives they support", RowHeaders: true,
+		Head: []string{"Strategy"}}
+	if hasDesc {
+		t.Head = append(t.Head, "What it covers")
+	}
+	t.Head = append(t.Head, "Objectives supported")
+	t.Numeric = make([]bool, len(t.Head))
+	for _, st := range p.Strategies {
+		var objs []string
+		for i := range p.Objectives {
+			if hasRef(p.Objectives[i].Strategies, st.ID) {
+				objs = append(objs, objectiveHeading(&p.Objectives[i]))
+			}
+		}
+		row := Row{Cells: []string{st.Title}}
+		if hasDesc {
+			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(st.Description)), " "))
+		}
+		row.Cells = append(row.Cells, strings.Join(objs, "; "))
+		t.Rows = append(t.Rows, row)
+	}
+	s.Blocks = append(s.Blocks, t)
+	return s
+}
+
+// fits draws "How it all fits together": each outcome with the objectives
+// serving it, their supporting strategies and key activities.
+func (b *builder) fits() *Section {
+	p := b.p
+	s := b.section(SectionFits, "How it all fits together", 1)
+	if len(p.Objectives) == 0 || len(p.Outcomes) == 0 && len(p.Priorities) == 0 {
+		return s
+	}
+	t := &Table{ID: b.uid("fits-table"), Caption: "How the outcomes, objectives, supporting strategies and key activities fit together",
+		Head: []string{"Corporate objective", "Supporting strategies", "Key activities"}, Numeric: []bool{false, false, false}, RowHeaders: true}
+	row := func(o *plan.Objective) Row {
+		var acts []string
+		for _, a := range p.Activities {
+			if hasRef(a.Objectives, o.ID) {
+				acts = append(acts, a.Title)
+			}
+		}
+		return Row{Cells: []string{objectiveHeading(o), strings.Join(refTitles(o.Strategies, b.strategyTitle), "; "), strings.Join(acts, "; ")}}
+	}
+	placed := map[string]bool{}
+	group := func(kind, id, title string, refs func(*plan.Objective) []plan.Ref) {
+		var rows []Row
+		for i := range p.Objectives {
+			o := &p.Objectives[i]
+			if hasRef(refs(o), id) {
+				rows = append(rows, row(o))
+				placed[o.ID] = true
+			}
+		}
+		if len(rows) > 0 {
+			t.Rows = append(t.Rows, Row{Cells: []string{kind + ": " + title}, Group: true})
+			t.Rows = append(t.Rows, rows...)
+		}
+	}
+	for _, o := range p.Outcomes {
+		group("Outcome", o.ID, o.Title, func(o *plan.Objective) []plan.Ref { return o.Outcomes })
+	}
+	if len(t.Rows) == 0 {
+		for _, pr := range p.Priorities {
+			group("Priority", pr.ID, pr.Title, func(o *plan.Objective) []plan.Ref { return o.Priorities })
+		}
+	}
+	var rest []Row
+	for i := range p.Objectives {
+		if !placed[p.Objectives[i].ID] {
+			rest = append(rest, row(&p.Objectives[i]))
+		}
+	}
+	if len(rest) > 0 {
+		if len(t.Rows) > 0 {
+			t.Rows = append(t.Rows, Row{Cells: []string{"Other objectives"}, Group: true})
+		}
+		t.Rows = append(t.Rows, rest...)
+	}
+	if len(p.Improvements) > 0 {
+		var imps []string
+		for _, it := range p.Improvements {
+			imps = append(imps, strings.TrimSuffix(it.Title, "."))
+		}
+		t.Note = "Continuous improvement underpins every objective: " + EscapeMarkdown(strings.Join(imps, "; ")) + "."
+	}
+	s.Blocks = append(s.Blocks, t)
+	return s
+}
+
+func (b *builder) budget() *Section {
+	bu := b.p.Budget
+	s := b.section(SectionBudget, "Budget", 1)
+	if bu == nil {
+		return s
+	}
+	s.Blocks = append(s.Blocks, mdBlocks(bu.Summary)...)
+	for i := range bu.Breakdowns {
+		s.Sections = append(s.Sections, b.breakdown(&bu.Breakdowns[i]))
+	}
+	for i := range bu.Tables {
+		t := &bu.Tables[i]
+		ts := b.section("table-"+t.ID, t.Title, 2)
+		ts.Blocks = append(ts.Blocks, b.yearTable(t))
+		s.Sections = append(s.Sections, ts)
+	}
+	if len(bu.Risks) > 0 {
+		rs := b.section("risks", "Risks and issues", 2)
+		hasAmount, hasKind := false, false
+		for _, r := range bu.Risks {
+			hasAmount = hasAmount || r.Amount != nil
+			hasKind = hasKind || r.Kind != ""
+		}
+		t := &Table{ID: b.uid("risks-table"), Caption: "Financial risks and issues", Head: []string{"Risk or issue"}, RowHeaders: true}
+		if hasKind {
+			t.Head = append(t.Head, "Type")
+		}
+		if hasAmount {
+			t.Head = append(t.Head, "Amount")
+		}
+		t.Head = append(t.Head, "Detail")
+		t.Numeric = make([]bool, len(t.Head))
+		if hasAmount {
+			t.Numeric[len(t.Head)-2] = true
+		}
+		for _, r := range bu.Risks {
+			row := Row{Cells: []string{r.Title}}
+			if hasKind {
+				row.Cells = append(row.Cells, capitalise(r.Kind))
+			}
+			if hasAmount {
+				row.Cells = append(row.Cells, r.Amount.String())
+			}
+			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(r.Description)), " "))
+			t.Rows = append(t.Rows, row)
+		}
+		rs.Blocks = append(rs.Blocks, t)
+		s.Sections = append(s.Sections, rs)
+	}
+	return s
+}
+
+func ackNotes(a plan.Acknowledge) []string {
+	var out []string
+	for _, k := range a {
+		if k.Rule == "sum" || k.Rule == "shares" {
+			out = append(out, strings.Join(strings.Fields(k.Reason), " "))
+		}
+	}
+	return out
+}
+
+func (b *builder) breakdown(bd *plan.Breakdown) *Section {
+	s := b.section("breakdown-"+bd.ID, bd.Title+" "+bd.Year.String(), 2)
+	s.Blocks = append(s.Blocks, mdBlocks(bd.Note)...)
+	hasShare, hasDesc := false, false
+	for _, it := range bd.Items {
+		hasShare = hasShare || it.Share != nil
+		hasDesc = hasDesc || it.Description != ""
+	}
+	t := &Table{ID: b.uid("breakdown-" + bd.ID + "-table"), Caption: bd.Title + " " + bd.Year.String(), RowHeaders: true,
+		Head: []string{"Item", "Amount"}, Numeric: []bool{false, true}}
+	if hasShare {
+		t.Head = append(t.Head, "Share")
+		t.Numeric = append(t.Numeric, true)
+	}
+	if hasDesc {
+		t.Head = append(t.Head, "What it covers")
+		t.Numeric = append(t.Numeric, false)
+	}
+	var labels []string
+	var pts []Point
+	numeric := true
+	for _, it := range bd.Items {
+		row := Row{Cells: []string{it.Title, it.Amount.Text}}
+		pt := Point{Text: it.Amount.Text}
+		if hasShare {
+			row.Cells = append(row.Cells, it.Share.String())
+			if it.Share != nil {
+				pt.Text += " (" + it.Share.Text + ")"
+			}
+		}
+		if hasDesc {
+			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(it.Description)), " "))
+		}
+		t.Rows = append(t.Rows, row)
+		if it.Amount.Q != nil && it.Amount.Q.Value.Sign() >= 0 {
+			pt.Value = it.Amount.Q.Value.Float64()
+		} else {
+			numeric = false
+		}
+		labels = append(labels, it.Title)
+		pts = append(pts, pt)
+	}
+	if bd.Total != nil {
+		row := Row{Cells: []string{"Total", bd.Total.Text}, Total: true}
+		for len(row.Cells) < len(t.Head) {
+			row.Cells = append(row.Cells, "")
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Note = EscapeMarkdown(strings.Join(ackNotes(bd.Acknowledge), " "))
+	if !numeric || len(bd.Items) < 2 {
+		s.Blocks = append(s.Blocks, t)
+		return s
+	}
+	kind := ChartShares
+	if bd.Kind == "capital" || bd.Kind == "savings" || bd.Kind == "investment" {
+		kind = ChartBars
+	}
+	var alt strings.Builder
+	fmt.Fprintf(&alt, "%s %s", bd.Title, bd.Year)
+	if bd.Total != nil {
+		fmt.Fprintf(&alt, ", %s in total", bd.Total.Text)
+	}
+	alt.WriteString(": ")
+	for i, l := range labels {
+		if i > 0 {
+			alt.WriteString("; ")
+		}
+		alt.WriteString(l + " " + pts[i].Text)
+	}
+	alt.WriteString(".")
+	s.Blocks = append(s.Blocks, &Chart{
+		ID: b.uid("breakdown-" + bd.ID + "-chart"), Kind: kind, Title: bd.Title + " " + bd.Year.String(),
+		Alt: alt.String(), Labels: labels, Series: []Series{{Name: "Amount", Values: pts}}, Data: t,
+	})
+	return s
+}
+
+func (b *builder) yearTable(yt *plan.Table) *Table {
+	first := "Item"
+	if yt.Unit != "" {
+		first = "Item (" + yt.Unit + ")"
+	}
+	t := &Table{ID: b.uid("table-" + yt.ID + "-data"), Caption: yt.Title, RowHeaders: true, Head: []string{first}, Numeric: []bool{false}}
+	for _, y := range yt.Columns {
+		t.Head = append(t.Head, y.String())
+		t.Numeric = append(t.Numeric, true)
+	}
+	for _, r := range yt.Rows {
+		row := Row{Cells: []string{r.Label}, Total: r.Total}
+		for i := range yt.Columns {
+			cell := ""
+			if i < len(r.Values) {
+				cell = r.Values[i].String()
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	notes := []string{strings.TrimSpace(string(yt.Note))}
+	notes = append(notes, EscapeMarkdown(strings.Join(ackNotes(yt.Acknowledge), " ")))
+	t.Note = strings.TrimSpace(strings.Join(notes, "\n\n"))
+	return t
+}
+
+var measureKinds = []struct{ kind, id, title string }{
+	{"cpa", "cpa", "Critical performance areas"},
+	{"indicator", "indicators", "Supporting indicators"},
+	{"long-term", "long-term", "Long-term measures"},
+}
+
+func (b *builder) performance() *Section {
+	p := b.p
+	s := b.section(SectionPerformance, "Performance measures", 1)
+	for _, k := range measureKinds {
+		var ms []*plan.Measure
+		for i := range p.Measures {
+			if p.Measures[i].Kind == k.kind {
+				ms = append(ms, &p.Measures[i])
+			}
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		ks := b.section("measures-"+k.id, k.title, 2)
+		t, more := b.measureTable(ks.ID, k.title, ms)
+		if more || !b.allShownWithTargets(ms) {
+			ks.Blocks = append(ks.Blocks, t)
+		}
+		if c := b.targetResultChart(ks.ID, k.title, ms); c != nil {
+			ks.Blocks = append(ks.Blocks, c)
+		}
+		if len(ks.Blocks) > 0 {
+			s.Sections = append(s.Sections, ks)
+		}
+	}
+	return s
+}
+
+func obsText(o *plan.Observation) string {
+	s := o.Value.Text + " (" + o.Year.String()
+	if o.Period != "" {
+		s += ", " + o.Period
+	}
+	s += ")"
+	if o.Note != "" {
+		s += " " + o.Note
+	}
+	return s
+}
+
+func resultCell(rs []plan.Result, y plan.Year) string {
+	var out []string
+	for _, r := range rs {
+		if r.Year == y {
+			s := r.Value.Text
+			if r.Period != "" {
+				s += " (" + r.Period + ")"
+			}
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// allShownWithTargets reports whether every measure already has its
+// targets printed under an objective or priority.
+func (b *builder) allShownWithTargets(ms []*plan.Measure) bool {
+	for _, m := range ms {
+		if len(refTitles(m.Objectives, b.objectiveTitle))+len(refTitles(m.Priorities, b.priorityTitle)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// measureTable is the full performance table: baseline, targets and
+// results by year, with breakdowns as rows of their own. more reports
+// whether it shows anything beyond the measures' targets.
+func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Table, more bool) {
+	var tys, rys []plan.Year
+	hasBase, hasCode, hasOwner := false, false, false
+	addYear := func(ys *[]plan.Year, y plan.Year) {
+		if !slices.Contains(*ys, y) {
+			*ys = append(*ys, y)
+		}
+	}
+	each := func(m *plan.Measure, fn func(base *plan.Observation, ts []plan.Target, rs []plan.Result)) {
+		fn(m.Baseline, m.Targets, m.Results)
+		for _, pt := range m.Parts {
+			fn(pt.Baseline, pt.Targets, pt.Results)
+		}
+	}
+	for _, m := range ms {
+		hasCode = hasCode || len(m.Codes) > 0
+		hasOwner = hasOwner || m.Owner != ""
+		each(m, func(base *plan.Observation, ts []plan.Target, rs []plan.Result) {
+			hasBase = hasBase || base != nil
+			for _, t := range ts {
+				addYear(&tys, t.Year)
+			}
+			for _, r := range rs {
+				addYear(&rys, r.Year)
+			}
+		})
+	}
+	slices.Sort(tys)
+	slices.Sort(rys)
+	more = hasCode || hasOwner || hasBase || len(rys) > 0
+	for _, m := range ms {
+		more = more || len(m.Parts) > 0 || m.Comment != ""
+	}
+	t = &Table{ID: b.uid(owner + "-table"), Caption: caption, RowHeaders: true, Head: []string{"Measure"}}
+	if hasCode {
+		t.Head = append(t.Head, "Code")
+	}
+	if hasOwner {
+		t.Head = append(t.Head, "Owner")
+	}
+	if hasBase {
+		t.Head = append(t.Head, "Baseline")
+	}
+	for _, y := range tys {
+		t.Head = append(t.Head, "Target "+y.String())
+	}
+	for _, y := range rys {
+		t.Head = append(t.Head, "Result "+y.String())
+	}
+	t.Numeric = make([]bool, len(t.Head))
+	for i := len(t.Head) - len(rys); i < len(t.Head); i++ {
+		t.Numeric[i] = true
+	}
+	var notes []string
+	for _, m := range ms {
+		cells := func(label string, base *plan.Observation, ts []plan.Target, rs []plan.Result) Row {
+			row := Row{Cells: []string{label}}
+			if hasCode {
+				row.Cells = append(row.Cells, strings.Join(m.Codes, ", "))
+			}
+			if hasOwner {
+				row.Cells = append(row.Cells, m.Owner)
+			}
+			if hasBase {
+				c := ""
+				if base != nil {
+					c = obsText(base)
+				}
+				row.Cells = append(row.Cells, c)
+			}
+			for _, y := range tys {
+				row.Cells = append(row.Cells, targetCell(ts, y))
+			}
+			for _, y := range rys {
+				row.Cells = append(row.Cells, resultCell(rs, y))
+			}
+			return row
+		}
+		t.Rows = append(t.Rows, cells(m.Title, m.Baseline, m.Targets, m.Results))
+		for _, pt := range m.Parts {
+			t.Rows = append(t.Rows, cells(m.Title+": "+pt.Title, pt.Baseline, pt.Targets, pt.Results))
+		}
+		notes = append(notes, measureNotes(m, true)...)
+	}
+	t.Note = strings.Join(notes, "\n")
+	return t, more
+}
+
+// targetResultChart sets each measure's latest result beside the target
+// that follows it (or its latest target), where both are figures in the
+// same unit. It returns nil when no measure has both.
+func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *Chart {
+	c := &Chart{Kind: ChartTargetResult, Title: title + ": target against latest result",
+		Series: []Series{{Name: "Target"}, {Name: "Latest result"}}}
+	data := &Table{Caption: c.Title, RowHeaders: true, Head: []string{"Measure", "Target", "Latest result"}, Numeric: []bool{false, true, true}}
+	var alt []string
+	both := 0
+	for _, m := range ms {
+		if len(m.Results) == 0 {
+			continue
+		}
+		r := m.Results[0]
+		for _, x := range m.Results[1:] {
+			if x.Year >= r.Year {
+				r = x
+			}
+		}
+		var tg *plan.Target
+		for i := range m.Targets {
+			t := &m.Targets[i]
+			if tg == nil || (tg.Year <= r.Year && t.Year > tg.Year) || (t.Year > r.Year && t.Year < tg.Year) {
+				tg = t
+			}
+		}
+		if tg == nil {
+			continue
+		}
+		rt := r.Value.Text + " (" + r.Year.String()
+		if r.Period != "" {
+			rt += ", " + r.Period
+		}
+		rt += ")"
+		tt := tg.Text + " (" + tg.Year.String() + ")"
+		tp := Point{Text: tt, Missing: true}
+		rp := Point{Text: rt, Missing: true}
+		if r.Value.Q != nil {
+			rp.Missing, rp.Value = false, r.Value.Q.Value.Float64()
+		}
+		if tg.Kind == plan.TargetLevel && tg.Value != nil && tg.Value.Q != nil && r.Value.Q != nil && tg.Value.Q.Unit == r.Value.Q.Unit {
+			tp.Missing, tp.Value = false, tg.Value.Q.Value.Float64()
+			both++
+		}
+		c.Labels = append(c.Labels, m.Title)
+		c.Series[0].Values = append(c.Series[0].Values, tp)
+		c.Series[1].Values = append(c.Series[1].Values, rp)
+		data.Rows = append(data.Rows, Row{Cells: []string{m.Title, tt, rt}})
+		alt = append(alt, m.Title+": target "+tt+", latest result "+rt)
+	}
+	if both == 0 {
+		return nil
+	}
+	c.ID = b.uid(owner + "-chart")
+	data.ID = b.uid(owner + "-chart-data")
+	c.Data = data
+	c.Alt = c.Title + ". " + strings.Join(alt, "; ") + "."
+	return c
+}
+
+func (b *builder) inspections() *Section {
+	p := b.p
+	s := b.section(SectionInspections, "Inspection grades", 1)
+	if len(p.Inspections) == 0 {
+		return s
+	}
+	hasDir := false
+	for _, in := range p.Inspections {
+		hasDir = hasDir || in.Direction != ""
+	}
+	for _, body := range []string{"HMIC", "PPAF"} {
+		t := &Table{ID: b.uid("inspections-" + strings.ToLower(body)), RowHeaders: true, Head: []string{"Area", "Year", "Grade"}}
+		t.Caption = map[string]string{"HMIC": "HMIC baseline assessment grades", "PPAF": "Police Performance Assessment Framework (PPAF) domain grades"}[body]
+		if hasDir {
+			t.Head = append(t.Head, "Direction of travel")
+		}
+		t.Numeric = make([]bool, len(t.Head))
+		group := ""
+		for _, in := range p.Inspections {
+			if in.Body != body {
+				continue
+			}
+			if in.Group != group && in.Group != "" {
+				t.Rows = append(t.Rows, Row{Cells: []string{in.Group}, Group: true})
+			}
+			group = in.Group
+			row := Row{Cells: []string{in.Area, in.Year.String(), in.Grade}}
+			if hasDir {
+				row.Cells = append(row.Cells, in.Direction)
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		if len(t.Rows) > 0 {
+			s.Blocks = append(s.Blocks, t)
+		}
+	}
+	return s
+}
+
+// addPlanSectionBody puts a plan section's body and items into s.
+func (b *builder) addPlanSectionBody(s *Section, ps *plan.Section) {
+	s.Blocks = append(s.Blocks, mdBlocks(ps.Body)...)
+	if len(ps.Items) > 0 {
+		s.Blocks = append(s.Blocks, itemList(ps.Items))
+	}
+	for i := range ps.Sections {
+		s.Sections = append(s.Sections, b.planSection(&ps.Sections[i], s.Level+1, s.Appendix))
+	}
+}
+
+func (b *builder) planSection(ps *plan.Section, level int, appendix bool) *Section {
+	s := &Section{ID: b.uid(ps.ID), Title: ps.Title, Level: level, Appendix: appendix || ps.Appendix}
+	b.addPlanSectionBody(s, ps)
+	return s
+}

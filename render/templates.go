@@ -1,0 +1,193 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	htemplate "html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	ttemplate "text/template"
+
+	"github.com/mpsplan/mpsplan/templates"
+)
+
+// Templates prints Documents as Markdown and HTML: the embedded default
+// templates, each replaced by a file of the same name from an override
+// folder where there is one.
+type Templates struct {
+	md   *ttemplate.Template
+	html *htemplate.Template
+	css  string
+	// files maps a template name to the file it came from, so an error
+	// names the file a user must change.
+	files map[string]string
+}
+
+var (
+	defaultOnce sync.Once
+	defaultTmpl *Templates
+	defaultErr  error
+)
+
+// DefaultTemplates returns the embedded templates, parsed once.
+func DefaultTemplates() (*Templates, error) {
+	defaultOnce.Do(func() { defaultTmpl, defaultErr = LoadTemplates("") })
+	return defaultTmpl, defaultErr
+}
+
+// LoadTemplates parses the embedded templates with the files of dir (when
+// dir is not empty) overriding those of the same name: *.md.tmpl,
+// *.html.tmpl and style.css. Files of dir with other names are ignored, so
+// a template folder can hold notes. An error names the file and line.
+func LoadTemplates(dir string) (*Templates, error) {
+	srcs := map[string][]byte{}
+	t := &Templates{files: map[string]string{}}
+	ents, err := fs.ReadDir(templates.FS, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range ents {
+		if !templateFile(e.Name()) {
+			continue
+		}
+		b, err := fs.ReadFile(templates.FS, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		srcs[e.Name()] = b
+		t.files[e.Name()] = "templates/" + e.Name() + " (built in)"
+	}
+	if dir != "" {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		for _, e := range ents {
+			if e.IsDir() || !templateFile(e.Name()) {
+				continue
+			}
+			p := filepath.Join(dir, e.Name())
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fmt.Errorf("templates: %w", err)
+			}
+			srcs[e.Name()] = b
+			t.files[e.Name()] = p
+		}
+	}
+	names := make([]string, 0, len(srcs))
+	for n := range srcs {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	t.css = string(srcs["style.css"])
+	t.md = ttemplate.New("").Funcs(t.markdownFuncs())
+	t.html = htemplate.New("").Funcs(t.htmlFuncs())
+	for _, n := range names {
+		switch {
+		case strings.HasSuffix(n, ".md.tmpl"):
+			if _, err := t.md.New(n).Parse(string(srcs[n])); err != nil {
+				return nil, t.fileError(err)
+			}
+		case strings.HasSuffix(n, ".html.tmpl"):
+			if _, err := t.html.New(n).Parse(string(srcs[n])); err != nil {
+				return nil, t.fileError(err)
+			}
+		}
+	}
+	return t, nil
+}
+
+func templateFile(name string) bool {
+	return strings.HasSuffix(name, ".md.tmpl") || strings.HasSuffix(name, ".html.tmpl") || name == "style.css"
+}
+
+// fileError rewrites the template package's "template: plan.md.tmpl:12:"
+// to the file the template was read from, "mytemplates/plan.md.tmpl:12:",
+// wherever a template name appears in the message.
+func (t *Templates) fileError(err error) error {
+	msg := err.Error()
+	names := make([]string, 0, len(t.files))
+	for n := range t.files {
+		names = append(names, n)
+	}
+	// Longest first, so "table.md.tmpl" never rewrites inside "x-table.md.tmpl".
+	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
+	for _, prefix := range []string{"html/template:", "template: "} {
+		for _, n := range names {
+			msg = strings.ReplaceAll(msg, prefix+n+":", t.files[n]+":")
+		}
+	}
+	for _, n := range names {
+		msg = strings.ReplaceAll(msg, "html/template: \""+n+"\"", t.files[n])
+	}
+	return errors.New(msg)
+}
+
+func (t *Templates) top(kind, ext string, defined func(string) bool) string {
+	if kind != "" && defined(kind+ext) {
+		return kind + ext
+	}
+	return "plan" + ext
+}
+
+func (t *Templates) execMarkdown(w io.Writer, v *docView) error {
+	name := t.top(v.Kind, ".md.tmpl", func(n string) bool { return t.md.Lookup(n) != nil })
+	var buf bytes.Buffer
+	if err := t.md.ExecuteTemplate(&buf, name, v); err != nil {
+		return t.fileError(err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func (t *Templates) execHTML(w io.Writer, v *docView) error {
+	name := t.top(v.Kind, ".html.tmpl", func(n string) bool { return t.html.Lookup(n) != nil })
+	var buf bytes.Buffer
+	if err := t.html.ExecuteTemplate(&buf, name, v); err != nil {
+		return t.fileError(err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Funcs both template kinds share.
+func commonFuncs() map[string]any {
+	return map[string]any{
+		"add":  func(a, b int) int { return a + b },
+		"join": strings.Join,
+		// numeric reports whether column i of a table holds figures.
+		"numeric": func(t *Table, i int) bool { return t != nil && i < len(t.Numeric) && t.Numeric[i] },
+		"repeat":  strings.Repeat,
+	}
+}
+
+func (t *Templates) markdownFuncs() ttemplate.FuncMap {
+	f := ttemplate.FuncMap(commonFuncs())
+	f["md"] = EscapeMarkdown
+	f["markdown"] = authorMarkdown
+	f["indent"] = indent
+	f["marker"] = func(ordered bool, i int) string {
+		if ordered {
+			return itoa(i+1) + ". "
+		}
+		return "- "
+	}
+	f["pad"] = padCells
+	return f
+}
+
+// padCells gives a row as many cells as the table has columns.
+func padCells(cells []string, n int) []string {
+	out := slices.Clone(cells)
+	for len(out) < n {
+		out = append(out, "")
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package render
+
+// The views are what templates see: the Document with what every writer
+// needs worked out once (anchors, heading levels, the contents), so
+// templates only lay out.
+
+// docView is the top template's data. Document fields are promoted.
+type docView struct {
+	*Document
+	// Contents lists the sections of levels 1 and 2.
+	Contents []*contentsEntry
+	Sections []*sectionView
+}
+
+type contentsEntry struct {
+	Title    string
+	Anchor   string
+	Appendix bool
+	Children []*contentsEntry
+}
+
+// sectionView is a section with its anchor and heading level: the title is
+// level 1, so top-level sections are level 2, and a heading is never more
+// than one below its parent whatever the Document's Level says.
+type sectionView struct {
+	*Section
+	Anchor   string
+	Heading  int
+	Blocks   []*blockView
+	Sections []*sectionView
+}
+
+// blockView lets a template dispatch on the kind of block: Kind is "text",
+// "list", "table" or "chart", and the matching field is set. Depth is the
+// heading level of the enclosing section, for author Markdown headings.
+type blockView struct {
+	Kind  string
+	Depth int
+	Text  *Text
+	List  *List
+	Table *Table
+	Chart *Chart
+}
+
+func newDocView(d *Document, anchor func(*Section) string) *docView {
+	v := &docView{Document: d}
+	var sections func(ss []*Section, heading int) []*sectionView
+	sections = func(ss []*Section, heading int) []*sectionView {
+		var out []*sectionView
+		for _, s := range ss {
+			if s == nil {
+				continue
+			}
+			sv := &sectionView{Section: s, Anchor: anchor(s), Heading: min(heading, 6)}
+			for _, b := range s.Blocks {
+				bv := &blockView{Depth: sv.Heading}
+				switch b := b.(type) {
+				case *Text:
+					bv.Kind, bv.Text = "text", b
+				case *List:
+					bv.Kind, bv.List = "list", b
+				case *Table:
+					bv.Kind, bv.Table = "table", b
+				case *Chart:
+					bv.Kind, bv.Chart = "chart", b
+				}
+				if bv.Kind != "" {
+					sv.Blocks = append(sv.Blocks, bv)
+				}
+			}
+			sv.Sections = sections(s.Sections, heading+1)
+			out = append(out, sv)
+		}
+		return out
+	}
+	v.Sections = sections(d.Sections, 2)
+	for _, s := range v.Sections {
+		e := &contentsEntry{Title: s.Title, Anchor: s.Anchor, Appendix: s.Appendix}
+		for _, c := range s.Sections {
+			e.Children = append(e.Children, &contentsEntry{Title: c.Title, Anchor: c.Anchor, Appendix: c.Appendix})
+		}
+		v.Contents = append(v.Contents, e)
+	}
+	return v
+}
