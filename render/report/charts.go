@@ -1,0 +1,212 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/plan/status"
+	"github.com/mpsplan/mpsplan/render"
+)
+
+// scale groups measures whose figures can share one axis: levels in
+// percent, changes in percent, points; a count or sum has a scale of its
+// own, so each gets its own chart.
+func scale(e entry) (key, title string) {
+	a := e.a
+	switch {
+	case a.Target.Kind == plan.TargetChange, a.Target.Kind == plan.TargetLevel && status.HoldsChanges(status.Of(e.m)):
+		return "change", "Critical performance areas measured as a change on the previous year"
+	case a.Target.Kind == plan.TargetPoints:
+		return "points", "Critical performance areas measured in percentage points"
+	case a.Target.Value.Q.Unit == plan.UnitPercent:
+		return "percent", "Critical performance areas measured in percent"
+	}
+	return "measure-" + e.m.ID, e.label()
+}
+
+// targetResultCharts draws, for each critical performance area whose
+// target and result were compared as figures, the target beside the
+// figure it was judged on, with the status in words on the result.
+func (b *builder) targetResultCharts(es []entry) []*render.Chart {
+	var charts []*render.Chart
+	byKey := map[string]*render.Chart{}
+	for _, e := range es {
+		a := e.a
+		if !e.own || !(a.Status.Achieved() || a.Status.Missed()) || a.Target.Value == nil || a.Target.Value.Q == nil || a.Result.Value.Q == nil {
+			continue
+		}
+		key, title := scale(e)
+		c := byKey[key]
+		if c == nil {
+			c = &render.Chart{ID: b.uid("chart-" + key), Kind: render.ChartTargetResult,
+				Title:  title + ": target and result, " + b.year.String(),
+				Series: []render.Series{{Name: "Target"}, {Name: "Result"}}}
+			c.Data = &render.Table{ID: b.uid("chart-" + key + "-data"), Caption: c.Title, RowHeaders: true,
+				Head: []string{"Measure", "Target", "Result", "Status"}, Numeric: []bool{false, true, true, false}}
+			byKey[key] = c
+			charts = append(charts, c)
+		}
+		judged := a.Result.Value.Q.Value
+		if a.Change != nil {
+			judged = a.Change.Value
+		}
+		rt := resultText(a)
+		if a.Period != "" {
+			rt += ", " + a.Period
+		}
+		c.Labels = append(c.Labels, e.label())
+		c.Series[0].Values = append(c.Series[0].Values, render.Point{Value: a.Target.Value.Q.Value.Float64(), Text: a.Target.Text})
+		c.Series[1].Values = append(c.Series[1].Values, render.Point{Value: judged.Float64(), Text: rt, Status: string(a.Status)})
+		c.Data.Rows = append(c.Data.Rows, render.Row{Cells: []string{e.label(), a.Target.Text, rt, string(a.Status)}})
+	}
+	for _, c := range charts {
+		var parts []string
+		for i, l := range c.Labels {
+			parts = append(parts, fmt.Sprintf("%s: target %s, result %s, %s", l, c.Series[0].Values[i].Text, c.Series[1].Values[i].Text, c.Series[1].Values[i].Status))
+		}
+		c.Alt = c.Title + ". " + strings.Join(parts, "; ") + "."
+	}
+	return charts
+}
+
+// figure is one year's figure of a measure, and the plan it came from.
+type figure struct {
+	text, period, planID string
+	value                plan.Decimal
+}
+
+// trends draws, for each critical performance area, its figures across
+// every year the plans hold, with its level targets. The reported plan's
+// own figures always win, so the trend agrees with the tables; a year it
+// lacks is filled from the other plans: a full-year result before a
+// part-year one, and between equals the later plan, which reports with
+// hindsight. Measures with results for fewer than two years have no trend.
+func (b *builder) trends() *render.Section {
+	s := &render.Section{ID: b.uid(SectionTrends), Title: "Trends", Level: 1}
+	for _, e := range b.cpas() {
+		if !e.own || e.part != nil || e.a.Result == nil || e.a.Result.Value.Q == nil {
+			continue
+		}
+		if c := b.trendChart(e); c != nil {
+			s.Blocks = append(s.Blocks, c)
+		}
+	}
+	if len(s.Blocks) == 0 {
+		delete(b.ids, s.ID)
+		return nil
+	}
+	intro := "Each critical performance area across the years the plans hold figures for. " +
+		"A part-year figure is marked with the period it covers; the last column names the plan a figure is taken from."
+	s.Blocks = append([]render.Block{&render.Text{Markdown: intro}}, s.Blocks...)
+	return s
+}
+
+func (b *builder) trendChart(e entry) *render.Chart {
+	unit := e.a.Result.Value.Q.Unit
+	results := map[plan.Year]figure{}
+	targets := map[plan.Year]figure{}
+	// rank orders the claims on a year: the reported plan's own figure,
+	// then another plan's full-year figure, then a part-year one.
+	rank := map[plan.Year]int{}
+	targetOwn := map[plan.Year]bool{}
+	for i, p := range append([]*plan.Plan{b.p}, b.others...) {
+		own := i == 0
+		put := func(y plan.Year, period string, f plan.Figure) {
+			if f.Q == nil || f.Q.Unit != unit {
+				return
+			}
+			r := 1
+			switch {
+			case own:
+				r = 3
+			case period == "":
+				r = 2
+			}
+			if old, ok := rank[y]; ok && (old > r || old == 3 && !own) {
+				return
+			}
+			results[y] = figure{text: f.Text, period: period, planID: p.ID, value: f.Q.Value}
+			rank[y] = r
+		}
+		for j := range p.Measures {
+			m := &p.Measures[j]
+			if m.ID != e.m.ID {
+				continue
+			}
+			if m.Baseline != nil {
+				put(m.Baseline.Year, m.Baseline.Period, m.Baseline.Value)
+			}
+			for _, r := range m.Results {
+				put(r.Year, r.Period, r.Value)
+			}
+			for _, t := range m.Targets {
+				if t.Value == nil || t.Value.Q == nil || t.Value.Q.Unit != unit || targetOwn[t.Year] {
+					continue
+				}
+				if t.Kind == plan.TargetLevel || t.Kind == plan.TargetChange && status.HoldsChanges(status.Of(m)) {
+					targets[t.Year] = figure{text: t.Text, planID: p.ID, value: t.Value.Q.Value}
+					targetOwn[t.Year] = own
+				}
+			}
+		}
+	}
+	if len(results) < 2 {
+		return nil
+	}
+	var years []plan.Year
+	for y := range results {
+		years = append(years, y)
+	}
+	for y := range targets {
+		years = append(years, y)
+	}
+	first, last := slices.Min(years), slices.Max(years)
+	c := &render.Chart{ID: b.uid("trend-" + e.m.ID), Kind: render.ChartTrend,
+		Title:  fmt.Sprintf("%s, %s to %s", e.label(), first, last),
+		Series: []render.Series{{Name: "Result"}, {Name: "Target"}}}
+	c.Data = &render.Table{ID: b.uid("trend-" + e.m.ID + "-data"), Caption: c.Title, RowHeaders: true,
+		Head: []string{"Year", "Result", "Period covered", "Target", "From plan"}, Numeric: []bool{false, true, false, true, false}}
+	var alt []string
+	hasTarget := false
+	for y := first; y <= last; y++ {
+		c.Labels = append(c.Labels, y.String())
+		r, hasResult := results[y]
+		rp := render.Point{Missing: true}
+		row := []string{y.String(), "", "", "", ""}
+		if hasResult {
+			rp = render.Point{Value: r.value.Float64(), Text: r.text}
+			row[1], row[2], row[4] = r.text, periodText(r.period, y), r.planID
+			t := r.text + " in " + y.String()
+			if r.period != "" {
+				rp.Text += " (" + r.period + ")"
+				t += " (" + r.period + ")"
+			}
+			alt = append(alt, t)
+		} else {
+			alt = append(alt, "no figure for "+y.String())
+		}
+		tp := render.Point{Missing: true}
+		if t, ok := targets[y]; ok {
+			tp = render.Point{Value: t.value.Float64(), Text: t.text}
+			row[3] = t.text
+			switch {
+			case !hasResult:
+				row[4] = t.planID
+			case t.planID != row[4]:
+				row[4] += "; target: " + t.planID
+			}
+			alt[len(alt)-1] += ", target " + t.text
+			hasTarget = true
+		}
+		c.Series[0].Values = append(c.Series[0].Values, rp)
+		c.Series[1].Values = append(c.Series[1].Values, tp)
+		c.Data.Rows = append(c.Data.Rows, render.Row{Cells: row})
+	}
+	if !hasTarget {
+		c.Series = c.Series[:1]
+	}
+	c.Alt = c.Title + ": " + strings.Join(alt, "; ") + "."
+	return c
+}

@@ -1,0 +1,296 @@
+// Package report lays out an annual report, "How we did during 2006/07",
+// as a render.Document. Every status, count and direction of travel in it
+// is computed by package status from the plan's own targets and results,
+// so the report cannot disagree with the plan; figures are printed as the
+// plan writes them.
+package report
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/plan/status"
+	"github.com/mpsplan/mpsplan/render"
+)
+
+// Section IDs of a report, stable for anchors and bookmarks.
+const (
+	SectionSummary     = "summary"
+	SectionByOutcome   = "results-by-outcome"
+	SectionTrends      = "trends"
+	SectionInspections = "inspections"
+	SectionRules       = "how-status-is-decided"
+)
+
+// missedMost is how many missed critical performance areas the summary
+// names: enough to point at the worst, few enough to read at a glance.
+const missedMost = 5
+
+// ID names a report's output files: 2006-09-report-2006-07.
+func ID(planID string, y plan.Year) string {
+	return planID + "-report-" + strings.ReplaceAll(y.String(), "/", "-")
+}
+
+// Years returns the years for which p sets targets and reports results
+// for at least one measure, in order: the reports a build produces. A year
+// with results but no targets (long-term figures quoted for context) has
+// nothing to report against.
+func Years(p *plan.Plan) []plan.Year {
+	if p == nil {
+		return nil
+	}
+	var ys []plan.Year
+	eachSeries(p, func(_ *plan.Measure, s status.Series) {
+		for _, r := range s.Results {
+			if !slices.Contains(ys, r.Year) && slices.ContainsFunc(s.Targets, func(t plan.Target) bool { return t.Year == r.Year }) {
+				ys = append(ys, r.Year)
+			}
+		}
+	})
+	slices.Sort(ys)
+	return ys
+}
+
+// ResultYears returns every year for which p has any result, in order.
+func ResultYears(p *plan.Plan) []plan.Year {
+	if p == nil {
+		return nil
+	}
+	var ys []plan.Year
+	eachSeries(p, func(_ *plan.Measure, s status.Series) {
+		for _, r := range s.Results {
+			if !slices.Contains(ys, r.Year) {
+				ys = append(ys, r.Year)
+			}
+		}
+	})
+	slices.Sort(ys)
+	return ys
+}
+
+func eachSeries(p *plan.Plan, fn func(*plan.Measure, status.Series)) {
+	for i := range p.Measures {
+		m := &p.Measures[i]
+		fn(m, status.Of(m))
+		for j := range m.Parts {
+			fn(m, status.OfPart(m, &m.Parts[j]))
+		}
+	}
+}
+
+// Build lays out the report of plan p for year. others are further plans
+// (in any order; p among them is ignored) that follow the same measures by
+// ID, for the trends. It fails when p has no result for year.
+func Build(p *plan.Plan, year plan.Year, others []*plan.Plan) (*render.Document, error) {
+	return BuildWith(p, year, others, render.Options{})
+}
+
+// BuildWith is Build with the options of a build, whose date is used
+// when the plan states none.
+func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Options) (*render.Document, error) {
+	if p == nil {
+		return nil, errors.New("report: no plan")
+	}
+	if ys := ResultYears(p); !slices.Contains(ys, year) {
+		if len(ys) == 0 {
+			return nil, fmt.Errorf("plan %s has no results, so there is no report to make for %s", p.ID, year)
+		}
+		return nil, fmt.Errorf("plan %s has no results for %s; it has results for %s", p.ID, year, joinYears(ys))
+	}
+	// The report carries the plan's date, by the same rule as the plan
+	// document, so both print the same date for the same build.
+	pd, err := render.PlanDocument(p, opts)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{p: p, year: year, others: sortedOthers(p, others), ids: map[string]bool{}}
+	b.collect()
+	d := &render.Document{
+		Kind:          "report",
+		ID:            ID(p.ID, year),
+		Title:         "How we did during " + year.String(),
+		Subtitle:      p.Title,
+		Organisations: slices.Clone(p.Organisations),
+		Date:          pd.Date,
+		Created:       pd.Created,
+		Keywords:      append(slices.Clone(p.Organisations), "Annual report", year.String()),
+	}
+	d.Meta = b.meta(d.Date)
+	for _, f := range []func() *render.Section{b.summary, b.byOutcome, b.trends, b.inspections, b.rules} {
+		if s := f(); s != nil {
+			d.Sections = append(d.Sections, s)
+		}
+	}
+	return d, nil
+}
+
+// sortedOthers orders the other plans by period then ID, so a trend
+// that two plans both give a figure for is decided the same way on every
+// build, whatever order the caller passes them in.
+func sortedOthers(p *plan.Plan, others []*plan.Plan) []*plan.Plan {
+	var out []*plan.Plan
+	for _, o := range others {
+		if o != nil && o != p && o.ID != p.ID {
+			out = append(out, o)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *plan.Plan) int {
+		if c := int(a.Period.First) - int(b.Period.First); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out
+}
+
+// entry is one row of the report: a measure, or a part of one, with its
+// assessment for the year.
+type entry struct {
+	m    *plan.Measure
+	part *plan.MeasurePart
+	// own is false for a measure reported only through its parts.
+	own bool
+	a   status.Assessment
+}
+
+func (e entry) label() string {
+	l := measureLabel(e.m)
+	if e.part != nil {
+		l += ": " + e.part.Title
+	}
+	return l
+}
+
+type builder struct {
+	p      *plan.Plan
+	year   plan.Year
+	others []*plan.Plan
+	ids    map[string]bool
+	// entries are the measures with a figure for the year, in plan order,
+	// each followed by its parts.
+	entries []entry
+}
+
+func (b *builder) uid(base string) string {
+	id := base
+	for n := 2; b.ids[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	b.ids[id] = true
+	return id
+}
+
+// concerns reports whether a series has a target or a result for y: what
+// puts it in that year's report.
+func concerns(s status.Series, y plan.Year) bool {
+	return slices.ContainsFunc(s.Targets, func(t plan.Target) bool { return t.Year == y }) ||
+		slices.ContainsFunc(s.Results, func(r plan.Result) bool { return r.Year == y })
+}
+
+func (b *builder) collect() {
+	for i := range b.p.Measures {
+		m := &b.p.Measures[i]
+		own := concerns(status.Of(m), b.year)
+		var parts []entry
+		for j := range m.Parts {
+			pt := &m.Parts[j]
+			if concerns(status.OfPart(m, pt), b.year) {
+				parts = append(parts, entry{m: m, part: pt, own: true, a: status.AssessPart(m, pt, b.year)})
+			}
+		}
+		if !own && len(parts) == 0 {
+			continue
+		}
+		b.entries = append(b.entries, entry{m: m, own: own, a: status.Assess(m, b.year)})
+		b.entries = append(b.entries, parts...)
+	}
+}
+
+func (b *builder) meta(date string) []render.Meta {
+	p := b.p
+	var m []render.Meta
+	add := func(label, value string) {
+		if value != "" {
+			m = append(m, render.Meta{Label: label, Value: value})
+		}
+	}
+	add("Year reported", b.year.String())
+	add("Plan", p.Title+" ("+p.Period.First.String()+" to "+p.Period.Last.String()+")")
+	add("Results cover", b.periods())
+	add("Date", date)
+	src := p.Source.Title
+	if src == "" {
+		src = p.Source.Document
+	}
+	add("Source", src)
+	return m
+}
+
+// periods says what part of the year the results cover: the most common
+// period, and that rows say when theirs differs.
+func (b *builder) periods() string {
+	counts := map[string]int{}
+	var order []string
+	for _, e := range b.entries {
+		if !e.own || e.a.Result == nil {
+			continue
+		}
+		if counts[e.a.Period] == 0 {
+			order = append(order, e.a.Period)
+		}
+		counts[e.a.Period]++
+	}
+	if len(order) == 0 {
+		return ""
+	}
+	best := order[0]
+	for _, p := range order[1:] {
+		if counts[p] > counts[best] {
+			best = p
+		}
+	}
+	s := periodText(best, b.year)
+	if len(order) > 1 {
+		s += ", unless a row says otherwise"
+	}
+	return s
+}
+
+func periodText(period string, y plan.Year) string {
+	if period == "" {
+		return "the whole of " + y.String()
+	}
+	return period
+}
+
+func joinYears(ys []plan.Year) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = y.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+func measureLabel(m *plan.Measure) string {
+	var codes []string
+	for _, c := range m.Codes {
+		if !strings.Contains(m.Title, c) {
+			codes = append(codes, c)
+		}
+	}
+	if len(codes) > 0 {
+		return m.Title + " (" + strings.Join(codes, ", ") + ")"
+	}
+	return m.Title
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -1,0 +1,351 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/report/golden")
+
+const root = "../.."
+
+func load(t *testing.T, dir string) *plan.Plan {
+	t.Helper()
+	p, diags := plan.Load(dir)
+	if p == nil || diags.HasErrors() {
+		var b bytes.Buffer
+		_ = diags.WriteText(&b)
+		t.Fatalf("load %s:\n%s", dir, b.String())
+	}
+	return p
+}
+
+// allPlans loads every plan under plans/, the way a build does.
+func allPlans(t *testing.T) []*plan.Plan {
+	t.Helper()
+	dirs, err := plan.Dirs(filepath.Join(root, "plans"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []*plan.Plan
+	for _, d := range dirs {
+		ps = append(ps, load(t, d))
+	}
+	return ps
+}
+
+func fixture(t *testing.T) (*plan.Plan, []*plan.Plan) {
+	p := load(t, filepath.Join(root, "testdata/report/plans/2006-09-fixture"))
+	next := load(t, filepath.Join(root, "testdata/report/plans/2007-10-fixture"))
+	return p, []*plan.Plan{next}
+}
+
+func markdown(t *testing.T, d *render.Document) []byte {
+	t.Helper()
+	tm, err := render.DefaultTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := tm.WriteMarkdown(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func html(t *testing.T, d *render.Document) []byte {
+	t.Helper()
+	tm, err := render.DefaultTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := tm.WriteHTML(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(root, "testdata/report/golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./render/report -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(gl), len(wl)) {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test ./render/report -update if the change is intended)", name, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs in length: %d lines, want %d", name, len(gl), len(wl))
+	}
+}
+
+func TestGolden(t *testing.T) {
+	p, others := fixture(t)
+	d, err := Build(p, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, d.ID+".md", markdown(t, d))
+	golden(t, d.ID+".html", html(t, d))
+
+	real := allPlans(t)
+	i := slices.IndexFunc(real, func(p *plan.Plan) bool { return p.ID == "2006-09" })
+	if i < 0 {
+		t.Fatal("plans/2006-09 not found")
+	}
+	d, err = Build(real[i], 2006, real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.ID != "2006-09-report-2006-07" || d.Kind != "report" {
+		t.Errorf("document %q of kind %q", d.ID, d.Kind)
+	}
+	golden(t, d.ID+".md", markdown(t, d))
+	golden(t, d.ID+".html", html(t, d))
+}
+
+// mdRow is a row of a Markdown table with the header of its table.
+type mdRow struct {
+	head, cells []string
+	line        int
+}
+
+// tableRows reads the GFM tables of a Markdown document, cells unescaped.
+func tableRows(md []byte) []mdRow {
+	var rows []mdRow
+	var head []string
+	sc := bufio.NewScanner(bytes.NewReader(md))
+	sc.Buffer(nil, 1<<20)
+	n, prevTable := 0, false
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if !strings.HasPrefix(line, "|") {
+			prevTable = false
+			continue
+		}
+		cells := splitRow(line)
+		switch {
+		case !prevTable:
+			head = cells
+		case len(cells) > 0 && strings.HasPrefix(cells[0], "---"):
+		default:
+			rows = append(rows, mdRow{head: head, cells: cells, line: n})
+		}
+		prevTable = true
+	}
+	return rows
+}
+
+func splitRow(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "|")
+	var cells []string
+	var b strings.Builder
+	esc := false
+	for _, r := range line {
+		switch {
+		case esc:
+			b.WriteRune(r)
+			esc = false
+		case r == '\\':
+			esc = true
+		case r == '|':
+			cells = append(cells, strings.TrimSpace(b.String()))
+			b.Reset()
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return cells
+}
+
+// TestAppendix4 checks that the 2006/07 report built from plans/2006-09
+// prints every figure of the source's Appendix 4 tables in the right row
+// and column: the 2005/06 figure, the 2006/07 target and the result.
+func TestAppendix4(t *testing.T) {
+	plans := allPlans(t)
+	i := slices.IndexFunc(plans, func(p *plan.Plan) bool { return p.ID == "2006-09" })
+	if i < 0 {
+		t.Fatal("plans/2006-09 not found")
+	}
+	d, err := Build(plans[i], 2006, plans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []mdRow
+	for _, r := range tableRows(markdown(t, d)) {
+		if len(r.head) == 7 && r.head[0] == "Measure" && r.head[2] == "Target 2006/07" && r.head[3] == "Result 2006/07" && len(r.cells) == 7 {
+			rows = append(rows, r)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(root, "testdata/report/appendix4-2006-07.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			t.Fatalf("appendix4-2006-07.txt:%d: want 4 tab-separated fields, found %d", n+1, len(f))
+		}
+		keys := strings.Split(f[0], " + ")
+		var found []mdRow
+		for _, r := range rows {
+			if !slices.ContainsFunc(keys, func(k string) bool { return !strings.Contains(r.cells[0], k) }) {
+				found = append(found, r)
+			}
+		}
+		if len(found) != 1 {
+			t.Errorf("appendix4-2006-07.txt:%d: %d report rows match %q, want 1", n+1, len(found), f[0])
+			continue
+		}
+		r := found[0]
+		for j, col := range []string{"2005/06 figure", "target", "result"} {
+			got := r.cells[j+1]
+			if j == 2 {
+				// A computed change may follow the result as printed.
+				got, _, _ = strings.Cut(got, " (change ")
+			}
+			if got != f[j+1] {
+				t.Errorf("appendix4-2006-07.txt:%d %s: %s %q, report line %d has %q", n+1, f[0], col, f[j+1], r.line, got)
+			}
+		}
+		checked++
+	}
+	if checked < 60 {
+		t.Errorf("checked only %d rows", checked)
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	p, others := fixture(t)
+	if _, err := Build(nil, 2006, nil); err == nil {
+		t.Error("nil plan: no error")
+	}
+	_, err := Build(p, 2009, others)
+	if err == nil || !strings.Contains(err.Error(), "no results for 2009/10") || !strings.Contains(err.Error(), "2004/05, 2006/07") {
+		t.Errorf("year without results: %v", err)
+	}
+	empty := &plan.Plan{ID: "empty"}
+	if _, err := Build(empty, 2006, nil); err == nil || !strings.Contains(err.Error(), "has no results") {
+		t.Errorf("plan without results: %v", err)
+	}
+}
+
+func TestYears(t *testing.T) {
+	p, others := fixture(t)
+	if got := Years(p); !slices.Equal(got, []plan.Year{2006}) {
+		t.Errorf("Years = %v, want [2006/07] (2004/05 has a result but no target)", got)
+	}
+	if got := ResultYears(p); !slices.Equal(got, []plan.Year{2004, 2006}) {
+		t.Errorf("ResultYears = %v", got)
+	}
+	if got := Years(others[0]); !slices.Equal(got, []plan.Year{2007}) {
+		t.Errorf("Years of the next plan = %v, want [2007/08] (its 2006/07 results have no target there)", got)
+	}
+	if Years(nil) != nil || ResultYears(nil) != nil {
+		t.Error("nil plan has years")
+	}
+	if got := ID("2006-09", 2006); got != "2006-09-report-2006-07" {
+		t.Errorf("ID = %q", got)
+	}
+}
+
+// TestDeterministic builds the same report with the other plans in
+// different orders: the bytes must not change.
+func TestDeterministic(t *testing.T) {
+	plans := allPlans(t)
+	i := slices.IndexFunc(plans, func(p *plan.Plan) bool { return p.ID == "2006-09" })
+	d1, err := Build(plans[i], 2006, plans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev := slices.Clone(plans)
+	slices.Reverse(rev)
+	d2, err := Build(plans[i], 2006, rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(markdown(t, d1), markdown(t, d2)) || !bytes.Equal(html(t, d1), html(t, d2)) {
+		t.Error("the order of the other plans changes the report")
+	}
+}
+
+// TestNotColourAlone checks what writers rely on to never tell status by
+// colour alone: every chart has a text alternative and a data table, every
+// judged point names its status in words, and IDs are unique.
+func TestNotColourAlone(t *testing.T) {
+	p, others := fixture(t)
+	d, err := Build(p, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	charts := map[render.ChartKind]int{}
+	uniq := func(id string) {
+		if id == "" || ids[id] {
+			t.Errorf("ID %q empty or repeated", id)
+		}
+		ids[id] = true
+	}
+	d.Walk(func(s *render.Section) {
+		uniq(s.ID)
+		for _, b := range s.Blocks {
+			switch b := b.(type) {
+			case *render.Table:
+				uniq(b.ID)
+			case *render.Chart:
+				uniq(b.ID)
+				charts[b.Kind]++
+				if b.Alt == "" || b.Data == nil || len(b.Data.Rows) != len(b.Labels) {
+					t.Errorf("chart %s: alt %q, data %v", b.ID, b.Alt, b.Data)
+				}
+				if b.Data != nil {
+					uniq(b.Data.ID)
+				}
+				for _, se := range b.Series {
+					if len(se.Values) != len(b.Labels) {
+						t.Errorf("chart %s series %s: %d values for %d labels", b.ID, se.Name, len(se.Values), len(b.Labels))
+					}
+				}
+				if b.Kind == render.ChartTargetResult {
+					for _, v := range b.Series[1].Values {
+						if v.Status == "" || !strings.Contains(b.Alt, v.Status) {
+							t.Errorf("chart %s: result %q without its status in words", b.ID, v.Text)
+						}
+					}
+				}
+			}
+		}
+	})
+	if charts[render.ChartTargetResult] == 0 || charts[render.ChartTrend] == 0 {
+		t.Errorf("charts by kind: %v", charts)
+	}
+}
