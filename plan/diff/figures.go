@@ -83,7 +83,7 @@ func figureText(f *plan.Figure, tableUnit string) string {
 func delta(a, b plan.Quantity, tableUnit string) string {
 	d := b.Value.Sub(a.Value)
 	if d.IsZero() {
-		return "same value"
+		return "no change"
 	}
 	sign := "+"
 	if d.Sign() < 0 {

@@ -21,8 +21,10 @@ const (
 	// maxCells bounds the LCS table (words × words) at 4 MiB of int32;
 	// beyond it the differing middle is shown as replaced whole.
 	maxCells = 1 << 20
-	// context is how many unchanged words are kept either side of a change.
-	context = 6
+	// context is how many unchanged words are kept either side of a change
+	// in a text longer than shortText words; a title is shown whole.
+	context   = 6
+	shortText = 40
 	// maxRunWords clips one added or removed run.
 	maxRunWords = 60
 	// maxChanges is how many added or removed runs a text diff shows.
@@ -64,9 +66,22 @@ func clipWords(s string, n int) string { return clip(strings.Fields(s), n) }
 
 // wordDiff returns the spans that turn a into b: the longest common
 // subsequence of words, each change shown as its removed words then its
-// added words, long unchanged runs shortened to their ends.
+// added words, long unchanged runs shortened to their ends; or, when the
+// texts share less than a third of their words, the one replaced by the
+// other.
 func wordDiff(a, b []string) []Span {
 	ops := lcsOps(a, b)
+	same := 0
+	for _, o := range ops {
+		if o.op == "=" {
+			same++
+		}
+	}
+	if same*3 < max(len(a), len(b)) {
+		// A rewrite: interleaving the few words the texts share with
+		// everything else would be noise.
+		return []Span{{Op: "-", Text: clip(a, maxRunWords)}, {Op: "+", Text: clip(b, maxRunWords)}}
+	}
 	// Group each change's removals before its additions: [-a b-]{+c d+}
 	// reads better than [-a-]{+c+}[-b-]{+d+}.
 	var spans []Span
@@ -96,6 +111,9 @@ func wordDiff(a, b []string) []Span {
 			spans = append(spans, Span{Op: "+", Text: joinWords(ins)})
 		}
 		i = j
+	}
+	if len(a) <= shortText && len(b) <= shortText {
+		return spans
 	}
 	return shorten(spans)
 }
