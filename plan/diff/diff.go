@@ -416,7 +416,7 @@ func compareValue(name string, a, b reflect.Value) []Field {
 		return compareStruct(name, a, b)
 	case reflect.Pointer:
 		if t.Elem().Kind() != reflect.Struct {
-			break
+			return scalarField(name, printed(a), printed(b))
 		}
 		switch {
 		case a.IsNil() && b.IsNil():
@@ -429,7 +429,7 @@ func compareValue(name string, a, b reflect.Value) []Field {
 		return compareStruct(name, a.Elem(), b.Elem())
 	}
 	// A type the model does not use yet: compare what it prints.
-	return scalarField(name, fmt.Sprint(a.Interface()), fmt.Sprint(b.Interface()))
+	return scalarField(name, printed(a), printed(b))
 }
 
 func lastWord(s string) string {
@@ -557,17 +557,31 @@ func refIDs(v reflect.Value) []string {
 	return out
 }
 
+// stringsOf prints the members of a list of names, years or figures.
 func stringsOf(v reflect.Value) []string {
 	out := make([]string, v.Len())
 	for i := range out {
-		e := v.Index(i)
-		if e.Type() == yearType {
-			out[i] = yearText(e)
-		} else {
-			out[i] = fmt.Sprint(e.Interface())
-		}
+		out[i] = printed(v.Index(i))
 	}
 	return out
+}
+
+// printed is a value as a reader would write it: a year as 2008/09, a
+// figure as printed, what a pointer points to (never its address), text
+// on one line.
+func printed(v reflect.Value) string {
+	switch {
+	case v.Type() == yearType:
+		return yearText(v)
+	case v.Type() == figureType, v.Type() == figurePtrType:
+		return figureOf(v).String()
+	case v.Kind() == reflect.Pointer:
+		if v.IsNil() {
+			return ""
+		}
+		return printed(v.Elem())
+	}
+	return strings.Join(strings.Fields(fmt.Sprint(v.Interface())), " ")
 }
 
 // listField compares two lists of names as sets: the order of an

@@ -496,3 +496,69 @@ func TestWritersAreDeterministicAndEscape(t *testing.T) {
 		t.Errorf("JSON of no differences: %s (err %v)", empty.String(), err)
 	}
 }
+
+// TestCompareAllPlans compares every pair of the real plans and the
+// fixtures: no panic, nothing against itself, and each pair the mirror
+// of its reverse (what one adds the other removes).
+func TestCompareAllPlans(t *testing.T) {
+	var plans []*plan.Plan
+	for _, root := range []string{filepath.Join("..", "..", "plans"), filepath.Join("..", "..", "testdata", "diff", "plans")} {
+		dirs, err := plan.Dirs(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range dirs {
+			if p, _ := plan.Load(d); p != nil {
+				plans = append(plans, p)
+			}
+		}
+	}
+	if len(plans) < 3 {
+		t.Fatalf("only %d plans load", len(plans))
+	}
+	count := func(r *Report, change string) int {
+		n := 0
+		for _, s := range r.Sections {
+			for _, it := range s.Items {
+				if it.Change == change {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	for _, a := range plans {
+		if r := Compare(a, a); !r.Empty() {
+			t.Errorf("%s against itself: %d changes", a.ID, r.Count())
+		}
+		for _, b := range plans {
+			ab, ba := Compare(a, b), Compare(b, a)
+			if count(ab, Added) != count(ba, Removed) || count(ab, Changed) != count(ba, Changed) || ab.Count() != ba.Count() {
+				t.Errorf("%s → %s is not the mirror of %s → %s", a.ID, b.ID, b.ID, a.ID)
+			}
+			for _, w := range []func(*bytes.Buffer, *Report) error{
+				func(b *bytes.Buffer, r *Report) error { return WriteText(b, r, true) },
+				func(b *bytes.Buffer, r *Report) error { return WriteMarkdown(b, r) },
+				func(b *bytes.Buffer, r *Report) error { return WriteJSON(b, r) },
+			} {
+				var buf bytes.Buffer
+				if err := w(&buf, ab); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
+func TestTextWriterCleansControlCharacters(t *testing.T) {
+	base := readBase(t)
+	old := loadText(t, base)
+	new := loadText(t, edit(t, base, [][2]string{{"title: Crime is reduced", `title: "Crime is \e[2J reduced"`}}))
+	var b bytes.Buffer
+	if err := WriteText(&b, Compare(old, new), false); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "\x1b") || !strings.Contains(b.String(), "{+\uFFFD[2J+}") {
+		t.Errorf("escape sequence from a plan reaches the terminal:\n%q", b.String())
+	}
+}

@@ -111,6 +111,9 @@ func latestTarget(name string, a, b reflect.Value) (Field, bool) {
 		return Field{}, false
 	}
 	la, lb := latest(ta), latest(tb)
+	if la.Year == lb.Year {
+		return Field{}, false // the target of that year is compared as such
+	}
 	f := Field{Name: name, Change: Changed, figure: true,
 		Old: targetValue(la) + " (" + la.Year.String() + ")",
 		New: targetValue(lb) + " (" + lb.Year.String() + ")"}

@@ -40,6 +40,17 @@ type textWriter struct {
 	color bool
 }
 
+// clean replaces control characters, so that text from a plan cannot
+// drive the reader's terminal.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
 func (t *textWriter) style(sgr, s string) string {
 	if !t.color || s == "" {
 		return s
@@ -55,17 +66,17 @@ func WriteText(w io.Writer, r *Report, color bool) error {
 		return nil
 	}
 	t := &textWriter{color: color}
-	t.b.WriteString(t.style(sgrBold, "--- "+sideText(r.Old)) + "\n")
-	t.b.WriteString(t.style(sgrBold, "+++ "+sideText(r.New)) + "\n")
+	t.b.WriteString(t.style(sgrBold, "--- "+clean(sideText(r.Old))) + "\n")
+	t.b.WriteString(t.style(sgrBold, "+++ "+clean(sideText(r.New))) + "\n")
 	for _, s := range r.Sections {
 		t.b.WriteString("\n" + t.style(sgrBold, s.Title) + "\n")
 		for _, f := range s.Fields {
 			t.field("  ", f)
 		}
 		for _, it := range s.Items {
-			line := t.mark(it.Change) + " " + it.Kind + " " + it.ID
+			line := t.mark(it.Change) + " " + it.Kind + " " + clean(it.ID)
 			if it.Title != "" {
-				line += ": " + it.Title
+				line += ": " + clean(it.Title)
 			}
 			if tags := itemTags(it); tags != "" {
 				line += " (" + tags + ")"
@@ -113,6 +124,7 @@ func (t *textWriter) mark(change string) string {
 }
 
 func (t *textWriter) field(indent string, f Field) {
+	f.Name, f.Old, f.New = clean(f.Name), clean(f.Old), clean(f.New)
 	var v string
 	switch {
 	case f.Change == Added:
@@ -122,20 +134,21 @@ func (t *textWriter) field(indent string, f Field) {
 	case len(f.Words) > 0:
 		var parts []string
 		for _, sp := range f.Words {
+			text := clean(sp.Text)
 			switch sp.Op {
 			case "-":
-				parts = append(parts, t.style(sgrRed, "[-"+sp.Text+"-]"))
+				parts = append(parts, t.style(sgrRed, "[-"+text+"-]"))
 			case "+":
-				parts = append(parts, t.style(sgrGreen, "{+"+sp.Text+"+}"))
+				parts = append(parts, t.style(sgrGreen, "{+"+text+"+}"))
 			case ellipsis:
-				parts = append(parts, "("+sp.Text+")")
+				parts = append(parts, "("+text+")")
 			default:
-				parts = append(parts, sp.Text)
+				parts = append(parts, text)
 			}
 		}
 		v = strings.Join(parts, " ")
 	default:
-		v = f.Old + " " + arrow + " " + f.New + tail(f, func(s string) string { return s })
+		v = f.Old + " " + arrow + " " + f.New + tail(f, clean)
 	}
 	fmt.Fprintf(&t.b, "%s%s %s: %s\n", indent, t.mark(f.Change), f.Name, v)
 }
@@ -229,7 +242,7 @@ var mdEscaper = strings.NewReplacer(
 	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "!", `\!`, "&", `\&`,
 )
 
-func md(s string) string { return mdEscaper.Replace(s) }
+func md(s string) string { return mdEscaper.Replace(clean(s)) }
 
 // mdCode writes an ID as code; IDs are slugs, but a broken plan's need not
 // be, so one with a backtick is escaped as text instead.
