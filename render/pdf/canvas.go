@@ -1,0 +1,172 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// canvas is the only way the layout code paints. Every mark on a page goes
+// through text, fill, stroke or polygon (content of the structure element
+// being drawn) or through an artifact call (running heads, rules, cell
+// borders and backgrounds), so the tagging layer sees every paint and can
+// wrap it in marked content.
+type canvas struct {
+	f    *fpdf.Fpdf
+	tags *tagger
+	// cur is the font last set on f, so SetFont is only called on change.
+	cur  fontKey
+	text rgb
+	// links are collected while drawing and written at the end, when every
+	// anchor they may point to is known.
+	links   []linkRect
+	anchors map[string]anchor
+}
+
+// rgb is a colour.
+type rgb struct{ r, g, b int }
+
+// linkRect is a clickable area: a URI or an internal anchor ("#id").
+type linkRect struct {
+	page       int
+	x, y, w, h float64
+	target     string
+	elem       *elem // the Link structure element, for tagging
+}
+
+// anchor is a place a link can jump to.
+type anchor struct {
+	page int
+	y    float64
+}
+
+func newCanvas(f *fpdf.Fpdf, t *tagger) *canvas {
+	return &canvas{f: f, tags: t, anchors: map[string]anchor{}, text: rgb{-1, -1, -1}}
+}
+
+func (c *canvas) setFont(k fontKey) {
+	if c.cur == k {
+		return
+	}
+	c.cur = k
+	c.f.SetFont(k.family(), k.fpdfStyle(), k.size)
+}
+
+func (c *canvas) setTextColor(col rgb) {
+	if c.text == col {
+		return
+	}
+	c.text = col
+	c.f.SetTextColor(col.r, col.g, col.b)
+}
+
+// drawText paints s with its baseline at (x, y) as content of the current
+// structure element.
+func (c *canvas) drawText(x, y float64, s string, k fontKey, col rgb) {
+	if s == "" {
+		return
+	}
+	c.tags.content(c.f.PageNo())
+	c.setFont(k)
+	c.setTextColor(col)
+	c.f.Text(x, y, s)
+}
+
+// artifactText paints s as an artifact (running header or footer).
+func (c *canvas) artifactText(x, y float64, s string, k fontKey, col rgb, kind string) {
+	c.tags.artifact(kind, func() {
+		c.setFont(k)
+		c.setTextColor(col)
+		c.f.Text(x, y, s)
+	})
+}
+
+// rule draws a line as an artifact: rules and cell borders carry no content.
+func (c *canvas) rule(x1, y1, x2, y2, width float64, col rgb) {
+	c.tags.artifact("", func() {
+		c.f.SetLineWidth(width)
+		c.f.SetDrawColor(col.r, col.g, col.b)
+		c.f.Line(x1, y1, x2, y2)
+	})
+}
+
+// background fills a rectangle as an artifact (table header shading).
+func (c *canvas) background(x, y, w, h float64, col rgb) {
+	c.tags.artifact("", func() {
+		c.f.SetFillColor(col.r, col.g, col.b)
+		c.f.Rect(x, y, w, h, "F")
+	})
+}
+
+// fill paints a rectangle as content of the current element (a chart bar).
+func (c *canvas) fill(x, y, w, h float64, col rgb) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	c.tags.content(c.f.PageNo())
+	c.f.SetFillColor(col.r, col.g, col.b)
+	c.f.Rect(x, y, w, h, "F")
+}
+
+// stroke draws a line as content of the current element (a chart axis or
+// trend line).
+func (c *canvas) stroke(x1, y1, x2, y2, width float64, col rgb) {
+	c.tags.content(c.f.PageNo())
+	c.f.SetLineWidth(width)
+	c.f.SetDrawColor(col.r, col.g, col.b)
+	c.f.Line(x1, y1, x2, y2)
+}
+
+// dot draws a filled circle as content of the current element.
+func (c *canvas) dot(x, y, r float64, col rgb) {
+	c.tags.content(c.f.PageNo())
+	c.f.SetFillColor(col.r, col.g, col.b)
+	c.f.Circle(x, y, r, "F")
+}
+
+// clip restricts painting inside fn to a rectangle; clipping paints nothing.
+func (c *canvas) clip(x, y, w, h float64, fn func()) {
+	c.f.ClipRect(x, y, w, h, false)
+	fn()
+	c.f.ClipEnd()
+}
+
+// link records a clickable area on the current page.
+func (c *canvas) link(x, y, w, h float64, target string, e *elem) {
+	if target == "" || w <= 0 || h <= 0 {
+		return
+	}
+	c.links = append(c.links, linkRect{page: c.f.PageNo(), x: x, y: y, w: w, h: h, target: target, elem: e})
+}
+
+// setAnchor records that the anchor id is at y on the current page.
+func (c *canvas) setAnchor(id string, y float64) {
+	if id == "" {
+		return
+	}
+	if _, ok := c.anchors[id]; ok {
+		return
+	}
+	c.anchors[id] = anchor{page: c.f.PageNo(), y: y}
+}
+
+// resolve returns where an internal link goes, if its anchor exists.
+func (c *canvas) resolve(target string) (anchor, bool) {
+	id, ok := strings.CutPrefix(target, "#")
+	if !ok {
+		return anchor{}, false
+	}
+	a, ok := c.anchors[id]
+	return a, ok
+}
+
+// isURI reports whether a link target can be followed from a PDF.
+func isURI(target string) bool {
+	t := strings.ToLower(target)
+	return strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "mailto:")
+}
+
+func errorf(format string, args ...any) error {
+	return fmt.Errorf("pdf: "+format, args...)
+}

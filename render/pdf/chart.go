@@ -1,0 +1,289 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/render"
+)
+
+// palette is the Okabe-Ito set, distinguishable with colour blindness;
+// every mark also has its label and figure printed, so colour is never the
+// only way to tell them apart.
+var palette = []rgb{
+	{0, 114, 178}, {230, 159, 0}, {0, 158, 115}, {204, 121, 167},
+	{86, 180, 233}, {213, 94, 0}, {240, 228, 66}, {90, 90, 90},
+}
+
+const chartSize = 8.5
+
+// chart draws a Chart as vectors inside a Figure with its alternative
+// text, then prints its data table.
+func (l *layout) chart(ch *render.Chart) {
+	title := strings.TrimSpace(ch.Title)
+	if title != "" {
+		l.need(40)
+		if ch.ID != "" {
+			l.c.setAnchor(ch.ID, l.y)
+		}
+		l.para("P", []run{{text: title, st: stBold}}, paraOpts{size: bodySize, color: ink, after: 2})
+	} else if ch.ID != "" {
+		l.need(40)
+		l.c.setAnchor(ch.ID, l.y)
+	}
+	if drawable(ch) {
+		alt := strings.TrimSpace(clean(ch.Alt))
+		l.t.beginAttr("Figure", alt, "")
+		switch ch.Kind {
+		case render.ChartShares:
+			l.shares(ch)
+		case render.ChartTrend:
+			l.trend(ch)
+		default:
+			l.bars(ch)
+		}
+		l.t.end()
+		l.y += 3
+	}
+	if ch.Data != nil {
+		l.table(ch.Data, 0)
+	}
+}
+
+// drawable reports whether a chart has any value to draw.
+func drawable(ch *render.Chart) bool {
+	if len(ch.Labels) == 0 {
+		return false
+	}
+	for _, s := range ch.Series {
+		for i, p := range s.Values {
+			if i < len(ch.Labels) && usable(p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func usable(p render.Point) bool {
+	return !p.Missing && !math.IsNaN(p.Value) && !math.IsInf(p.Value, 0)
+}
+
+// point returns series s's point for label i.
+func point(s render.Series, i int) (render.Point, bool) {
+	if i >= len(s.Values) || !usable(s.Values[i]) {
+		return render.Point{}, false
+	}
+	return s.Values[i], true
+}
+
+// figure is the printed text of a point: its figure and status.
+func figure(p render.Point) string {
+	s := p.Text
+	if p.Status != "" {
+		if s != "" {
+			s += " "
+		}
+		s += "(" + p.Status + ")"
+	}
+	return s
+}
+
+// legend draws one swatch and name per series when there are several.
+func (l *layout) legend(ch *render.Chart) {
+	if len(ch.Series) < 2 {
+		return
+	}
+	names := make([]string, len(ch.Series))
+	for i, s := range ch.Series {
+		names[i] = s.Name
+	}
+	x := marginL
+	k := fontKey{0, chartSize}
+	lh := chartSize * ptmm * lead
+	l.need(lh)
+	cx := x
+	for i, n := range names {
+		n = fit(clean(n), k, contentW/2)
+		w := 5 + width(k, n) + 6
+		if cx+w > pageW-marginR && cx > x {
+			l.y += lh
+			l.need(lh)
+			cx = x
+		}
+		l.c.fill(cx, l.y+0.8, 3.5, 3.5, palette[i%len(palette)])
+		l.c.drawText(cx+5, l.y+chartSize*ptmm*1.05, n, k, ink)
+		cx += w
+	}
+	l.y += lh + 1
+}
+
+// bars draws horizontal bars, one per label and series, with each figure
+// printed at the end of its row (bars and target-result charts).
+func (l *layout) bars(ch *render.Chart) {
+	k := fontKey{0, chartSize}
+	lh := chartSize * ptmm * 1.25
+	l.legend(ch)
+	labelW := 0.0
+	for _, lb := range ch.Labels {
+		labelW = max(labelW, width(k, clean(lb)))
+	}
+	labelW = min(labelW+1, contentW*0.38)
+	valW := 0.0
+	vmin, vmax := 0.0, 0.0
+	for _, s := range ch.Series {
+		for i := range ch.Labels {
+			if p, ok := point(s, i); ok {
+				valW = max(valW, width(k, clean(figure(p))))
+				vmin, vmax = min(vmin, p.Value), max(vmax, p.Value)
+			}
+		}
+	}
+	valW = min(valW+2, contentW*0.3)
+	barX := marginL + labelW + 3
+	barW := contentW - labelW - 3 - valW - 2
+	span := vmax - vmin
+	if span == 0 {
+		span = 1
+	}
+	zero := barX + (-vmin)/span*barW
+	barH := 4.2
+	ns := max(len(ch.Series), 1)
+	for i, lb := range ch.Labels {
+		lines := breakLines(split([]run{{text: lb}}, chartSize, false), chartSize, labelW)
+		h := max(float64(ns)*barH, float64(len(lines))*lh) + 2.5
+		l.need(h)
+		for j, ln := range lines {
+			l.drawLine(ln, marginL, l.y+float64(j)*lh, labelW, chartSize, 'L', ink, false)
+		}
+		for si, s := range ch.Series {
+			y := l.y + float64(si)*barH
+			p, ok := point(s, i)
+			valX := barX + barW + 2
+			if !ok {
+				l.c.drawText(valX, y+chartSize*ptmm*1.05, "no figure", k, muted)
+				continue
+			}
+			x1 := barX + (p.Value-vmin)/span*barW
+			col := palette[si%len(palette)]
+			l.c.fill(min(zero, x1), y+0.4, math.Abs(x1-zero), barH-0.8, col)
+			txt := fit(clean(figure(p)), k, valW)
+			l.c.drawText(valX, y+chartSize*ptmm*1.05, txt, k, ink)
+		}
+		l.c.stroke(zero, l.y, zero, l.y+h-2.5, 0.3, muted)
+		l.y += h
+	}
+}
+
+// shares draws one stacked bar of the parts of a whole, with a legend
+// giving every part's label and figure.
+func (l *layout) shares(ch *render.Chart) {
+	if len(ch.Series) == 0 {
+		return
+	}
+	s := ch.Series[0]
+	total := 0.0
+	for i := range ch.Labels {
+		if p, ok := point(s, i); ok && p.Value > 0 {
+			total += p.Value
+		}
+	}
+	k := fontKey{0, chartSize}
+	lh := chartSize * ptmm * lead
+	if total > 0 {
+		l.need(14 + lh)
+		x := marginL
+		for i := range ch.Labels {
+			p, ok := point(s, i)
+			if !ok || p.Value <= 0 {
+				continue
+			}
+			w := p.Value / total * contentW
+			l.c.fill(x, l.y, w, 10, palette[i%len(palette)])
+			x += w
+		}
+		l.y += 13
+	}
+	numW := 0.0
+	for i := range ch.Labels {
+		if p, ok := point(s, i); ok {
+			numW = max(numW, width(k, clean(figure(p))))
+		}
+	}
+	numW = min(numW+2, contentW*0.3)
+	for i, lb := range ch.Labels {
+		lines := breakLines(split([]run{{text: lb}}, chartSize, false), chartSize, contentW-8-numW)
+		h := float64(max(len(lines), 1))*lh + 0.8
+		l.need(h)
+		p, ok := point(s, i)
+		if ok && p.Value > 0 {
+			l.c.fill(marginL, l.y+0.8, 3.5, 3.5, palette[i%len(palette)])
+		}
+		for j, ln := range lines {
+			l.drawLine(ln, marginL+6, l.y+float64(j)*lh, contentW-8-numW, chartSize, 'L', ink, false)
+		}
+		txt := "no figure"
+		if ok {
+			txt = fit(clean(figure(p)), k, numW)
+		}
+		l.c.drawText(pageW-marginR-width(k, txt), l.y+chartSize*ptmm*1.05, txt, k, ink)
+		l.y += h
+	}
+}
+
+// trend draws each series as a line across the labels (years), every
+// point with its figure above it.
+func (l *layout) trend(ch *render.Chart) {
+	k := fontKey{0, chartSize - 1}
+	l.legend(ch)
+	plotH := 55.0
+	l.need(plotH + 14)
+	vmin, vmax := math.Inf(1), math.Inf(-1)
+	for _, s := range ch.Series {
+		for i := range ch.Labels {
+			if p, ok := point(s, i); ok {
+				vmin, vmax = min(vmin, p.Value), max(vmax, p.Value)
+			}
+		}
+	}
+	if vmin > 0 && vmin < vmax*0.5 {
+		vmin = 0
+	}
+	span := vmax - vmin
+	if span == 0 {
+		span = math.Max(math.Abs(vmax), 1)
+		vmin -= span / 2
+	}
+	y0 := l.y + 6        // top of the plot, room for figures
+	y1 := y0 + plotH - 8 // the axis
+	n := len(ch.Labels)
+	step := contentW / float64(n)
+	xAt := func(i int) float64 { return marginL + step*(float64(i)+0.5) }
+	yAt := func(v float64) float64 { return y1 - (v-vmin)/span*(y1-y0) }
+	l.c.stroke(marginL, y1, pageW-marginR, y1, 0.3, muted)
+	for si, s := range ch.Series {
+		col := palette[si%len(palette)]
+		prevOK := false
+		var px, py float64
+		for i := range ch.Labels {
+			p, ok := point(s, i)
+			if !ok {
+				prevOK = false
+				continue
+			}
+			x, y := xAt(i), yAt(p.Value)
+			if prevOK {
+				l.c.stroke(px, py, x, y, 0.6, col)
+			}
+			l.c.dot(x, y, 0.9, col)
+			txt := fit(clean(figure(p)), k, step-1)
+			l.c.drawText(x-width(k, txt)/2, y-2, txt, k, ink)
+			px, py, prevOK = x, y, true
+		}
+	}
+	for i, lb := range ch.Labels {
+		txt := fit(clean(lb), k, step-1)
+		l.c.drawText(xAt(i)-width(k, txt)/2, y1+4, txt, k, ink)
+	}
+	l.y = y1 + 7
+}

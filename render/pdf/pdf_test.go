@@ -1,0 +1,229 @@
+package pdf_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/pdf"
+	"github.com/mpsplan/mpsplan/render/tooltest"
+)
+
+// squash removes all white space, so text wrapped over lines still matches.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// run runs an outside tool and returns its output, failing t on error.
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(tooltest.Look(t, name), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// docText is every piece of text a Document carries, for deciding which
+// fidelity phrases the PDF must print.
+func docText(d *render.Document) string {
+	var b strings.Builder
+	add := func(ss ...string) {
+		for _, s := range ss {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	var table func(t *render.Table)
+	table = func(t *render.Table) {
+		if t == nil {
+			return
+		}
+		add(t.Caption, t.Note)
+		add(t.Head...)
+		for _, r := range t.Rows {
+			add(r.Cells...)
+		}
+	}
+	add(d.Title, d.Subtitle)
+	add(d.Organisations...)
+	for _, m := range d.Meta {
+		add(m.Label, m.Value)
+	}
+	d.Walk(func(s *render.Section) {
+		add(s.Title)
+		for _, bl := range s.Blocks {
+			switch bl := bl.(type) {
+			case *render.Text:
+				add(bl.Markdown)
+			case *render.List:
+				for _, it := range bl.Items {
+					add(it.Text, it.Detail)
+				}
+			case *render.Table:
+				table(bl)
+			case *render.Chart:
+				add(bl.Title)
+				add(bl.Labels...)
+				for _, s := range bl.Series {
+					for _, p := range s.Values {
+						add(p.Text, p.Status)
+					}
+				}
+				table(bl.Data)
+			}
+		}
+	})
+	return b.String()
+}
+
+// pageLine matches a running footer.
+var pageLine = regexp.MustCompile(`^(.*\s)?Page \d+ of \d+$`)
+
+// bodyText drops the running header and footer lines from pdftotext -raw
+// output (content order, which keeps each table cell's lines together),
+// so a paragraph that continues on the next page reads on.
+func bodyText(raw, title string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(raw, "\n") {
+		if t := strings.TrimSpace(strings.Trim(l, "\f")); t == title || pageLine.MatchString(t) {
+			continue
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// fidelity returns the figures and phrases listed for plan id.
+func fidelity(t *testing.T, id string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(tooltest.RepoRoot(), "testdata", "fidelity", id+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestPlans builds every plan's PDF and checks what readers get from it:
+// the figures and headings extract as text, the file is structurally sound
+// (qpdf), every font is embedded, and the bytes are the same every time.
+func TestPlans(t *testing.T) {
+	for _, id := range planIDs(t) {
+		t.Run(id, func(t *testing.T) {
+			d := planDoc(t, id)
+			path, b := writePDF(t, d)
+
+			var again bytes.Buffer
+			if err := pdf.Write(&again, planDoc(t, id)); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b, again.Bytes()) {
+				t.Errorf("two builds of %s differ", id)
+			}
+
+			raw := run(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-")
+			text := squash(bodyText(raw, d.Title))
+			var want []string
+			d.Walk(func(s *render.Section) { want = append(want, s.Title) })
+			inDoc := squash(docText(d))
+			skipped := 0
+			for _, f := range fidelity(t, id) {
+				f = strings.ReplaceAll(f, "**", "")
+				if strings.Contains(inDoc, squash(f)) {
+					want = append(want, f)
+				} else {
+					skipped++
+				}
+			}
+			for _, w := range want {
+				if !strings.Contains(text, squash(w)) {
+					t.Errorf("pdftotext output lacks %q", w)
+				}
+			}
+			info := run(t, "pdfinfo", path)
+			var pages int
+			for _, l := range strings.Split(info, "\n") {
+				fmt.Sscanf(l, "Pages: %d", &pages)
+			}
+			if !strings.Contains(squash(raw), squash(d.Title)) {
+				t.Errorf("pdftotext output lacks the title %q", d.Title)
+			}
+			if footer := fmt.Sprintf("Page 2 of %d", pages); pages < 2 || !strings.Contains(raw, footer) {
+				t.Errorf("no footer %q in %d pages", footer, pages)
+			}
+			t.Logf("%s: %d pages, %d bytes, %d phrases checked (%d fidelity phrases not in the Document)", id, pages, len(b), len(want), skipped)
+
+			if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+				t.Errorf("qpdf --check:\n%s", out)
+			}
+			fonts := strings.Split(strings.TrimSpace(run(t, "pdffonts", path)), "\n")
+			if len(fonts) < 3 {
+				t.Fatalf("pdffonts lists no fonts:\n%s", strings.Join(fonts, "\n"))
+			}
+			for _, l := range fonts[2:] {
+				if f := strings.Fields(l); len(f) < 7 || f[len(f)-5] != "yes" {
+					t.Errorf("font not embedded: %s", l)
+				}
+			}
+		})
+	}
+}
+
+// TestMetadata checks the document information a reader shows.
+func TestMetadata(t *testing.T) {
+	path, _ := writePDF(t, planDoc(t, "2008-11"))
+	info := run(t, "pdfinfo", path)
+	for _, w := range []string{
+		"Title:           Corporate Plan 2008-11",
+		"Author:          Metropolitan Police Authority, Metropolitan Police Service",
+		"Creator:         mpsplan",
+		"Page size:       595.28 x 841.89 pts (A4)",
+	} {
+		if !strings.Contains(info, w) {
+			t.Errorf("pdfinfo lacks %q:\n%s", w, info)
+		}
+	}
+	meta := run(t, "pdfinfo", "-meta", path)
+	var x struct{}
+	if err := xml.Unmarshal([]byte(meta[strings.Index(meta, "<x:xmpmeta"):strings.LastIndex(meta, "</x:xmpmeta>")+len("</x:xmpmeta>")]), &x); err != nil {
+		t.Errorf("XMP metadata is not well-formed XML: %v", err)
+	}
+	if !strings.Contains(meta, "<pdfuaid:part>1</pdfuaid:part>") {
+		t.Errorf("XMP lacks the PDF/UA identification:\n%s", meta)
+	}
+}
+
+// BenchmarkWrite measures writing each plan's PDF.
+func BenchmarkWrite(b *testing.B) {
+	for _, id := range planIDs(b) {
+		d := planDoc(b, id)
+		b.Run(id, func(b *testing.B) {
+			for b.Loop() {
+				var w bytes.Buffer
+				if err := pdf.Write(&w, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,335 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/render"
+)
+
+// Table cell padding, mm.
+const (
+	padH = 1.6
+	padV = 1.3
+)
+
+// cellLayout is one cell laid out: its lines and how it is tagged.
+type cellLayout struct {
+	lines []line
+	align byte
+	typ   string // TH or TD
+	attrs string
+	x, w  float64
+}
+
+// rowLayout is one row laid out.
+type rowLayout struct {
+	cells []cellLayout
+	fill  *rgb
+	total bool
+	n     int // lines in the tallest cell
+}
+
+// tableLayout is a table laid out at a width.
+type tableLayout struct {
+	size float64
+	x, w float64
+	head *rowLayout
+	rows []rowLayout
+	// repeat: the header row is repeated on each page the table continues
+	// on, unless it is too tall to repeat sensibly.
+	repeat bool
+}
+
+func (t *tableLayout) lineH() float64 { return t.size * ptmm * 1.3 }
+
+func (t *tableLayout) height(r *rowLayout) float64 {
+	return float64(r.n)*t.lineH() + 2*padV
+}
+
+// table draws a Table: caption, header row, rows (wrapped, split across
+// pages with the header repeated) and the note.
+func (l *layout) table(tb *render.Table, indent float64) {
+	tl := layoutTable(tb, marginL+indent, contentW-indent)
+	l.t.begin("Table")
+	if strings.TrimSpace(tb.Caption) != "" {
+		cap := paraOpts{size: bodySize, indent: indent, color: ink, after: 1.5}
+		lines := breakLines(split([]run{{text: tb.Caption, st: stBold}}, cap.size, false), cap.size, cap.w())
+		h := float64(len(lines))*cap.lineH() + cap.after
+		if tl != nil {
+			h += tl.height(tl.head)
+			if len(tl.rows) > 0 {
+				h += min(tl.height(&tl.rows[0]), 3*tl.lineH())
+			}
+		}
+		if h < bottom-top {
+			l.need(h)
+		}
+		if tb.ID != "" {
+			l.c.setAnchor(tb.ID, l.y)
+		}
+		l.t.begin("Caption")
+		l.drawLines(lines, cap)
+		l.t.end()
+		l.y += cap.after
+	} else if tb.ID != "" {
+		l.need(20)
+		l.c.setAnchor(tb.ID, l.y)
+	}
+	if tl != nil {
+		l.drawRow(tl, tl.head, false)
+		for i := range tl.rows {
+			l.drawRow(tl, &tl.rows[i], true)
+		}
+	}
+	l.t.end()
+	l.y += 2.5
+	if strings.TrimSpace(tb.Note) != "" {
+		l.markdown(tb.Note, indent, bodySize-1.5)
+	}
+	l.y += 1.5
+}
+
+// layoutTable sets column widths and breaks every cell into lines. It
+// returns nil for a table without columns.
+func layoutTable(tb *render.Table, x, avail float64) *tableLayout {
+	ncol := len(tb.Head)
+	for _, r := range tb.Rows {
+		if !r.Group {
+			ncol = max(ncol, len(r.Cells))
+		}
+	}
+	if ncol == 0 {
+		return nil
+	}
+	size := 9.0
+	switch {
+	case ncol > 14:
+		size = 6.5
+	case ncol > 9:
+		size = 7.5
+	case ncol > 6:
+		size = 8.5
+	}
+	numeric := func(c int) bool { return c < len(tb.Numeric) && tb.Numeric[c] }
+	cell := func(cells []string, c int) string {
+		if c < len(cells) {
+			return cells[c]
+		}
+		return ""
+	}
+	// Column widths from natural (one line) and minimum (longest word)
+	// widths, filling the available width.
+	nat := make([]float64, ncol)
+	minw := make([]float64, ncol)
+	measure := func(s string, st style, c int) {
+		s = clean(strings.ReplaceAll(s, "\n", " "))
+		w := width(fontKey{st, size}, s) + 2*padH
+		nat[c] = max(nat[c], min(w, avail))
+		longest := 0.0
+		for _, word := range strings.Fields(s) {
+			longest = max(longest, width(fontKey{st, size}, word))
+		}
+		if numeric(c) {
+			longest = width(fontKey{st, size}, strings.TrimSpace(s))
+		}
+		minw[c] = max(minw[c], min(longest+2*padH, avail*0.45))
+	}
+	for c := range ncol {
+		measure(cell(tb.Head, c), stBold, c)
+	}
+	for _, r := range tb.Rows {
+		if r.Group {
+			continue
+		}
+		st := style(0)
+		if r.Total {
+			st = stBold
+		}
+		for c := range ncol {
+			measure(cell(r.Cells, c), st, c)
+		}
+	}
+	widths := distribute(nat, minw, avail)
+
+	tl := &tableLayout{size: size, x: x, w: avail}
+	mk := func(text string, st style, c int, typ, attrs string) cellLayout {
+		cx := x
+		for i := range c {
+			cx += widths[i]
+		}
+		align := byte('L')
+		if numeric(c) {
+			align = 'R'
+		}
+		inner := max(widths[c]-2*padH, 0.5)
+		return cellLayout{lines: breakLines(split([]run{{text: text, st: st}}, size, false), size, inner), align: align, typ: typ, attrs: attrs, x: cx, w: widths[c]}
+	}
+	finish := func(r *rowLayout) {
+		for _, c := range r.cells {
+			r.n = max(r.n, len(c.lines))
+		}
+		r.n = max(r.n, 1)
+	}
+	head := &rowLayout{fill: &headFill}
+	for c := range ncol {
+		head.cells = append(head.cells, mk(cell(tb.Head, c), stBold, c, "TH", "/A <</O /Table /Scope /Column>>"))
+	}
+	finish(head)
+	tl.head = head
+	tl.repeat = tl.height(head) <= (bottom-top)/4
+	for _, r := range tb.Rows {
+		var row rowLayout
+		if r.Group {
+			text := strings.Join(r.Cells, " ")
+			lines := breakLines(split([]run{{text: text, st: stBold}}, size, false), size, avail-2*padH)
+			row.cells = []cellLayout{{lines: lines, align: 'L', typ: "TH",
+				attrs: fmt.Sprintf("/A <</O /Table /Scope /Row /ColSpan %d>>", ncol), x: x, w: avail}}
+			row.fill = &groupFill
+		} else {
+			st := style(0)
+			if r.Total {
+				st = stBold
+				row.total = true
+			}
+			for c := range ncol {
+				typ, attrs := "TD", ""
+				if c == 0 && tb.RowHeaders {
+					typ, attrs = "TH", "/A <</O /Table /Scope /Row>>"
+				}
+				row.cells = append(row.cells, mk(cell(r.Cells, c), st, c, typ, attrs))
+			}
+		}
+		finish(&row)
+		tl.rows = append(tl.rows, row)
+	}
+	return tl
+}
+
+// distribute sets column widths summing to avail: natural widths when they
+// fit, else minimum widths plus a share of the rest; when even the minimum
+// widths do not fit, they shrink and long words break between characters.
+func distribute(nat, minw []float64, avail float64) []float64 {
+	n := len(nat)
+	w := make([]float64, n)
+	sum := func(v []float64) float64 {
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		return s
+	}
+	sn, sm := sum(nat), sum(minw)
+	switch {
+	case sn <= avail && sn > 0:
+		for i := range w {
+			w[i] = nat[i] + (avail-sn)*nat[i]/sn
+		}
+	case sm >= avail && sm > 0:
+		for i := range w {
+			w[i] = minw[i] * avail / sm
+		}
+	case sn > 0:
+		extra := sn - sm
+		for i := range w {
+			w[i] = minw[i]
+			if extra > 0 {
+				w[i] += (avail - sm) * (nat[i] - minw[i]) / extra
+			}
+		}
+	default:
+		for i := range w {
+			w[i] = avail / float64(n)
+		}
+	}
+	return w
+}
+
+// drawRow draws a row, moving to a new page when it does not fit and
+// splitting it between lines when it is taller than a page. tagged is false
+// for the first header row only in the sense of its element type; every
+// repeated header row is an artifact.
+func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool) {
+	lh := tl.lineH()
+	h := tl.height(r)
+	freshRoom := bottom - top
+	if tl.repeat && body {
+		freshRoom -= tl.height(tl.head)
+	}
+	if l.y+h > bottom && (h <= freshRoom || l.y+2*padV+lh > bottom) {
+		l.tableBreak(tl, body)
+	}
+	l.t.begin("TR")
+	elems := make([]*elem, len(r.cells))
+	from := 0
+	for {
+		k := int((bottom - l.y - 2*padV) / lh)
+		if k < 1 {
+			l.tableBreak(tl, body)
+			continue
+		}
+		to := min(r.n, from+k)
+		chunk := float64(to-from)*lh + 2*padV
+		if r.fill != nil {
+			l.c.background(tl.x, l.y, tl.w, chunk, *r.fill)
+		}
+		if r.total {
+			l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, ruleCol)
+		}
+		for ci, c := range r.cells {
+			if elems[ci] == nil {
+				elems[ci] = l.t.beginAttr(c.typ, "", c.attrs)
+				l.t.end()
+			}
+			prev := l.t.enter(elems[ci])
+			l.cellLines(tl, c, from, to, false)
+			l.t.leave(prev)
+		}
+		l.c.rule(tl.x, l.y+chunk, tl.x+tl.w, l.y+chunk, 0.2, lightRule)
+		l.y += chunk
+		from = to
+		if from >= r.n {
+			break
+		}
+		l.tableBreak(tl, body)
+	}
+	if r == tl.head {
+		l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, ruleCol)
+	}
+	l.t.end()
+}
+
+// cellLines draws lines [from, to) of a cell at the cursor.
+func (l *layout) cellLines(tl *tableLayout, c cellLayout, from, to int, artifact bool) {
+	lh := tl.lineH()
+	inner := max(c.w-2*padH, 0.5)
+	narrow := inner < 3*tl.size*ptmm
+	draw := func() {
+		for i := from; i < to && i < len(c.lines); i++ {
+			l.drawLine(c.lines[i], c.x+padH, l.y+padV+float64(i-from)*lh, inner, tl.size, c.align, ink, artifact)
+		}
+	}
+	if narrow {
+		// So narrow that a single character may not fit: clip, so nothing
+		// runs into the next column or past the margin.
+		l.c.clip(c.x, l.y, c.w, float64(to-from)*lh+2*padV, draw)
+	} else {
+		draw()
+	}
+}
+
+// tableBreak starts a new page within a table and repeats its header row
+// there, as an artifact: it was already read once.
+func (l *layout) tableBreak(tl *tableLayout, body bool) {
+	l.newPage()
+	if !body || !tl.repeat {
+		return
+	}
+	h := tl.height(tl.head)
+	l.c.background(tl.x, l.y, tl.w, h, headFill)
+	for _, c := range tl.head.cells {
+		l.cellLines(tl, c, 0, tl.head.n, true)
+	}
+	l.y += h
+	l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, ruleCol)
+}

@@ -1,0 +1,279 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// ptmm converts points (font sizes) to millimetres (page units).
+const ptmm = 25.4 / 72
+
+// style is a combination of text styles.
+type style uint8
+
+const (
+	stBold style = 1 << iota
+	stItalic
+	stMono
+)
+
+// fontKey names one font at one size.
+type fontKey struct {
+	st   style
+	size float64
+}
+
+func (k fontKey) family() string {
+	if k.st&stMono != 0 {
+		return "gomono"
+	}
+	return "go"
+}
+
+func (k fontKey) fpdfStyle() string {
+	if k.st&stMono != 0 {
+		return ""
+	}
+	s := ""
+	if k.st&stBold != 0 {
+		s += "B"
+	}
+	if k.st&stItalic != 0 {
+		s += "I"
+	}
+	return s
+}
+
+// addFonts embeds the Go fonts (BSD licensed) in f. fpdf's subsetter
+// writes into the bytes it is given, so each document gets its own copy:
+// sharing the package's slices made the second PDF of a process differ
+// from the first.
+func addFonts(f *fpdf.Fpdf) {
+	f.AddUTF8FontFromBytes("go", "", bytes.Clone(goregular.TTF))
+	f.AddUTF8FontFromBytes("go", "B", bytes.Clone(gobold.TTF))
+	f.AddUTF8FontFromBytes("go", "I", bytes.Clone(goitalic.TTF))
+	f.AddUTF8FontFromBytes("go", "BI", bytes.Clone(gobolditalic.TTF))
+	f.AddUTF8FontFromBytes("gomono", "", bytes.Clone(gomono.TTF))
+}
+
+// measurer measures text without a page. Parsing the fonts is the largest
+// fixed cost of a PDF, so one measurer serves every Write, under a lock.
+var measurer struct {
+	sync.Mutex
+	f   *fpdf.Fpdf
+	cur fontKey
+}
+
+// width returns the width of s in millimetres.
+func width(k fontKey, s string) float64 {
+	measurer.Lock()
+	defer measurer.Unlock()
+	m := &measurer
+	if m.f == nil {
+		m.f = fpdf.New("P", "mm", "A4", "")
+		addFonts(m.f)
+		m.cur = fontKey{st: 255}
+	}
+	base := fontKey{st: k.st}
+	if m.cur != base {
+		m.f.SetFont(base.family(), base.fpdfStyle(), 10)
+		m.cur = base
+	}
+	return float64(m.f.GetStringSymbolWidth(s)) * k.size / 1000 * ptmm
+}
+
+// clean makes s safe to draw: valid UTF-8, no control or format
+// characters, and nothing above U+FFFF (emoji), which fpdf cannot draw.
+// Newlines are kept for the caller; tabs become spaces.
+func clean(s string) string {
+	ok := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' || c >= 0x7f {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			b.WriteRune('\uFFFD')
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r > 0xFFFF:
+			b.WriteRune('\uFFFD')
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Cs, r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// run is a piece of inline text in one style, possibly a link.
+type run struct {
+	text string
+	st   style
+	// link is a URI or "#anchor"; linkN numbers the link in its block, so
+	// the parts of one link broken over lines stay one Link element.
+	link  string
+	linkN int
+}
+
+// frag is a word (or part of one) as laid out.
+type frag struct {
+	text  string
+	st    style
+	link  string
+	linkN int
+	w     float64
+	// space: a space follows (a break opportunity); hard: a line break.
+	space, hard bool
+}
+
+// line is one laid-out line.
+type line struct {
+	frags []frag
+	w     float64
+}
+
+// split breaks runs into frags. pre keeps spaces (code), breaking only at
+// newlines and, when a line is too long, anywhere.
+func split(runs []run, size float64, pre bool) []frag {
+	var out []frag
+	for _, r := range runs {
+		st := r.st
+		text := clean(r.text)
+		for text != "" {
+			// Separators: a space (collapsed) or a newline.
+			if text[0] == ' ' || text[0] == '\n' {
+				if text[0] == '\n' {
+					if len(out) == 0 || out[len(out)-1].hard {
+						out = append(out, frag{st: st, hard: true})
+					} else {
+						out[len(out)-1].hard = true
+					}
+				} else if pre {
+					out = append(out, frag{text: " ", st: st, link: r.link, linkN: r.linkN})
+				} else if len(out) > 0 && !out[len(out)-1].hard {
+					out[len(out)-1].space = true
+				}
+				text = text[1:]
+				continue
+			}
+			end := strings.IndexAny(text, " \n")
+			if pre {
+				end = strings.IndexByte(text, '\n')
+			}
+			if end < 0 {
+				end = len(text)
+			}
+			out = append(out, frag{text: text[:end], st: st, link: r.link, linkN: r.linkN})
+			text = text[end:]
+		}
+	}
+	for i := range out {
+		out[i].w = width(fontKey{out[i].st, size}, out[i].text)
+	}
+	return out
+}
+
+// breakLines lays frags out in lines at most maxW wide. A word longer than
+// a line is cut between characters, at least one character a line, so any
+// text fits any width.
+func breakLines(frags []frag, size, maxW float64) []line {
+	var lines []line
+	var cur line
+	flush := func() {
+		lines = append(lines, cur)
+		cur = line{}
+	}
+	spaceW := func(f frag) float64 { return width(fontKey{f.st, size}, " ") }
+	for i := 0; i < len(frags); {
+		// A group is the frags up to the next break opportunity.
+		j := i
+		for j < len(frags)-1 && !frags[j].space && !frags[j].hard {
+			j++
+		}
+		gw := 0.0
+		for _, f := range frags[i : j+1] {
+			gw += f.w
+		}
+		lead := 0.0
+		if n := len(cur.frags); n > 0 && cur.frags[n-1].space {
+			lead = spaceW(cur.frags[n-1])
+		}
+		switch {
+		case cur.w+lead+gw <= maxW+1e-9:
+			cur.frags = append(cur.frags, frags[i:j+1]...)
+			cur.w += lead + gw
+		case len(cur.frags) > 0:
+			flush()
+			continue
+		default:
+			cur = cutGroup(frags[i:j+1], size, maxW, &lines)
+		}
+		if frags[j].hard {
+			flush()
+		}
+		i = j + 1
+	}
+	if len(cur.frags) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// cutGroup cuts an unbreakable group wider than maxW into lines, appending
+// the full ones and returning the last, unfinished one.
+func cutGroup(group []frag, size, maxW float64, lines *[]line) line {
+	var cur line
+	for _, f := range group {
+		k := fontKey{f.st, size}
+		start, pw := 0, 0.0
+		for i, r := range f.text {
+			rw := width(k, string(r))
+			if cur.w+pw+rw > maxW && cur.w+pw > 0 {
+				if i > start {
+					p := f
+					p.text, p.w, p.space, p.hard = f.text[start:i], pw, false, false
+					cur.frags = append(cur.frags, p)
+					cur.w += pw
+				}
+				*lines = append(*lines, cur)
+				cur = line{}
+				start, pw = i, 0
+			}
+			pw += rw
+		}
+		p := f
+		p.text, p.w = f.text[start:], pw
+		if p.text != "" || p.hard {
+			cur.frags = append(cur.frags, p)
+			cur.w += pw
+		}
+	}
+	return cur
+}
+
+// textWidth measures plain text in one style.
+func textWidth(s string, st style, size float64) float64 {
+	return width(fontKey{st, size}, clean(s))
+}
