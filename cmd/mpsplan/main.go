@@ -97,6 +97,7 @@ Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
 		newSchemaCmd(e),
 		newDiffCmd(e),
 		newBuildCmd(e),
+		newReportCmd(e),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/report"
+	"github.com/spf13/cobra"
+)
+
+func newReportCmd(e *env) *cobra.Command {
+	var (
+		yearArg   string
+		formatArg string
+		out       string
+		tmplDir   string
+	)
+	c := &cobra.Command{
+		Use:   "report PLAN --year YEAR",
+		Short: "Build the annual report of a plan: how it did against its targets",
+		Long: `report builds "How we did during YEAR" for a plan: every measure's result
+against its target, with a status (met, not met, on track, off track, no
+target, baseline year, not yet reported, not assessed) computed from the
+plan's own figures, the direction of travel against the year before, the
+critical performance areas that missed by most, charts, trends across the
+other plans under --plans, and the inspection grades.
+
+It is written like a plan by build, through the same templates and atomic
+writes: --out/PLAN/PLAN-report-YYYY-YY.md, .html, .pdf. mpsplan build also
+writes every report a plan has results against targets for.
+
+Exit status: 0 built, 1 the plan failed validation or a file could not be
+written, 2 usage (including a year the plan has no results for).`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: e.completePlans,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if yearArg == "" {
+				return usageError("give the year to report on, such as --year 2006/07")
+			}
+			year, err := plan.ParseYear(yearArg)
+			if err != nil {
+				return usageError("--year: %v", err)
+			}
+			fmts, err := parseFormats(formatArg)
+			if err != nil {
+				return err
+			}
+			opts, err := buildOptions()
+			if err != nil {
+				return err
+			}
+			tmpl, err := templatesFrom(tmplDir)
+			if err != nil {
+				return err
+			}
+			dir, err := e.resolveOne(args[0])
+			if err != nil {
+				return err
+			}
+			p, ok := e.loadValid(dir)
+			if !ok {
+				return &exitError{code: exitProblems}
+			}
+			if !slices.Contains(report.ResultYears(p), year) {
+				ys := report.ResultYears(p)
+				if len(ys) == 0 {
+					return usageError("plan %s has no results, so there is no report to build", p.ID)
+				}
+				return usageError("plan %s has no results for %s: it has results for %s", p.ID, year, joinYears(ys))
+			}
+			files, ok := e.reportFiles(p, []plan.Year{year}, fmts, tmpl, opts, out)
+			if !ok {
+				return &exitError{code: exitProblems}
+			}
+			written, failed := 0, false
+			for _, f := range files {
+				changed, err := writeAtomic(f.path, f.data)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "mpsplan: %v\n", err)
+					failed = true
+					continue
+				}
+				if changed {
+					written++
+				}
+			}
+			fmt.Fprintf(e.stderr, "built the %s report of %s into %s: %d file(s) written\n", year, p.ID, out, written)
+			if failed {
+				return &exitError{code: exitProblems}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&yearArg, "year", "", "financial year to report on: 2006/07")
+	c.Flags().StringVar(&formatArg, "format", "", "comma-separated formats: "+strings.Join(formatOrder, ",")+" (default: all available)")
+	c.Flags().StringVar(&out, "out", "public", "folder to write into, one folder a plan")
+	c.Flags().StringVar(&tmplDir, "templates", "", "folder of templates overriding the built-in ones")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatOrder, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("year", func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) == 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		dir, err := e.resolveOne(args[0])
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		p, _ := plan.Load(dir)
+		var ys []string
+		for _, y := range report.ResultYears(p) {
+			ys = append(ys, y.String())
+		}
+		return ys, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = c.MarkFlagDirname("out")
+	_ = c.MarkFlagDirname("templates")
+	return c
+}
+
+func joinYears(ys []plan.Year) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = y.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// buildOptions reads SOURCE_DATE_EPOCH, the date a document carries when
+// its plan states none.
+func buildOptions() (render.Options, error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return render.Options{}, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return render.Options{}, usageError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", s)
+	}
+	return render.Options{Date: time.Unix(n, 0).UTC()}, nil
+}
+
+// templatesFrom returns the built-in templates overridden by those of dir.
+func templatesFrom(dir string) (*render.Templates, error) {
+	var t *render.Templates
+	var err error
+	if dir != "" {
+		if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
+			return nil, usageError("--templates %s is not a folder", dir)
+		}
+		t, err = render.LoadTemplates(dir)
+	} else {
+		t, err = render.DefaultTemplates()
+	}
+	if err != nil {
+		// Templates are outside the plans: exit 2, as for usage.
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return t, nil
+}
+
+// loadValid loads and validates a plan, printing its problems (notes
+// aside); it reports false when the plan has errors.
+func (e *env) loadValid(dir string) (*plan.Plan, bool) {
+	p, diags := plan.Load(dir)
+	var shown plan.Diagnostics
+	for _, d := range diags {
+		if d.Severity != plan.Note {
+			shown = append(shown, d)
+		}
+	}
+	_ = shown.WriteText(e.stderr)
+	if p == nil || diags.HasErrors() {
+		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s\n", filepath.ToSlash(dir), diags.Summary())
+		return nil, false
+	}
+	return p, true
+}
+
+// otherPlans loads the plans under --plans other than p, for the trends of
+// measures they follow too. A plan that does not load cleanly is left out:
+// it is reported when it is itself built or checked, not here.
+func (e *env) otherPlans(p *plan.Plan) []*plan.Plan {
+	dirs, _ := plan.Dirs(e.plansDir)
+	var out []*plan.Plan
+	for _, d := range dirs {
+		o, diags := plan.Load(d)
+		if o != nil && !diags.HasErrors() && o.ID != p.ID {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// reportFiles lays out p's reports for years and prints each in every
+// format, in memory, into the plan's folder under out: either all are
+// ready or the plan is reported as failed.
+func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *render.Templates, opts render.Options, out string) ([]outFile, bool) {
+	if len(years) == 0 {
+		return nil, true
+	}
+	others := e.otherPlans(p)
+	var files []outFile
+	for _, y := range years {
+		doc, err := report.BuildWith(p, y, others, opts)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "mpsplan: %s: report %s not built: %v\n", p.ID, y, err)
+			return nil, false
+		}
+		for _, f := range fmts {
+			var buf bytes.Buffer
+			if err := formats[f].write(tmpl, &buf, doc); err != nil {
+				fmt.Fprintf(e.stderr, "mpsplan: %s: report %s not built: %s: %v\n", p.ID, y, f, err)
+				return nil, false
+			}
+			files = append(files, outFile{path: filepath.Join(out, p.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
+		}
+	}
+	return files, true
+}

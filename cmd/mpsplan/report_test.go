@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReportExitCodes(t *testing.T) {
+	out := t.TempDir()
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{"builds", []string{"report", "2006-09", "--year", "2006/07", "--format", "md", "--out", out}, 0, "built the 2006/07 report of 2006-09"},
+		{"year without results", []string{"report", "2006-09", "--year", "2007/08", "--out", out}, 2, "plan 2006-09 has no results for 2007/08: it has results for 2006/07"},
+		{"plan without results", []string{"report", "2010-13", "--year", "2010/11", "--out", out}, 2, "no results"},
+		{"no year", []string{"report", "2006-09", "--out", out}, 2, "--year 2006/07"},
+		{"bad year", []string{"report", "2006-09", "--year", "2006-07"}, 2, "not a financial year"},
+		{"no plan", []string{"report", "--year", "2006/07"}, 2, "accepts 1 arg"},
+		{"unknown plan", []string{"report", "1999-02", "--year", "2006/07"}, 2, `no plan "1999-02"`},
+		{"bad format", []string{"report", "2006-09", "--year", "2006/07", "--format", "docx"}, 2, "unknown format"},
+		{"missing templates", []string{"report", "2006-09", "--year", "2006/07", "--templates", filepath.Join(out, "none")}, 2, "is not a folder"},
+		{"invalid plan", []string{"report", "testdata/check/unknown-key", "--year", "2006/07", "--out", out}, 1, "not built"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := mpsplan(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", code, tt.code, errs)
+			}
+			if !strings.Contains(errs, tt.inStderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.inStderr, errs)
+			}
+		})
+	}
+}
+
+// TestReportFiles builds the 2006/07 report twice: the files are those of
+// the report package's golden files (the command adds nothing and loses
+// nothing), and the second build rewrites nothing.
+func TestReportFiles(t *testing.T) {
+	out := t.TempDir()
+	args := []string{"report", "2006-09", "--year", "2006/07", "--format", "md,html", "--out", out}
+	if code, _, errs := mpsplan(t, args...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, ext := range []string{".md", ".html"} {
+		got, err := os.ReadFile(filepath.Join(out, "2006-09", "2006-09-report-2006-07"+ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join(repoRoot(), "testdata/report/golden/2006-09-report-2006-07"+ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from testdata/report/golden", ext)
+		}
+	}
+	code, _, errs := mpsplan(t, args...)
+	if code != 0 || !strings.Contains(errs, ": 0 file(s) written") {
+		t.Errorf("second build: exit %d, %s", code, errs)
+	}
+	ents, _ := os.ReadDir(filepath.Join(out, "2006-09"))
+	if len(ents) != 2 {
+		t.Errorf("%d files in the plan's folder, want 2 (no temporary files left)", len(ents))
+	}
+}
+
+// TestReportTemplates checks a report goes through the same overridable
+// templates as a plan.
+func TestReportTemplates(t *testing.T) {
+	tmpl, out := t.TempDir(), t.TempDir()
+	builtin, err := os.ReadFile(filepath.Join(repoRoot(), "templates/title.md.tmpl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tmpl, "title.md.tmpl"), append([]byte("OVERRIDDEN TITLE\n"), builtin...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := mpsplan(t, "report", "2006-09", "--year", "2006/07", "--format", "md", "--templates", tmpl, "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "2006-09", "2006-09-report-2006-07.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(got, []byte("OVERRIDDEN TITLE")) {
+		t.Error("the --templates override was not used")
+	}
+}
