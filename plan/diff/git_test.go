@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )
 
@@ -114,5 +115,27 @@ func TestLoadGitBrokenPlan(t *testing.T) {
 	}
 	if !diags.HasErrors() || !strings.HasPrefix(diags[0].Pos.String(), "plans/base@HEAD/plan.yaml:") || diags[0].Pos.Line == 0 {
 		t.Errorf("diagnostics: %v", diags)
+	}
+}
+
+// TestLoadGitLargeFile: a file over the loader's limit at a revision is
+// reported, not read.
+func TestLoadGitLargeFile(t *testing.T) {
+	repo := gitRepo(t)
+	dir := filepath.Join(repo, "plans", "base")
+	big := strings.Repeat("# padding\n", plan.MaxFileSize/10+1)
+	if err := os.WriteFile(filepath.Join(dir, "big.yaml"), []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"add", "big.yaml"}, {"commit", "-q", "-m", "big"}} {
+		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=T", "-c", "user.email=t@example.org"}, args...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+	}
+	p, diags, err := LoadGit(dir, "HEAD")
+	if err != nil || p != nil || len(diags) != 1 || diags[0].Pos.File != "plans/base@HEAD/big.yaml" ||
+		!strings.Contains(diags[0].Message, "larger than 8 MiB") {
+		t.Errorf("LoadGit with a large file: %v, %v", diags, err)
 	}
 }
