@@ -67,6 +67,18 @@ func TestDiffGolden(t *testing.T) {
 // 2006-09 strategy, and the 2007-10 plan with the 2008-11 plan that
 // carries its measures over.
 func TestDiffRealPlans(t *testing.T) {
+	// What the issue asks each comparison to show, checked apart from the
+	// golden files so that regenerating them cannot lose it.
+	musts := map[string][]string{
+		"2006-09-draft_2006-09": {
+			"  ~ status: draft → approved\n",
+			"  ~ outcome security-reassurance: Safety and security is improved and the public feel reassured (renamed)\n",
+		},
+		"2007-10_2008-11": {
+			"      ~ latest target: 225 (2007/08) → 325 (2008/09), +100\n",
+			"      ~ latest target: 50% (2007/08) → 67% (2008/09), +17pp\n",
+		},
+	}
 	for _, pair := range [][2]string{{"2006-09-draft", "2006-09"}, {"2007-10", "2008-11"}} {
 		for _, id := range pair {
 			if _, err := os.Stat(filepath.Join(repoRoot(), "plans", id)); os.IsNotExist(err) {
@@ -80,6 +92,14 @@ func TestDiffRealPlans(t *testing.T) {
 					t.Fatalf("exit %d, want 1; stderr:\n%s", code, errs)
 				}
 				golden(t, pair[0]+"_"+pair[1]+"."+f.ext, out)
+				if f.format != "text" {
+					return
+				}
+				for _, want := range musts[pair[0]+"_"+pair[1]] {
+					if !strings.Contains(out, want) {
+						t.Errorf("the comparison lacks %q", want)
+					}
+				}
 			})
 		}
 	}
