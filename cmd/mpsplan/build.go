@@ -12,6 +12,7 @@ import (
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/spf13/cobra"
 )
 
@@ -213,7 +214,12 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *render.Templates, opts 
 		}
 		files = append(files, outFile{path: filepath.Join(out, doc.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
 	}
-	return files, true
+	// The plan's annual reports go beside it (report.go).
+	reports, ok := e.reportFiles(p, report.Years(p), fmts, tmpl, opts, out)
+	if !ok {
+		return nil, false
+	}
+	return append(files, reports...), true
 }
 
 // writeAtomic replaces path with data through a temporary file in the same

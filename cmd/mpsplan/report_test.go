@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/report"
 )
 
 func TestReportExitCodes(t *testing.T) {
@@ -40,26 +45,42 @@ func TestReportExitCodes(t *testing.T) {
 	}
 }
 
-// TestReportFiles builds the 2006/07 report twice: the files are those of
-// the report package's golden files (the command adds nothing and loses
-// nothing), and the second build rewrites nothing.
+// TestReportFiles builds the 2006/07 report twice: the files are the
+// report package's Document printed by the default templates (the command
+// adds nothing and loses nothing), and the second build rewrites nothing.
 func TestReportFiles(t *testing.T) {
 	out := t.TempDir()
 	args := []string{"report", "2006-09", "--year", "2006/07", "--format", "md,html", "--out", out}
 	if code, _, errs := mpsplan(t, args...); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, ext := range []string{".md", ".html"} {
+	p, diags := plan.Load("plans/2006-09")
+	if diags.HasErrors() {
+		t.Fatal(diags.Summary())
+	}
+	e := &env{stdout: io.Discard, stderr: io.Discard, plansDir: "plans"}
+	doc, err := report.Build(p, 2006, e.otherPlans(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := render.DefaultTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md, html bytes.Buffer
+	if err := tm.WriteMarkdown(&md, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.WriteHTML(&html, doc); err != nil {
+		t.Fatal(err)
+	}
+	for ext, want := range map[string][]byte{".md": md.Bytes(), ".html": html.Bytes()} {
 		got, err := os.ReadFile(filepath.Join(out, "2006-09", "2006-09-report-2006-07"+ext))
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := os.ReadFile(filepath.Join(repoRoot(), "testdata/report/golden/2006-09-report-2006-07"+ext))
-		if err != nil {
-			t.Fatal(err)
-		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from testdata/report/golden", ext)
+			t.Errorf("%s differs from the report package's document", ext)
 		}
 	}
 	code, _, errs := mpsplan(t, args...)
@@ -92,5 +113,32 @@ func TestReportTemplates(t *testing.T) {
 	}
 	if !bytes.Contains(got, []byte("OVERRIDDEN TITLE")) {
 		t.Error("the --templates override was not used")
+	}
+}
+
+// TestBuildWritesReports checks mpsplan build writes every report a plan
+// has results against targets for, beside the plan, and that --check
+// covers them.
+func TestBuildWritesReports(t *testing.T) {
+	out := t.TempDir()
+	if code, _, errs := mpsplan(t, "build", "2006-09", "2008-11", "--format", "md", "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, f := range []string{"2006-09/2006-09.md", "2006-09/2006-09-report-2006-07.md"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	// 2008-11 quotes results for context but sets no target for them.
+	if m, _ := filepath.Glob(filepath.Join(out, "2008-11", "*report*")); len(m) != 0 {
+		t.Errorf("reports for a plan with no results against targets: %v", m)
+	}
+	rep := filepath.Join(out, "2006-09", "2006-09-report-2006-07.md")
+	if err := os.WriteFile(rep, []byte("stale"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := mpsplan(t, "build", "2006-09", "--format", "md", "--out", out, "--check")
+	if code != 1 || !strings.Contains(stdout, "2006-09-report-2006-07.md") {
+		t.Errorf("--check with a stale report: exit %d, stdout %q", code, stdout)
 	}
 }
