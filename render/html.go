@@ -63,7 +63,7 @@ func (s shiftHeadings) Transform(doc *ast.Document, _ text.Reader, _ parser.Cont
 	})
 	shift := headingShift(hs, s.depth)
 	for _, h := range hs {
-		h.Level = min(h.Level+shift, 6)
+		h.Level = min(max(h.Level+shift, 1), 6)
 	}
 }
 

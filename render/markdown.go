@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -23,7 +24,11 @@ func EscapeMarkdown(s string) string {
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	// start: only spaces so far; digits: only spaces then digits so far.
+	start, digits := true, false
 	for i, r := range s {
+		next := s[i+utf8.RuneLen(r):]
+		endOrSpace := next == "" || next[0] == ' '
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '<', '|', '~':
 			b.WriteByte('\\')
@@ -32,17 +37,31 @@ func EscapeMarkdown(s string) string {
 			if entityRE.MatchString(s[i:]) {
 				b.WriteByte('\\')
 			}
-		case '#', '-', '+', '=', '>':
-			if strings.TrimSpace(s[:i]) == "" {
+		case '#', '>':
+			if start {
+				b.WriteByte('\\')
+			}
+		case '-', '+', '=':
+			// A list marker ("- "), a thematic break or setext underline
+			// ("---", "==="): only at the start, and only before a space,
+			// the end or the same character, so "-3%" stays as written.
+			if start && (endOrSpace || next[0] == byte(r)) {
 				b.WriteByte('\\')
 			}
 		case '.', ')':
 			// "1. " or "1) " at the start would begin an ordered list.
-			if lead := strings.TrimLeft(s[:i], " "); lead != "" && strings.TrimLeft(lead, "0123456789") == "" {
+			if digits && endOrSpace {
 				b.WriteByte('\\')
 			}
 		}
 		b.WriteRune(r)
+		switch {
+		case r == ' ' && start:
+		case r >= '0' && r <= '9' && (start || digits):
+			start, digits = false, true
+		default:
+			start, digits = false, false
+		}
 	}
 	return b.String()
 }
@@ -59,10 +78,16 @@ var gfm = goldmark.New(goldmark.WithExtensions(extension.GFM))
 // text), and ATX headings move below the enclosing heading so the document
 // keeps one title and a clean hierarchy.
 func authorMarkdown(src string, depth int) string {
+	if !strings.ContainsAny(src, "<#") {
+		// Neither raw HTML nor an ATX heading: nothing to change, and most
+		// plan text takes this way, unparsed.
+		return strings.TrimRight(src, "\n")
+	}
 	source := []byte(src)
 	doc := gfm.Parser().Parse(text.NewReader(source))
 	type edit struct {
 		at  int
+		del int // bytes to drop at at, before inserting
 		ins string
 	}
 	var edits []edit
@@ -70,7 +95,7 @@ func authorMarkdown(src string, depth int) string {
 	escapeLT := func(start, stop int) {
 		for i := start; i < stop && i < len(source); i++ {
 			if source[i] == '<' && (i == 0 || source[i-1] != '\\') {
-				edits = append(edits, edit{i, `\`})
+				edits = append(edits, edit{at: i, ins: `\`})
 			}
 		}
 	}
@@ -97,7 +122,7 @@ func authorMarkdown(src string, depth int) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	if shift := headingShift(headings, depth); shift > 0 {
+	if shift := headingShift(headings, depth); shift != 0 {
 		for _, h := range headings {
 			if h.Lines().Len() == 0 {
 				continue
@@ -107,8 +132,11 @@ func authorMarkdown(src string, depth int) string {
 			start := h.Lines().At(0).Start
 			ls := bytes.LastIndexByte(source[:start], '\n') + 1
 			if i := bytes.IndexByte(source[ls:start], '#'); i >= 0 {
-				if extra := min(h.Level+shift, 6) - h.Level; extra > 0 {
-					edits = append(edits, edit{ls + i, strings.Repeat("#", extra)})
+				switch extra := min(max(h.Level+shift, 1), 6) - h.Level; {
+				case extra > 0:
+					edits = append(edits, edit{at: ls + i, ins: strings.Repeat("#", extra)})
+				case extra < 0:
+					edits = append(edits, edit{at: ls + i, del: -extra})
 				}
 			}
 		}
@@ -120,16 +148,20 @@ func authorMarkdown(src string, depth int) string {
 	var b strings.Builder
 	last := 0
 	for _, e := range edits {
+		if e.at < last {
+			continue
+		}
 		b.Write(source[last:e.at])
 		b.WriteString(e.ins)
-		last = e.at
+		last = e.at + e.del
 	}
 	b.Write(source[last:])
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// headingShift is how far author headings move so that the highest of
-// them sits one level below the enclosing heading of level depth.
+// headingShift is how far author headings move (up or down) so that the
+// highest of them sits one level below the enclosing heading of level
+// depth; 0 for a depth of 0 (no enclosing heading).
 func headingShift(hs []*ast.Heading, depth int) int {
 	if depth <= 0 || len(hs) == 0 {
 		return 0
@@ -138,7 +170,7 @@ func headingShift(hs []*ast.Heading, depth int) int {
 	for _, h := range hs {
 		top = min(top, h.Level)
 	}
-	return max(depth+1-top, 0)
+	return depth + 1 - top
 }
 
 // indent indents every line but the first by n spaces, so a Markdown

@@ -290,6 +290,17 @@ func (b *builder) outcomeTitle(id string) string {
 	return ""
 }
 
+func (b *builder) strandTitle(id string) string {
+	for _, o := range b.p.Outcomes {
+		for _, st := range o.Strands {
+			if st.ID == id {
+				return st.Title
+			}
+		}
+	}
+	return ""
+}
+
 func (b *builder) priorityTitle(id string) string {
 	for _, o := range b.p.Priorities {
 		if o.ID == id {
@@ -351,8 +362,16 @@ func (b *builder) outcomes() *Section {
 	s := b.section(SectionOutcomes, "Strategic outcomes", 1)
 	for _, o := range p.Outcomes {
 		os := b.section("outcome-"+o.ID, o.Title, 2)
-		os.Blocks = append(os.Blocks, facts([2]string{"Short name", EscapeMarkdown(o.Short)})...)
+		os.Blocks = append(os.Blocks, facts(
+			[2]string{"Short name", EscapeMarkdown(o.Short)},
+			[2]string{"Also worded", escapeJoin(o.Wordings)},
+		)...)
 		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
+		for _, st := range o.Strands {
+			ss := b.section("strand-"+st.ID, st.Title, 3)
+			ss.Blocks = append(ss.Blocks, mdBlocks(st.Description)...)
+			os.Sections = append(os.Sections, ss)
+		}
 		s.Sections = append(s.Sections, os)
 	}
 	return s
@@ -364,7 +383,10 @@ func (b *builder) priorities() *Section {
 	for _, pr := range p.Priorities {
 		ps := b.section("priority-"+pr.ID, pr.Title, 2)
 		ps.Blocks = append(ps.Blocks, mdBlocks(pr.Description)...)
-		ps.Blocks = append(ps.Blocks, facts([2]string{"Contributes to", escapeJoin(refTitles(pr.Outcomes, b.outcomeTitle))})...)
+		ps.Blocks = append(ps.Blocks, facts(
+			[2]string{"Also worded", escapeJoin(pr.Wordings)},
+			[2]string{"Contributes to", escapeJoin(refTitles(pr.Outcomes, b.outcomeTitle))},
+		)...)
 		if t := b.targetTable(ps.ID, "Performance measures and targets: "+pr.Title, func(m *plan.Measure) bool { return hasRef(m.Priorities, pr.ID) }); t != nil {
 			ps.Blocks = append(ps.Blocks, t)
 		}
@@ -395,7 +417,9 @@ func (b *builder) objectives() *Section {
 		}
 		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
 		os.Blocks = append(os.Blocks, facts(
+			[2]string{"Also worded", escapeJoin(o.Wordings)},
 			[2]string{"Outcomes", escapeJoin(refTitles(o.Outcomes, b.outcomeTitle))},
+			[2]string{"Outcome strands", escapeJoin(refTitles(o.Strands, b.strandTitle))},
 			[2]string{"Priorities", escapeJoin(refTitles(o.Priorities, b.priorityTitle))},
 			[2]string{"Supporting strategies", escapeJoin(refTitles(o.Strategies, b.strategyTitle))},
 			[2]string{"Owner", EscapeMarkdown(o.Owner)},
@@ -499,6 +523,10 @@ func measureNotes(m *plan.Measure, all bool) []string {
 		add(m.Title+", target "+t.Year.String(), t.Note)
 	}
 	if all {
+		add(m.Title+", definition", m.Description)
+		if len(m.Wordings) > 0 {
+			add(m.Title+", also worded", plan.Markdown(escapeJoin(m.Wordings)))
+		}
 		add(m.Title, m.Comment)
 		for _, r := range m.Results {
 			add(m.Title+", result "+r.Year.String(), r.Comment)
@@ -694,6 +722,14 @@ func (b *builder) budget() *Section {
 	for i := range bu.Breakdowns {
 		s.Sections = append(s.Sections, b.breakdown(&bu.Breakdowns[i]))
 	}
+	if len(bu.Initiatives) > 0 {
+		s.Sections = append(s.Sections, b.initiatives(bu.Initiatives))
+	}
+	if strings.TrimSpace(string(bu.Capital)) != "" {
+		cs := b.section("capital", "Capital", 2)
+		cs.Blocks = append(cs.Blocks, mdBlocks(bu.Capital)...)
+		s.Sections = append(s.Sections, cs)
+	}
 	for i := range bu.Tables {
 		t := &bu.Tables[i]
 		ts := b.section("table-"+t.ID, t.Title, 2)
@@ -702,14 +738,18 @@ func (b *builder) budget() *Section {
 	}
 	if len(bu.Risks) > 0 {
 		rs := b.section("risks", "Risks and issues", 2)
-		hasAmount, hasKind := false, false
+		hasAmount, hasKind, hasArea := false, false, false
 		for _, r := range bu.Risks {
 			hasAmount = hasAmount || r.Amount != nil
 			hasKind = hasKind || r.Kind != ""
+			hasArea = hasArea || r.Area != ""
 		}
 		t := &Table{ID: b.uid("risks-table"), Caption: "Financial risks and issues", Head: []string{"Risk or issue"}, RowHeaders: true}
 		if hasKind {
 			t.Head = append(t.Head, "Type")
+		}
+		if hasArea {
+			t.Head = append(t.Head, "Budget")
 		}
 		if hasAmount {
 			t.Head = append(t.Head, "Amount")
@@ -724,6 +764,9 @@ func (b *builder) budget() *Section {
 			if hasKind {
 				row.Cells = append(row.Cells, capitalise(r.Kind))
 			}
+			if hasArea {
+				row.Cells = append(row.Cells, capitalise(r.Area))
+			}
 			if hasAmount {
 				row.Cells = append(row.Cells, r.Amount.String())
 			}
@@ -733,6 +776,51 @@ func (b *builder) budget() *Section {
 		rs.Blocks = append(rs.Blocks, t)
 		s.Sections = append(s.Sections, rs)
 	}
+	return s
+}
+
+// initiatives lists new initiatives and the money given to them.
+func (b *builder) initiatives(ins []plan.Initiative) *Section {
+	s := b.section("initiatives", "New initiatives", 2)
+	hasYear, hasObj, hasDesc := false, false, false
+	for _, in := range ins {
+		hasYear = hasYear || in.Year != 0
+		hasObj = hasObj || len(in.Objectives) > 0
+		hasDesc = hasDesc || strings.TrimSpace(string(in.Description)) != ""
+	}
+	t := &Table{ID: b.uid("initiatives-table"), Caption: "New initiatives and their funding", RowHeaders: true, Head: []string{"Initiative"}}
+	if hasYear {
+		t.Head = append(t.Head, "Year")
+	}
+	t.Head = append(t.Head, "Funding")
+	amountCol := len(t.Head) - 1
+	if hasObj {
+		t.Head = append(t.Head, "Objectives")
+	}
+	if hasDesc {
+		t.Head = append(t.Head, "Detail")
+	}
+	t.Numeric = make([]bool, len(t.Head))
+	t.Numeric[amountCol] = true
+	for _, in := range ins {
+		row := Row{Cells: []string{in.Title}}
+		if hasYear {
+			y := ""
+			if in.Year != 0 {
+				y = in.Year.String()
+			}
+			row.Cells = append(row.Cells, y)
+		}
+		row.Cells = append(row.Cells, in.Amount.String())
+		if hasObj {
+			row.Cells = append(row.Cells, strings.Join(refTitles(in.Objectives, b.objectiveTitle), "; "))
+		}
+		if hasDesc {
+			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(in.Description)), " "))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	s.Blocks = append(s.Blocks, t)
 	return s
 }
 
@@ -927,7 +1015,7 @@ func (b *builder) allShownWithTargets(ms []*plan.Measure) bool {
 // whether it shows anything beyond the measures' targets.
 func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Table, more bool) {
 	var tys, rys []plan.Year
-	hasBase, hasCode, hasOwner := false, false, false
+	hasBase, hasCode, hasOwner, hasRank := false, false, false, false
 	addYear := func(ys *[]plan.Year, y plan.Year) {
 		if !slices.Contains(*ys, y) {
 			*ys = append(*ys, y)
@@ -942,6 +1030,7 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Ta
 	for _, m := range ms {
 		hasCode = hasCode || len(m.Codes) > 0
 		hasOwner = hasOwner || m.Owner != ""
+		hasRank = hasRank || m.MSFRank != 0
 		each(m, func(base *plan.Observation, ts []plan.Target, rs []plan.Result) {
 			hasBase = hasBase || base != nil
 			for _, t := range ts {
@@ -954,7 +1043,7 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Ta
 	}
 	slices.Sort(tys)
 	slices.Sort(rys)
-	more = hasCode || hasOwner || hasBase || len(rys) > 0
+	more = hasCode || hasOwner || hasBase || hasRank || len(rys) > 0
 	for _, m := range ms {
 		more = more || len(m.Parts) > 0 || m.Comment != ""
 	}
@@ -974,8 +1063,17 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Ta
 	for _, y := range rys {
 		t.Head = append(t.Head, "Result "+y.String())
 	}
+	if hasRank {
+		t.Head = append(t.Head, "Rank among most similar forces")
+	}
+	// Results and the rank, the last columns, are figures; targets are
+	// mostly words.
 	t.Numeric = make([]bool, len(t.Head))
-	for i := len(t.Head) - len(rys); i < len(t.Head); i++ {
+	first := len(t.Head) - len(rys)
+	if hasRank {
+		first--
+	}
+	for i := first; i < len(t.Head); i++ {
 		t.Numeric[i] = true
 	}
 	var notes []string
@@ -1000,6 +1098,13 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Ta
 			}
 			for _, y := range rys {
 				row.Cells = append(row.Cells, resultCell(rs, y))
+			}
+			if hasRank {
+				rank := ""
+				if m.MSFRank != 0 && label == m.Title {
+					rank = strconv.Itoa(m.MSFRank)
+				}
+				row.Cells = append(row.Cells, rank)
 			}
 			return row
 		}

@@ -1,0 +1,495 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const (
+	plansDir  = "../plans"
+	goldenDir = "../testdata/golden"
+)
+
+type loaded struct {
+	id  string
+	p   *plan.Plan
+	doc *Document
+}
+
+// realPlans loads every plan under plans/ that loads without errors and
+// lays it out. A plan that does not load is the loader's tests' business;
+// it is logged, not built.
+func realPlans(t testing.TB) []loaded {
+	t.Helper()
+	dirs, err := plan.Dirs(plansDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []loaded
+	for _, dir := range dirs {
+		p, diags := plan.Load(dir)
+		if p == nil || diags.HasErrors() {
+			t.Logf("%s does not load, not built: %s", dir, diags.Summary())
+			continue
+		}
+		d, err := PlanDocument(p, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		out = append(out, loaded{id: p.ID, p: p, doc: d})
+	}
+	if len(out) == 0 {
+		t.Fatal("no plan loads")
+	}
+	return out
+}
+
+func defaults(t testing.TB) *Templates {
+	t.Helper()
+	tm, err := DefaultTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
+func render(t testing.TB, tm *Templates, d *Document) (md, html []byte) {
+	t.Helper()
+	var m, h bytes.Buffer
+	if err := tm.WriteMarkdown(&m, d); err != nil {
+		t.Fatalf("%s: markdown: %v", d.ID, err)
+	}
+	if err := tm.WriteHTML(&h, d); err != nil {
+		t.Fatalf("%s: html: %v", d.ID, err)
+	}
+	return m.Bytes(), h.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if *update {
+		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./render -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("%s differs from the golden file at line %d:\n got: %q\nwant: %q\n(run go test ./render -update if the change is intended)", name, i+1, g, w)
+			}
+		}
+	}
+}
+
+func TestGoldenPlans(t *testing.T) {
+	tm := defaults(t)
+	for _, l := range realPlans(t) {
+		t.Run(l.id, func(t *testing.T) {
+			md, html := render(t, tm, l.doc)
+			golden(t, l.id+".md", md)
+			golden(t, l.id+".html", html)
+		})
+	}
+	t.Run("sample", func(t *testing.T) {
+		md, html := render(t, tm, sampleDoc())
+		golden(t, "sample.md", md)
+		golden(t, "sample.html", html)
+	})
+}
+
+// TestDeterministic builds every plan twice, the second time from a fresh
+// load and fresh templates, and wants the same bytes.
+func TestDeterministic(t *testing.T) {
+	first := realPlans(t)
+	second := realPlans(t)
+	fresh, err := LoadTemplates("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range first {
+		m1, h1 := render(t, defaults(t), first[i].doc)
+		m2, h2 := render(t, fresh, second[i].doc)
+		if !bytes.Equal(m1, m2) || !bytes.Equal(h1, h2) {
+			t.Errorf("%s: two builds differ", first[i].id)
+		}
+	}
+}
+
+func TestDocumentDate(t *testing.T) {
+	epoch := time.Unix(1700000000, 0) // 14 November 2023
+	tests := []struct {
+		plan     plan.Date
+		fallback time.Time
+		want     string
+		created  time.Time
+	}{
+		{"2006-02-23", epoch, "23 February 2006", time.Date(2006, 2, 23, 0, 0, 0, 0, time.UTC)},
+		{"2005-09", epoch, "September 2005", time.Date(2005, 9, 1, 0, 0, 0, 0, time.UTC)},
+		{"", epoch, "14 November 2023", time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)},
+		{"", time.Time{}, "", time.Time{}},
+	}
+	for _, tt := range tests {
+		got, created := documentDate(tt.plan, tt.fallback)
+		if got != tt.want || !created.Equal(tt.created) {
+			t.Errorf("documentDate(%q) = %q, %v; want %q, %v", tt.plan, got, created, tt.want, tt.created)
+		}
+	}
+}
+
+// gfmHTML renders Markdown the way a GFM reader would, keeping raw HTML so
+// a test can see whether any got through.
+func gfmHTML(t testing.TB, src []byte) string {
+	t.Helper()
+	var b bytes.Buffer
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(html.WithUnsafe()))
+	if err := md.Convert(src, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestEscapeMarkdown(t *testing.T) {
+	tests := []string{
+		"plain words",
+		"a | b",
+		"*not emphasis* and _not_ either",
+		"**£3.56bn**",
+		"[not a link](http://example.org)",
+		"<script>alert(1)</script>",
+		`back\slash and \* escaped`,
+		"# not a heading",
+		"- not a list",
+		"+ not a list",
+		"1. not a list",
+		"12) not a list",
+		"> not a quote",
+		"=====",
+		"`code`",
+		"~~struck~~",
+		"AT&amp;T &#35; &copy;",
+		"R&D and M&S",
+		"line\nbreak",
+		"5% to 6% reduction ¹",
+		"Target –6'500",
+		"!",
+		"",
+	}
+	for _, s := range tests {
+		want := strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+		want = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(want)
+		// As a paragraph. A URL may become a link (GFM autolinks); its
+		// text stays the same.
+		got := strings.TrimSpace(unlink(gfmHTML(t, []byte(EscapeMarkdown(s)))))
+		got = strings.TrimSuffix(strings.TrimPrefix(got, "<p>"), "</p>")
+		if got != want {
+			t.Errorf("EscapeMarkdown(%q) = %q reads as %q, want %q", s, EscapeMarkdown(s), got, want)
+		}
+		// As a table cell.
+		cell := unlink(gfmHTML(t, []byte("| h |\n| --- |\n| "+EscapeMarkdown(s)+" |\n")))
+		if !strings.Contains(cell, "<td>"+want+"</td>") {
+			t.Errorf("EscapeMarkdown(%q) in a table cell reads as %s", s, cell)
+		}
+	}
+}
+
+var linkRE = regexp.MustCompile(`<a href="[^"]*">|</a>`)
+
+func unlink(s string) string { return linkRE.ReplaceAllString(s, "") }
+
+func FuzzEscapeMarkdown(f *testing.F) {
+	for _, s := range []string{"a | b", "*x*", "1. x", "<b>", "&amp;", "\\", "[x](y)", "# h", "`c`"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\x00\r\t\f\v") || !isPrintable(s) {
+			return
+		}
+		cell := gfmHTML(t, []byte("| h |\n| --- |\n| "+EscapeMarkdown(s)+" |\n"))
+		if strings.Count(cell, "<td") != 1 {
+			t.Fatalf("EscapeMarkdown(%q) breaks the table: %s", s, cell)
+		}
+		if strings.Contains(cell, "<em>") || strings.Contains(cell, "<del>") || strings.Contains(cell, "<code>") || strings.Contains(strings.ReplaceAll(cell, "<td>", ""), "<"+"s") {
+			t.Fatalf("EscapeMarkdown(%q) left markup: %s", s, cell)
+		}
+	})
+}
+
+func isPrintable(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == 0xfffd {
+			return false
+		}
+	}
+	return true
+}
+
+// TestRawHTMLIsText: raw HTML a plan author writes shows as text in both
+// formats; it never reaches a browser as markup.
+func TestRawHTMLIsText(t *testing.T) {
+	tests := []string{
+		"<script>alert(1)</script>",
+		"before <b onclick=\"x()\">inline</b> after",
+		"<div>\nblock\n</div>",
+		"<!-- a comment -->",
+		"<img src=x onerror=alert(1)>",
+	}
+	tm := defaults(t)
+	for _, src := range tests {
+		d := &Document{Kind: "plan", ID: "t", Title: "T", Sections: []*Section{{ID: "s", Title: "S", Level: 1, Blocks: []Block{&Text{Markdown: src}}}}}
+		md, h := render(t, tm, d)
+		for what, out := range map[string]string{"html": string(h), "markdown read by a GFM parser": gfmHTML(t, md)} {
+			body := out[strings.Index(out, "<h2")+1:]
+			for _, tag := range []string{"<script", "<b ", "<div>", "<!--", "<img"} {
+				if strings.Contains(body, tag) {
+					t.Errorf("%q: %s has markup %s:\n%s", src, what, tag, body)
+				}
+			}
+			if !strings.Contains(body, "&lt;") {
+				t.Errorf("%q: %s does not show the HTML as text:\n%s", src, what, body)
+			}
+		}
+	}
+}
+
+// TestMarkdownStructure reads every built Markdown file back with a GFM
+// parser: one h1, no heading more than one level below the one before,
+// and every table of the document a table, with its cells as written.
+func TestMarkdownStructure(t *testing.T) {
+	tm := defaults(t)
+	docs := []*Document{sampleDoc()}
+	for _, l := range realPlans(t) {
+		docs = append(docs, l.doc)
+	}
+	for _, d := range docs {
+		md, _ := render(t, tm, d)
+		root := gfm.Parser().Parse(text.NewReader(md))
+		h1, last, tables := 0, 0, 0
+		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *ast.Heading:
+				if n.Level == 1 {
+					h1++
+				}
+				if n.Level > last+1 {
+					seg := n.Lines().At(0)
+					t.Errorf("%s: heading %q is level %d after level %d", d.ID, seg.Value(md), n.Level, last)
+				}
+				last = n.Level
+			case *east.Table:
+				tables++
+			}
+			return ast.WalkContinue, nil
+		})
+		if h1 != 1 {
+			t.Errorf("%s: %d level-1 headings, want 1", d.ID, h1)
+		}
+		want := 0
+		var cells []string
+		var walk func(ss []*Section)
+		walk = func(ss []*Section) {
+			for _, s := range ss {
+				for _, b := range s.Blocks {
+					var tb *Table
+					switch b := b.(type) {
+					case *Table:
+						tb = b
+					case *Chart:
+						tb = b.Data
+					case *Text:
+						// Tables the author wrote in Markdown count too.
+						_ = ast.Walk(gfm.Parser().Parse(text.NewReader([]byte(b.Markdown))), func(n ast.Node, e bool) (ast.WalkStatus, error) {
+							if _, ok := n.(*east.Table); ok && e {
+								want++
+							}
+							return ast.WalkContinue, nil
+						})
+					}
+					if tb != nil {
+						want++
+						for _, r := range tb.Rows {
+							cells = append(cells, r.Cells...)
+						}
+					}
+				}
+				walk(s.Sections)
+			}
+		}
+		walk(d.Sections)
+		if tables != want {
+			t.Errorf("%s: a GFM parser reads %d tables, the document has %d", d.ID, tables, want)
+		}
+		out := gfmHTML(t, md)
+		for _, c := range cells {
+			esc := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(c)
+			if !strings.Contains(out, ">"+esc+"<") {
+				t.Errorf("%s: cell %q does not read back as written", d.ID, c)
+			}
+		}
+	}
+}
+
+func TestTemplateOverride(t *testing.T) {
+	d := sampleDoc()
+	tests := []struct {
+		name, file, src  string
+		wantMD, wantHTML string // text the output must contain
+		wantErr          string // with the folder prepended
+	}{
+		{name: "title block", file: "title.md.tmpl", src: "# Overridden: {{md .Title}}\n", wantMD: "# Overridden: Sample plan \\| 2026\n"},
+		{name: "table layout", file: "table.html.tmpl", src: `<p class="my-table">{{.Caption}}</p>`, wantHTML: `<p class="my-table">Revenue budget</p>`},
+		{name: "stylesheet", file: "style.css", src: "body { color: #123456; }", wantHTML: "body { color: #123456; }"},
+		{name: "parse error", file: "list.md.tmpl", src: "line one\n{{if .Ordered}\n", wantErr: "list.md.tmpl:2:"},
+		{name: "exec error", file: "chart.html.tmpl", src: "<p>\n{{.NoSuchField}}</p>", wantErr: "chart.html.tmpl:2:"},
+		{name: "unknown func", file: "text.md.tmpl", src: "{{nosuch .}}", wantErr: "text.md.tmpl:1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, tt.file), []byte(tt.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tm, err := LoadTemplates(dir)
+			var md, h bytes.Buffer
+			if err == nil {
+				if err = tm.WriteMarkdown(&md, d); err == nil {
+					err = tm.WriteHTML(&h, d)
+				}
+			}
+			if tt.wantErr != "" {
+				want := filepath.Join(dir, tt.wantErr)
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Fatalf("error %v, want it to name %s", err, want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(md.String(), tt.wantMD) || !strings.Contains(h.String(), tt.wantHTML) {
+				t.Errorf("override not used:\n%s\n%s", md.String()[:min(md.Len(), 300)], h.String()[:min(h.Len(), 300)])
+			}
+		})
+	}
+	if _, err := LoadTemplates(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("a missing template folder gives no error")
+	}
+}
+
+func TestPlanDocumentNil(t *testing.T) {
+	if _, err := PlanDocument(nil, Options{}); err == nil {
+		t.Error("PlanDocument(nil) gives no error")
+	}
+}
+
+// TestPlanLayout checks what the builder promises on the real plans:
+// unique anchors, no empty section, and the charts the issue names.
+func TestPlanLayout(t *testing.T) {
+	for _, l := range realPlans(t) {
+		ids := map[string]bool{}
+		check := func(id, what string) {
+			if id == "" {
+				return
+			}
+			if ids[id] {
+				t.Errorf("%s: anchor %q used twice (%s)", l.id, id, what)
+			}
+			ids[id] = true
+		}
+		charts := map[ChartKind]int{}
+		l.doc.Walk(func(s *Section) {
+			check(s.ID, "section")
+			if len(s.Blocks) == 0 && len(s.Sections) == 0 && s.Level == 1 {
+				t.Errorf("%s: section %q is empty", l.id, s.ID)
+			}
+			for _, b := range s.Blocks {
+				switch b := b.(type) {
+				case *Table:
+					check(b.ID, "table")
+				case *Chart:
+					check(b.ID, "chart")
+					charts[b.Kind]++
+					if b.Alt == "" || b.Data == nil || len(b.Data.Rows) < len(b.Labels) {
+						t.Errorf("%s: chart %q lacks its text alternative or data table", l.id, b.ID)
+					}
+					check(b.Data.ID, "chart data")
+				}
+			}
+		})
+		if l.p.Budget != nil {
+			for _, bd := range l.p.Budget.Breakdowns {
+				if (bd.Kind == "revenue" || bd.Kind == "funding" || bd.Kind == "capital") && len(bd.Items) > 1 && !ids["breakdown-"+bd.ID+"-chart"] {
+					t.Errorf("%s: no chart for the %s breakdown %q", l.id, bd.Kind, bd.ID)
+				}
+			}
+		}
+		for _, m := range l.p.Measures {
+			if m.Kind != "cpa" || len(m.Results) == 0 {
+				continue
+			}
+			for _, tg := range m.Targets {
+				if tg.Kind == plan.TargetLevel && charts[ChartTargetResult] == 0 {
+					t.Errorf("%s: CPA %q has a level target and a result but no target-result chart", l.id, m.ID)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkBuildAll(b *testing.B) {
+	plans := realPlans(b)
+	tm := defaults(b)
+	var md, h bytes.Buffer
+	b.ResetTimer()
+	for b.Loop() {
+		for _, l := range plans {
+			d, err := PlanDocument(l.p, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			md.Reset()
+			h.Reset()
+			if err := tm.WriteMarkdown(&md, d); err != nil {
+				b.Fatal(err)
+			}
+			if err := tm.WriteHTML(&h, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
