@@ -461,14 +461,15 @@ func compareList(kind, name string, a, b reflect.Value) []Field {
 }
 
 // summary describes an element added or removed in a few words: its title
-// and its figure ("2012 Games: £24.9m", "Increase number to 325"), and
-// with its year when the element is not named by it ("79% (2005/06)").
+// and its figure ("2012 Games: £24.9m", "3% reduction (-3%)"), and with
+// its year when the element is not named by it ("79% (2005/06)").
 func summary(v reflect.Value, withYear bool) string {
 	var parts []string
-	name := titleOf(v)
+	name, sep, end := titleOf(v), ": ", ""
 	if name == "" {
 		if t := v.FieldByName("Text"); t.IsValid() && t.Kind() == reflect.String {
-			name = clipWords(t.String(), maxSummaryWords)
+			// A target's words with its number: "3% reduction (-3%)".
+			name, sep, end = clipWords(t.String(), maxSummaryWords), " (", ")"
 		}
 	}
 	fig := ""
@@ -482,7 +483,7 @@ func summary(v reflect.Value, withYear bool) string {
 	}
 	switch {
 	case name != "" && fig != "" && !strings.Contains(name, fig):
-		parts = append(parts, name+": "+fig)
+		parts = append(parts, name+sep+fig+end)
 	case name != "":
 		parts = append(parts, name)
 	case fig != "":
