@@ -12,6 +12,7 @@ import (
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/spf13/cobra"
 )
@@ -22,11 +23,12 @@ type formatWriter struct {
 	write func(t *render.Templates, w *bytes.Buffer, d *render.Document) error
 }
 
-// formats are the output formats in the order they are built. PDF joins
-// them once package render/pdf provides its writer.
+// formats are the output formats. PDF is laid out in code (package
+// render/pdf), so --templates does not apply to it.
 var formats = map[string]formatWriter{
 	"md":   {".md", func(t *render.Templates, w *bytes.Buffer, d *render.Document) error { return t.WriteMarkdown(w, d) }},
 	"html": {".html", func(t *render.Templates, w *bytes.Buffer, d *render.Document) error { return t.WriteHTML(w, d) }},
+	"pdf":  {".pdf", func(_ *render.Templates, w *bytes.Buffer, d *render.Document) error { return pdf.Write(w, d) }},
 }
 
 var formatOrder = []string{"md", "html", "pdf"}
@@ -165,9 +167,6 @@ func parseFormats(arg string) ([]string, error) {
 	for _, f := range strings.Split(arg, ",") {
 		f = strings.ToLower(strings.TrimSpace(f))
 		if _, ok := formats[f]; !ok {
-			if f == "pdf" {
-				return nil, usageError("--format pdf: PDF output is not available in this build yet (available: %s)", strings.Join(availableFormats(), ","))
-			}
 			return nil, usageError("--format: unknown format %q (available: %s)", f, strings.Join(availableFormats(), ","))
 		}
 		if !slices.Contains(out, f) {
