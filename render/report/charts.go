@@ -52,19 +52,23 @@ func (b *builder) targetResultCharts(es []entry) []*render.Chart {
 		if a.Change != nil {
 			judged = a.Change.Value
 		}
+		// The mark carries the figure alone, so a writer that prints it with
+		// its status beside the bar has room for the status; the period is
+		// in the data table and the text alternative.
 		rt := resultText(a)
+		long := rt
 		if a.Period != "" {
-			rt += ", " + a.Period
+			long += ", " + a.Period
 		}
 		c.Labels = append(c.Labels, e.label())
 		c.Series[0].Values = append(c.Series[0].Values, render.Point{Value: a.Target.Value.Q.Value.Float64(), Text: a.Target.Text})
 		c.Series[1].Values = append(c.Series[1].Values, render.Point{Value: judged.Float64(), Text: rt, Status: string(a.Status)})
-		c.Data.Rows = append(c.Data.Rows, render.Row{Cells: []string{e.label(), a.Target.Text, rt, string(a.Status)}})
+		c.Data.Rows = append(c.Data.Rows, render.Row{Cells: []string{e.label(), a.Target.Text, long, string(a.Status)}})
 	}
 	for _, c := range charts {
 		var parts []string
 		for i, l := range c.Labels {
-			parts = append(parts, fmt.Sprintf("%s: target %s, result %s, %s", l, c.Series[0].Values[i].Text, c.Series[1].Values[i].Text, c.Series[1].Values[i].Status))
+			parts = append(parts, fmt.Sprintf("%s: target %s, result %s, %s", l, c.Series[0].Values[i].Text, c.Data.Rows[i].Cells[2], c.Series[1].Values[i].Status))
 		}
 		c.Alt = c.Title + ". " + strings.Join(parts, "; ") + "."
 	}

@@ -89,8 +89,8 @@ func Build(p *plan.Plan, year plan.Year, others []*plan.Plan) (*render.Document,
 	return BuildWith(p, year, others, render.Options{})
 }
 
-// BuildWith is Build with the options of a build, whose date is used
-// when the plan states none.
+// BuildWith is Build with the options of a build: its date, if any, is
+// the report's date.
 func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Options) (*render.Document, error) {
 	if p == nil {
 		return nil, errors.New("report: no plan")
@@ -101,12 +101,6 @@ func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Op
 		}
 		return nil, fmt.Errorf("plan %s has no results for %s; it has results for %s", p.ID, year, joinYears(ys))
 	}
-	// The report carries the plan's date, by the same rule as the plan
-	// document, so both print the same date for the same build.
-	pd, err := render.PlanDocument(p, opts)
-	if err != nil {
-		return nil, err
-	}
 	b := &builder{p: p, year: year, others: sortedOthers(p, others), ids: map[string]bool{}}
 	b.collect()
 	d := &render.Document{
@@ -115,9 +109,14 @@ func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Op
 		Title:         "How we did during " + year.String(),
 		Subtitle:      p.Title,
 		Organisations: slices.Clone(p.Organisations),
-		Date:          pd.Date,
-		Created:       pd.Created,
 		Keywords:      append(slices.Clone(p.Organisations), "Annual report", year.String()),
+	}
+	// Not the plan's date: a plan is approved before the year it reports
+	// on begins. The build's date (SOURCE_DATE_EPOCH) is used when given,
+	// and the clock never, so builds are reproducible.
+	if !opts.Date.IsZero() {
+		d.Created = opts.Date.UTC()
+		d.Date = d.Created.Format("2 January 2006")
 	}
 	d.Meta = b.meta(d.Date)
 	for _, f := range []func() *render.Section{b.summary, b.byOutcome, b.trends, b.inspections, b.rules} {
@@ -226,7 +225,7 @@ func (b *builder) meta(date string) []render.Meta {
 	if src == "" {
 		src = p.Source.Document
 	}
-	add("Source", src)
+	add("Plan source", src)
 	return m
 }
 

@@ -9,9 +9,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/pdf"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/report/golden")
@@ -92,6 +94,9 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test ./render/report -update)", err)
 	}
 	if !bytes.Equal(got, want) {
+		if strings.HasSuffix(name, ".pdf") {
+			t.Fatalf("%s differs (%d bytes, want %d); run go test ./render/report -update if the change is intended", name, len(got), len(want))
+		}
 		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
 		for i := range min(len(gl), len(wl)) {
 			if gl[i] != wl[i] {
@@ -125,6 +130,31 @@ func TestGolden(t *testing.T) {
 	}
 	golden(t, d.ID+".md", markdown(t, d))
 	golden(t, d.ID+".html", html(t, d))
+	var pb bytes.Buffer
+	if err := pdf.Write(&pb, d); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, d.ID+".pdf", pb.Bytes())
+}
+
+// TestDate checks a report is dated by the build, never by the plan (a
+// plan is approved before the year it reports on) nor by the clock.
+func TestDate(t *testing.T) {
+	p, others := fixture(t)
+	d, err := Build(p, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Date != "" || !d.Created.IsZero() || slices.ContainsFunc(d.Meta, func(m render.Meta) bool { return m.Label == "Date" }) {
+		t.Errorf("undated build: date %q, created %v, meta %v", d.Date, d.Created, d.Meta)
+	}
+	d, err = BuildWith(p, 2006, others, render.Options{Date: time.Date(2007, 5, 3, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Date != "3 May 2007" || !slices.Contains(d.Meta, render.Meta{Label: "Date", Value: "3 May 2007"}) {
+		t.Errorf("dated build: %q, meta %v", d.Date, d.Meta)
+	}
 }
 
 // mdRow is a row of a Markdown table with the header of its table.
