@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -157,8 +158,10 @@ func TestDate(t *testing.T) {
 	}
 }
 
-// mdRow is a row of a Markdown table with the header of its table.
+// mdRow is a row of a Markdown table with the header and caption of its
+// table.
 type mdRow struct {
+	caption     string
 	head, cells []string
 	line        int
 }
@@ -167,6 +170,7 @@ type mdRow struct {
 func tableRows(md []byte) []mdRow {
 	var rows []mdRow
 	var head []string
+	caption, lastBold := "", ""
 	sc := bufio.NewScanner(bytes.NewReader(md))
 	sc.Buffer(nil, 1<<20)
 	n, prevTable := 0, false
@@ -174,8 +178,14 @@ func tableRows(md []byte) []mdRow {
 		n++
 		line := sc.Text()
 		if !strings.HasPrefix(line, "|") {
+			if strings.HasPrefix(line, "**") {
+				lastBold = strings.Trim(line, "*")
+			}
 			prevTable = false
 			continue
+		}
+		if !prevTable {
+			caption = lastBold
 		}
 		cells := splitRow(line)
 		switch {
@@ -183,7 +193,7 @@ func tableRows(md []byte) []mdRow {
 			head = cells
 		case len(cells) > 0 && strings.HasPrefix(cells[0], "---"):
 		default:
-			rows = append(rows, mdRow{head: head, cells: cells, line: n})
+			rows = append(rows, mdRow{caption: caption, head: head, cells: cells, line: n})
 		}
 		prevTable = true
 	}
@@ -227,7 +237,15 @@ func TestAppendix4(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rows []mdRow
+	grades := map[string]mdRow{}
 	for _, r := range tableRows(markdown(t, d)) {
+		if len(r.cells) == 3 && r.head[0] == "Area" {
+			body := "HMIC"
+			if strings.Contains(r.caption, "PPAF") {
+				body = "PPAF"
+			}
+			grades[body+"\t"+r.cells[0]] = r
+		}
 		if len(r.head) == 7 && r.head[0] == "Measure" && r.head[2] == "Target 2006/07" && r.head[3] == "Result 2006/07" && len(r.cells) == 7 {
 			rows = append(rows, r)
 		}
@@ -242,6 +260,14 @@ func TestAppendix4(t *testing.T) {
 			continue
 		}
 		f := strings.Split(line, "\t")
+		if len(f) == 4 && (f[0] == "HMIC" || f[0] == "PPAF") {
+			r, ok := grades[f[0]+"\t"+f[1]]
+			if !ok || r.cells[1] != f[2] || r.cells[2] != f[3] {
+				t.Errorf("appendix4-2006-07.txt:%d: %s %s graded %s, %s; report has %q", n+1, f[0], f[1], f[2], f[3], r.cells)
+			}
+			checked++
+			continue
+		}
 		if len(f) != 4 {
 			t.Fatalf("appendix4-2006-07.txt:%d: want 4 tab-separated fields, found %d", n+1, len(f))
 		}
@@ -269,7 +295,7 @@ func TestAppendix4(t *testing.T) {
 		}
 		checked++
 	}
-	if checked < 60 {
+	if checked < 93 {
 		t.Errorf("checked only %d rows", checked)
 	}
 }
@@ -377,5 +403,34 @@ func TestNotColourAlone(t *testing.T) {
 	})
 	if charts[render.ChartTargetResult] == 0 || charts[render.ChartTrend] == 0 {
 		t.Errorf("charts by kind: %v", charts)
+	}
+}
+
+// TestEveryPlanAndYear builds the report of every plan for every year it
+// has results for, and prints it in every format: a plan's figures, however
+// written, must never make a report fail. Reports of years with results
+// but no targets are built too, though build does not write them.
+func TestEveryPlanAndYear(t *testing.T) {
+	plans := allPlans(t)
+	fix, others := fixture(t)
+	plans = append(plans, fix, others[0])
+	built := 0
+	for _, p := range plans {
+		for _, y := range ResultYears(p) {
+			d, err := Build(p, y, plans)
+			if err != nil {
+				t.Errorf("%s %s: %v", p.ID, y, err)
+				continue
+			}
+			markdown(t, d)
+			html(t, d)
+			if err := pdf.Write(io.Discard, d); err != nil {
+				t.Errorf("%s %s: pdf: %v", p.ID, y, err)
+			}
+			built++
+		}
+	}
+	if built < 5 {
+		t.Errorf("only %d reports built", built)
 	}
 }
