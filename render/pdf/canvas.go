@@ -130,6 +130,19 @@ func (c *canvas) clip(x, y, w, h float64, fn func()) {
 	c.f.ClipRect(x, y, w, h, false)
 	fn()
 	c.f.ClipEnd()
+	// ClipEnd restores the graphics state saved before the clip, font and
+	// colours included, which neither fpdf nor this canvas tracks.
+	c.forget()
+}
+
+// forget makes the canvas set font and colours again before the next
+// paint: the content stream's state is no longer what was last set (after
+// a clip, or on a page taken up again with SetPage).
+func (c *canvas) forget() {
+	c.cur = fontKey{}
+	c.text = rgb{-1, -1, -1}
+	r, g, b := c.f.GetFillColor()
+	c.f.SetFillColor(r, g, b)
 }
 
 // link records a clickable area on the current page.

@@ -21,14 +21,19 @@ const chartSize = 8.5
 // text, then prints its data table.
 func (l *layout) chart(ch *render.Chart) {
 	title := strings.TrimSpace(ch.Title)
+	// Keep the title with the start of the chart: a trend is drawn whole.
+	room := 40.0
+	if ch.Kind == render.ChartTrend {
+		room = 90
+	}
 	if title != "" {
-		l.need(40)
+		l.need(room)
 		if ch.ID != "" {
 			l.c.setAnchor(ch.ID, l.y)
 		}
 		l.para("P", []run{{text: title, st: stBold}}, paraOpts{size: bodySize, color: ink, after: 2})
 	} else if ch.ID != "" {
-		l.need(40)
+		l.need(room)
 		l.c.setAnchor(ch.ID, l.y)
 	}
 	if drawable(ch) {
@@ -119,38 +124,57 @@ func (l *layout) legend(ch *render.Chart) {
 }
 
 // bars draws horizontal bars, one per label and series, with each figure
-// printed at the end of its row (bars and target-result charts).
+// printed at the end of its row (bars and target-result charts). A
+// target-result chart compares measures in different units, so each row
+// has its own scale: the bars compare a target with its result.
 func (l *layout) bars(ch *render.Chart) {
 	k := fontKey{0, chartSize}
 	lh := chartSize * ptmm * 1.25
+	perRow := ch.Kind == render.ChartTargetResult
 	l.legend(ch)
 	labelW := 0.0
 	for _, lb := range ch.Labels {
 		labelW = max(labelW, width(k, clean(lb)))
 	}
-	labelW = min(labelW+1, contentW*0.38)
+	labelW = min(labelW+1, contentW*0.36)
 	valW := 0.0
-	vmin, vmax := 0.0, 0.0
 	for _, s := range ch.Series {
 		for i := range ch.Labels {
 			if p, ok := point(s, i); ok {
 				valW = max(valW, width(k, clean(figure(p))))
-				vmin, vmax = min(vmin, p.Value), max(vmax, p.Value)
 			}
 		}
 	}
-	valW = min(valW+2, contentW*0.3)
+	valW = min(valW+2, contentW*0.36)
 	barX := marginL + labelW + 3
 	barW := contentW - labelW - 3 - valW - 2
-	span := vmax - vmin
-	if span == 0 {
-		span = 1
+	scale := func(rows ...int) (vmin, span float64) {
+		vmax := 0.0
+		for _, s := range ch.Series {
+			for _, i := range rows {
+				if p, ok := point(s, i); ok {
+					vmin, vmax = min(vmin, p.Value), max(vmax, p.Value)
+				}
+			}
+		}
+		if vmax == vmin {
+			return vmin, 1
+		}
+		return vmin, vmax - vmin
 	}
-	zero := barX + (-vmin)/span*barW
+	all := make([]int, len(ch.Labels))
+	for i := range all {
+		all[i] = i
+	}
+	vmin, span := scale(all...)
 	barH := 4.2
 	ns := max(len(ch.Series), 1)
 	for i, lb := range ch.Labels {
-		lines := breakLines(split([]run{{text: lb}}, chartSize, false), chartSize, labelW)
+		if perRow {
+			vmin, span = scale(i)
+		}
+		zero := barX + (-vmin)/span*barW
+		lines := labelLines(lb, labelW)
 		h := max(float64(ns)*barH, float64(len(lines))*lh) + 2.5
 		l.need(h)
 		for j, ln := range lines {
@@ -165,10 +189,8 @@ func (l *layout) bars(ch *render.Chart) {
 				continue
 			}
 			x1 := barX + (p.Value-vmin)/span*barW
-			col := palette[si%len(palette)]
-			l.c.fill(min(zero, x1), y+0.4, math.Abs(x1-zero), barH-0.8, col)
-			txt := fit(clean(figure(p)), k, valW)
-			l.c.drawText(valX, y+chartSize*ptmm*1.05, txt, k, ink)
+			l.c.fill(min(zero, x1), y+0.4, math.Abs(x1-zero), barH-0.8, palette[si%len(palette)])
+			l.c.drawText(valX, y+chartSize*ptmm*1.05, fit(clean(figure(p)), k, valW), k, ink)
 		}
 		l.c.stroke(zero, l.y, zero, l.y+h-2.5, 0.3, muted)
 		l.y += h
@@ -212,7 +234,7 @@ func (l *layout) shares(ch *render.Chart) {
 	}
 	numW = min(numW+2, contentW*0.3)
 	for i, lb := range ch.Labels {
-		lines := breakLines(split([]run{{text: lb}}, chartSize, false), chartSize, contentW-8-numW)
+		lines := labelLines(lb, contentW-8-numW)
 		h := float64(max(len(lines), 1))*lh + 0.8
 		l.need(h)
 		p, ok := point(s, i)
@@ -276,14 +298,43 @@ func (l *layout) trend(ch *render.Chart) {
 				l.c.stroke(px, py, x, y, 0.6, col)
 			}
 			l.c.dot(x, y, 0.9, col)
-			txt := fit(clean(figure(p)), k, step-1)
-			l.c.drawText(x-width(k, txt)/2, y-2, txt, k, ink)
+			l.centred(x, y-2, fit(clean(figure(p)), k, step-1), k)
 			px, py, prevOK = x, y, true
 		}
 	}
 	for i, lb := range ch.Labels {
-		txt := fit(clean(lb), k, step-1)
-		l.c.drawText(xAt(i)-width(k, txt)/2, y1+4, txt, k, ink)
+		l.centred(xAt(i), y1+4, fit(clean(lb), k, step-1), k)
 	}
 	l.y = y1 + 7
+}
+
+// centred draws s centred on x, kept inside the margins.
+func (l *layout) centred(x, base float64, s string, k fontKey) {
+	w := width(k, s)
+	x = min(max(x-w/2, marginL), pageW-marginR-w)
+	l.c.drawText(x, base, s, k, ink)
+}
+
+// labelLines breaks a chart label into at most three lines, the last cut
+// with an ellipsis: a chart row must fit on a page, and the data table
+// under the chart prints every label whole.
+func labelLines(label string, w float64) []line {
+	lines := breakLines(split([]run{{text: label}}, chartSize, false), chartSize, w)
+	if len(lines) <= 3 {
+		return lines
+	}
+	var b strings.Builder
+	for _, f := range lines[2].frags {
+		b.WriteString(f.text)
+		if f.space {
+			b.WriteByte(' ')
+		}
+	}
+	k := fontKey{0, chartSize}
+	last := fit(b.String()+" "+lines[3].frags[0].text, k, w)
+	if !strings.HasSuffix(last, "…") {
+		last = fit(last+"…", k, w)
+	}
+	lines[2] = line{frags: []frag{{text: last, w: width(k, last)}}, w: width(k, last)}
+	return lines[:3]
 }

@@ -51,7 +51,7 @@ func (l *layout) mdBlock(n ast.Node, src []byte, indent, size float64) {
 	case *ast.Blockquote:
 		l.t.begin("BlockQuote")
 		y0, p0 := l.y, l.f.PageNo()
-		l.mdBlocks(n, src, indent+5, size)
+		l.mdBlocks(n, src, nest(indent), size)
 		if l.f.PageNo() == p0 {
 			l.c.rule(marginL+indent+1.5, y0, marginL+indent+1.5, l.y-1, 0.6, lightRule)
 		}
@@ -91,7 +91,7 @@ func (l *layout) mdList(n *ast.List, src []byte, indent, size float64) {
 		numbering = "/Decimal"
 	}
 	l.t.beginAttr("L", "", "/A <</O /List /ListNumbering "+numbering+">>")
-	o := paraOpts{size: size, indent: indent + 6, color: ink}
+	o := paraOpts{size: size, indent: nest(indent), color: ink}
 	i := n.Start
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		label := "•"
@@ -99,7 +99,7 @@ func (l *layout) mdList(n *ast.List, src []byte, indent, size float64) {
 			label = fmt.Sprintf("%d.", i)
 			i++
 		}
-		l.item(label, indent, o, func() { l.mdBlocks(c, src, indent+6, size) })
+		l.item(label, o, func() { l.mdBlocks(c, src, nest(indent), size) })
 	}
 	l.t.end()
 	l.y += 1.5

@@ -9,7 +9,7 @@ import (
 // writeTagged adds the collected links and writes the file.
 func writeTagged(w io.Writer, f *fpdf.Fpdf, l *layout) error {
 	for _, lk := range l.c.links {
-		f.SetPage(lk.page)
+		l.gotoPage(lk.page)
 		if a, ok := l.c.resolve(lk.target); ok {
 			id := f.AddLink()
 			f.SetLink(id, a.y, a.page)

@@ -139,7 +139,7 @@ func (l *layout) newPage() {
 	if l.replay >= 0 {
 		l.replay++
 		if l.replay < len(l.tocPages) {
-			l.f.SetPage(l.tocPages[l.replay])
+			l.gotoPage(l.tocPages[l.replay])
 			l.y = top
 			return
 		}
@@ -151,12 +151,19 @@ func (l *layout) newPage() {
 		return
 	}
 	l.f.AddPage()
-	l.c.cur = fontKey{}
-	l.c.text = rgb{-1, -1, -1}
+	l.c.forget()
 	l.y = top
 	if l.f.PageNo() > 1 {
 		l.header()
 	}
+}
+
+// gotoPage takes up page n again, to draw what could only be drawn once
+// the body was laid out (contents, footers).
+func (l *layout) gotoPage(n int) {
+	l.t.closeMC()
+	l.f.SetPage(n)
+	l.c.forget()
 }
 
 // need starts a new page unless h millimetres fit on this one.
@@ -189,8 +196,7 @@ func (l *layout) footers() {
 	}
 	left = fit(left, k, contentW/2)
 	for p := 2; p <= n; p++ {
-		l.t.closeMC()
-		l.f.SetPage(p)
+		l.gotoPage(p)
 		s := fmt.Sprintf("Page %d of %d", p, n)
 		l.c.tags.artifact("Footer", func() {
 			l.f.SetLineWidth(0.2)
@@ -203,11 +209,15 @@ func (l *layout) footers() {
 	l.t.closeMC()
 }
 
-// fit shortens s with an ellipsis until it is at most w wide.
+// fit shortens s with an ellipsis until it is at most w wide; it returns
+// "" when not even the ellipsis fits.
 func fit(s string, k fontKey, w float64) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	if width(k, s) <= w {
 		return s
+	}
+	if width(k, "…") > w {
+		return ""
 	}
 	r := []rune(s)
 	lo, hi := 0, len(r)
@@ -443,9 +453,8 @@ func (l *layout) contents() {
 	if len(l.tocPages) == 0 {
 		return
 	}
-	l.t.closeMC()
 	l.replay = 0
-	l.f.SetPage(l.tocPages[0])
+	l.gotoPage(l.tocPages[0])
 	l.y = top
 	prev := l.t.enter(l.tocHead)
 	l.headingText("Contents", 2)
@@ -576,13 +585,13 @@ func (l *layout) list(ls *render.List, indent float64) {
 		numbering = "/Decimal"
 	}
 	l.t.beginAttr("L", "", "/A <</O /List /ListNumbering "+numbering+">>")
-	o := paraOpts{size: bodySize, indent: indent + 6, color: ink}
+	o := paraOpts{size: bodySize, indent: nest(indent), color: ink}
 	for i, it := range ls.Items {
 		label := "•"
 		if ls.Ordered {
 			label = fmt.Sprintf("%d.", i+1)
 		}
-		l.item(label, indent, o, func() {
+		l.item(label, o, func() {
 			if it.ID != "" {
 				l.c.setAnchor(it.ID, l.y)
 			}
@@ -592,7 +601,7 @@ func (l *layout) list(ls *render.List, indent float64) {
 			l.t.end()
 			if strings.TrimSpace(it.Detail) != "" {
 				l.y += 1
-				l.markdown(it.Detail, indent+6, bodySize-0.5)
+				l.markdown(it.Detail, nest(indent), bodySize-0.5)
 			}
 		})
 		l.y += 1.5
@@ -601,13 +610,20 @@ func (l *layout) list(ls *render.List, indent float64) {
 	l.y += 2
 }
 
+// nest is the indent of content nested in a list item or quotation. It
+// stops growing at a third of the width, so deep nesting never squeezes
+// text to nothing.
+func nest(indent float64) float64 { return min(indent+6, contentW/3) }
+
 // item draws one list item: its label beside the first line of body.
-func (l *layout) item(label string, indent float64, o paraOpts, body func()) {
+func (l *layout) item(label string, o paraOpts, body func()) {
 	l.t.begin("LI")
 	l.need(o.lineH())
 	l.t.begin("Lbl")
 	k := fontKey{0, o.size}
-	l.c.drawText(marginL+indent+1, l.y+o.size*ptmm*1.05, clean(label), k, ink)
+	label = fit(clean(label), k, 12)
+	x := max(marginL+o.indent-1.5-width(k, label), marginL)
+	l.c.drawText(x, l.y+o.size*ptmm*1.05, label, k, ink)
 	l.t.end()
 	l.t.begin("LBody")
 	body()

@@ -99,7 +99,9 @@ var pageLine = regexp.MustCompile(`^(.*\s)?Page \d+ of \d+$`)
 func bodyText(raw, title string) string {
 	var b strings.Builder
 	for _, l := range strings.Split(raw, "\n") {
-		if t := strings.TrimSpace(strings.Trim(l, "\f")); t == title || pageLine.MatchString(t) {
+		t := strings.TrimSpace(strings.Trim(l, "\f"))
+		short, cut := strings.CutSuffix(t, "…")
+		if t == title || cut && strings.HasPrefix(title, short) || pageLine.MatchString(t) {
 			continue
 		}
 		b.WriteString(l)

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mpsplan/mpsplan/render"
 )
@@ -130,8 +131,10 @@ func layoutTable(tb *render.Table, x, avail float64) *tableLayout {
 		for _, word := range strings.Fields(s) {
 			longest = max(longest, width(fontKey{st, size}, word))
 		}
-		if numeric(c) {
-			longest = width(fontKey{st, size}, strings.TrimSpace(s))
+		// A figure ("£1,234.5m", "-3 %") is not broken; a sentence in a
+		// figures column ("5% reduction (2007/08)") may be.
+		if t := strings.TrimSpace(s); numeric(c) && utf8.RuneCountInString(t) <= 14 {
+			longest = width(fontKey{st, size}, t)
 		}
 		minw[c] = max(minw[c], min(longest+2*padH, avail*0.45))
 	}

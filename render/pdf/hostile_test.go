@@ -1,0 +1,185 @@
+package pdf_test
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/pdf"
+)
+
+// Page limits in points: the text area is 22 mm in from each side.
+const (
+	leftPt  = 22 * 72 / 25.4
+	rightPt = (210 - 22) * 72 / 25.4
+)
+
+var longWord = strings.Repeat("Supercalifragilistic", 500) // 10,000 characters
+
+// hostile is a document built to break a writer: emoji, right-to-left
+// script, control characters, invalid UTF-8, a 10,000-character word in
+// every place text goes, empty and over-wide tables, degenerate charts, deep
+// nesting and links that lead nowhere.
+func hostile() map[string]*render.Document {
+	wide := &render.Table{Caption: "Thirty columns"}
+	for c := range 30 {
+		wide.Head = append(wide.Head, "Column heading number "+strconv.Itoa(c))
+		wide.Numeric = append(wide.Numeric, c%2 == 1)
+	}
+	for r := range 40 {
+		var cells []string
+		for c := range 30 {
+			cells = append(cells, fmt.Sprintf("cell %d,%d with text that wraps W%s", r, c, strings.Repeat("W", c)))
+		}
+		wide.Rows = append(wide.Rows, render.Row{Cells: cells, Total: r == 39})
+	}
+	long := &render.Table{Caption: "Long rows", Head: []string{"Measure", "Target"}, RowHeaders: true}
+	for r := range 60 {
+		long.Rows = append(long.Rows, render.Row{Cells: []string{fmt.Sprintf("Measure %d: %s", r, strings.Repeat("a long measure title ", r%7+1)), "£3.56bn"}})
+		if r%10 == 0 {
+			long.Rows = append(long.Rows, render.Row{Cells: []string{"Outcome group " + strconv.Itoa(r)}, Group: true})
+		}
+	}
+	deep := strings.Repeat("- level\n", 1)
+	for i := 1; i < 40; i++ {
+		deep += strings.Repeat("  ", i) + "- level " + strconv.Itoa(i) + "\n"
+	}
+	nan := math.NaN()
+	charts := []render.Block{
+		&render.Chart{Kind: render.ChartBars, Title: "No labels", Alt: "Nothing."},
+		&render.Chart{Kind: render.ChartShares, Title: "All missing", Alt: "No figures.", Labels: []string{"a", "b"},
+			Series: []render.Series{{Values: []render.Point{{Missing: true}, {Value: nan, Text: "NaN"}}}}},
+		&render.Chart{Kind: render.ChartBars, Title: "Negative and infinite", Alt: "Mixed.", Labels: []string{"up", "down", "inf", longWord},
+			Series: []render.Series{{Name: "2008/09", Values: []render.Point{{Value: 5, Text: "5%"}, {Value: -3, Text: "-3%"}, {Value: math.Inf(1), Text: "∞"}, {Value: 1, Text: longWord}}}}},
+		&render.Chart{Kind: render.ChartTargetResult, Title: "Target and result", Alt: "Two of three met.", Labels: []string{"A 🚓", "B", "C"},
+			Series: []render.Series{
+				{Name: "Target", Values: []render.Point{{Value: 80, Text: "80%"}, {Value: 10, Text: "10%"}, {Value: 3, Text: "3"}}},
+				{Name: "Result", Values: []render.Point{{Value: 82, Text: "82%", Status: "met"}, {Value: 9, Text: "9%", Status: "not met"}, {Missing: true}}}}},
+		&render.Chart{Kind: render.ChartTrend, Title: "Flat trend", Alt: "Flat.", Labels: []string{"2006/07", "2007/08"},
+			Series: []render.Series{{Name: "x", Values: []render.Point{{Value: 1, Text: "1"}, {Value: 1, Text: "1"}}}}},
+	}
+	var manyLabels []string
+	var manyPoints []render.Point
+	for i := range 120 {
+		manyLabels = append(manyLabels, strconv.Itoa(2000+i))
+		manyPoints = append(manyPoints, render.Point{Value: float64(i % 13), Text: strconv.Itoa(i % 13)})
+	}
+	charts = append(charts, &render.Chart{Kind: render.ChartTrend, Title: "Many years", Alt: "Cycles.", Labels: manyLabels, Series: []render.Series{{Values: manyPoints}}},
+		&render.Chart{Kind: render.ChartBars, Title: "Many bars", Alt: "Many.", Labels: manyLabels, Series: []render.Series{{Values: manyPoints}}})
+
+	nested := &render.Section{ID: "n0", Title: "Nested 0", Level: 1}
+	s := nested
+	for i := 1; i < 9; i++ {
+		sub := &render.Section{ID: "n" + strconv.Itoa(i), Title: "Nested " + strconv.Itoa(i), Level: i + 1,
+			Blocks: []render.Block{&render.Text{Markdown: "# Author heading\n\n###### Deep author heading\n\ntext"}}}
+		s.Sections = []*render.Section{sub}
+		s = sub
+	}
+
+	return map[string]*render.Document{
+		"empty": {},
+		"unicode": {ID: "u", Title: "Plan 🚓 £3.56bn – ‘quoted’ • שלום مرحبا \x00\x07 \xff\xfe", Subtitle: "👮‍♀️",
+			Organisations: []string{"Org\u202eevil\u202c"}, Meta: []render.Meta{{Label: "Period", Value: "2008/09 – 2010/11"}},
+			Keywords: []string{"a", "🚓"}, Created: time.Date(2008, 3, 1, 0, 0, 0, 0, time.UTC),
+			Sections: []*render.Section{{ID: "s", Title: "Section 🚓 שלום", Level: 1, Blocks: []render.Block{
+				&render.Text{Markdown: "Emoji 🚓🚓 and RTL שלום עולם مرحبا بالعالم and CJK 警察 and £ – ‘ ’ •.\n\n" +
+					"**bold _bold italic_** `code` [web](https://example.org/a?b=c&d) [js](javascript:alert(1)) [nowhere](#missing) [here](#s) <https://example.org> <b>raw</b>\n\n" +
+					"<div>html block</div>\n\n```\n" + strings.Repeat("code ", 80) + "\n\tindented\n```\n\n> quote\n> > nested quote\n\n---\n\n| a | b |\n|---|--:|\n| 1 | 2 | 3 |\n| x |\n\n- [x] done\n- [ ] not done\n\n3. three\n4. four\n"},
+				nil,
+				&render.List{Items: []render.ListItem{{Text: "🚓", Detail: "**d**"}, {Text: longWord, ID: "item"}}},
+				&render.List{Ordered: true},
+			}}}},
+		"long words": {ID: "w", Title: longWord, Organisations: []string{longWord},
+			Sections: []*render.Section{{ID: "w1", Title: longWord, Level: 1, Blocks: []render.Block{
+				&render.Text{Markdown: longWord + " " + longWord},
+				&render.List{Ordered: true, Items: []render.ListItem{{Text: longWord, Detail: longWord}}},
+				&render.Table{Caption: longWord, Head: []string{longWord, "b"}, Rows: []render.Row{{Cells: []string{longWord, longWord}}, {Cells: []string{longWord}, Group: true}}, Note: longWord},
+			}}}},
+		"tables": {ID: "t", Title: "Tables", Sections: []*render.Section{{ID: "t1", Title: "Tables", Level: 1, Blocks: []render.Block{
+			&render.Table{},
+			&render.Table{Caption: "Head only", Head: []string{"a", "b"}},
+			&render.Table{Caption: "Ragged", Rows: []render.Row{{Cells: []string{"1"}}, {Cells: []string{"1", "2", "3"}}, {Cells: nil}}},
+			wide, long,
+		}}}},
+		"charts":  {ID: "c", Title: "Charts", Sections: []*render.Section{{ID: "c1", Title: "Charts", Level: 1, Blocks: charts}}},
+		"nesting": {ID: "n", Title: "Nesting", Sections: []*render.Section{nested, {ID: "d", Title: "Deep list", Level: 1, Blocks: []render.Block{&render.Text{Markdown: deep}}}, nil}},
+	}
+}
+
+// TestHostile writes every hostile document: no panic, no error, the text
+// survives (the long word whole, £ and quotes exact), and no word is drawn
+// past the side margins.
+func TestHostile(t *testing.T) {
+	for name, d := range hostile() {
+		t.Run(name, func(t *testing.T) {
+			if d.ID == "" {
+				d.ID = "empty"
+			}
+			path, b := writePDF(t, d)
+			var again bytes.Buffer
+			if err := pdf.Write(&again, d); err != nil || !bytes.Equal(b, again.Bytes()) {
+				t.Errorf("second write differs (err %v)", err)
+			}
+			if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+				t.Errorf("qpdf --check:\n%s", out)
+			}
+			text := squash(bodyText(run(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-"), d.Title))
+			switch name {
+			case "long words":
+				if n := strings.Count(text, longWord); n < 6 {
+					t.Errorf("the 10,000-character word survives whole %d times, want at least 6", n)
+				}
+			case "unicode":
+				for _, w := range []string{"£3.56bn–‘quoted’•", "Emoji\uFFFD\uFFFDand", "警察", "https://example.org"} {
+					if !strings.Contains(text, w) {
+						t.Errorf("text lacks %q", w)
+					}
+				}
+			}
+			bbox := run(t, "pdftotext", "-bbox", path, "-")
+			var bad int
+			for _, l := range strings.Split(bbox, "\n") {
+				if !strings.Contains(l, "<word ") {
+					continue
+				}
+				var x0, y0, x1, y1 float64
+				i := strings.Index(l, "xMin=")
+				fmt.Sscanf(l[i:], `xMin="%f" yMin="%f" xMax="%f" yMax="%f"`, &x0, &y0, &x1, &y1)
+				if x0 < leftPt-1 || x1 > rightPt+1 {
+					if bad++; bad <= 5 {
+						t.Errorf("word past the margins (%.1f to %.1f pt, text area %.1f to %.1f): %s", x0, x1, leftPt, rightPt, l)
+					}
+				}
+			}
+		})
+	}
+}
+
+// FuzzWrite puts arbitrary text everywhere a Document carries text.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"", "🚓", "שלום", "\xff", "**a** [b](#c)\n\n- x\n  - y", longWord[:300], "| a |\n|---|\n| b |", "<x>", "```\n\t\n```"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &render.Document{ID: "f", Title: s, Subtitle: s, Organisations: []string{s}, Meta: []render.Meta{{Label: s, Value: s}},
+			Sections: []*render.Section{{ID: s, Title: s, Level: 1, Blocks: []render.Block{
+				&render.Text{Markdown: s},
+				&render.List{Items: []render.ListItem{{ID: s, Text: s, Detail: s}}},
+				&render.Table{Caption: s, Head: []string{s, s}, Numeric: []bool{false, true}, Rows: []render.Row{{Cells: []string{s, s}}, {Cells: []string{s}, Group: true}}, Note: s},
+				&render.Chart{Kind: render.ChartBars, Title: s, Alt: "alt " + s, Labels: []string{s}, Series: []render.Series{{Name: s, Values: []render.Point{{Value: 1, Text: s, Status: s}}}}},
+			}}},
+		}
+		var b bytes.Buffer
+		if err := pdf.Write(&b, d); err != nil {
+			t.Fatalf("Write: %v", err)
+		}
+		if !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+			t.Fatal("output is not a PDF")
+		}
+	})
+}
