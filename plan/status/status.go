@@ -17,7 +17,8 @@
 //   - A measure "holds changes" when its unit is percent and its title says
 //     "change" ("Change in gun crime"): its targets and results are already
 //     changes on the previous year (-4%, -15.9%), so they are compared as
-//     they stand.
+//     they stand. So is a result in percent of a measure whose unit is
+//     number or money ("Gun crime per 1,000 population": -18.0%).
 //   - A measure "counts" when its unit is number and its title does not
 //     make it a rate or an average ("rate", "average", "per ", "%"). A
 //     part-year count grows through the year, so it cannot be compared with
@@ -41,16 +42,18 @@
 //	| 7 | level: result equal to or better than target    | met               |
 //	|   | level: result worse than target                 | not met           |
 //	|   | level, polarity none                            | not assessed      |
-//	| 8 | change, measure holds changes: result compared  | as level (rule 7) |
-//	|   | with target as a level (-15.9% meets -4% lower) |                   |
+//	| 8 | change, result is a change (measure holds       | as level (rule 7) |
+//	|   | changes, or a % result of a number measure):    |                   |
+//	|   | compared with the target as it stands           |                   |
+//	|   | (-15.9% meets -4% when lower is better)         |                   |
 //	| 9 | change: change = (result - previous) / |prev.|  | met if change is  |
 //	|   | x 100%, needs a numeric previous figure that is | equal to or better|
 //	|   | not zero, in the result's unit                  | than the target   |
 //	|10 | points: change = result - previous in pp, or    | met if change is  |
 //	|   | the result itself when it is in pp              | equal or better   |
 //	|11 | direction increase/decrease: result against the | met if strictly   |
-//	|   | previous figure (or the sign of a held change)  | that way; equal   |
-//	|   |                                                 | is not met        |
+//	|   | previous figure, or the sign of a result that   | that way; equal   |
+//	|   | is a change (rule 8)                            | is not met        |
 //	|12 | change or points, polarity none: the target's   | as 9/10; a zero   |
 //	|   | sign says which way is better (-3% = lower)     | target: not       |
 //	|   |                                                 | assessed          |
@@ -70,8 +73,8 @@
 //
 // The result against the previous figure: improved, stable (exactly equal)
 // or deteriorated according to polarity; increased, stable or decreased
-// when the polarity is none. For a measure that holds changes, the result
-// is itself the change, so its sign decides. It is left empty, with a
+// when the polarity is none. For a result that is a change (rule 8), the
+// result is itself the change, so its sign decides. It is left empty, with a
 // reason, when there is no numeric previous figure in the same unit, or
 // when a part-year count would be set against a figure of another period.
 package status
@@ -308,7 +311,7 @@ func judge(s Series, a *Assessment) (Status, string) {
 		}
 		return compare(a, res, tq, better)
 	case plan.TargetChange:
-		if holdsChanges(s) {
+		if resultIsChange(s, res) {
 			if res.Unit != tq.Unit {
 				return Unassessed, unitsDiffer(tq, res)
 			}
@@ -368,7 +371,7 @@ func judge(s Series, a *Assessment) (Status, string) {
 func judgeDirection(s Series, a *Assessment, t *plan.Target, res plan.Quantity) (Status, string) {
 	var ch plan.Decimal
 	reason := ""
-	if holdsChanges(s) {
+	if resultIsChange(s, res) {
 		ch = res.Value
 	} else {
 		prev, why := previousNumber(s, a, res)
@@ -482,6 +485,16 @@ func holdsChanges(s Series) bool {
 	return s.Unit == plan.UnitPercent && strings.Contains(strings.ToLower(s.Title), "change")
 }
 
+// resultIsChange reports whether a result is itself a change on the year
+// before: a percentage on a measure that holds changes, or a percentage on
+// a measure that counts something else (a crime rate reported as "-18.0%").
+func resultIsChange(s Series, res plan.Quantity) bool {
+	if res.Unit != plan.UnitPercent {
+		return false
+	}
+	return holdsChanges(s) || s.Unit == plan.UnitNumber || s.Unit == plan.UnitMoney
+}
+
 // countsUp reports whether the measure is a count that accumulates through
 // the year, rather than a rate, average or share.
 func countsUp(s Series) bool {
@@ -503,7 +516,7 @@ func travel(s Series, r *plan.Result, p *Previous) (Travel, string) {
 	}
 	res := *r.Value.Q
 	var d int
-	if holdsChanges(s) && res.Unit == plan.UnitPercent {
+	if resultIsChange(s, res) {
 		d = res.Value.Sign()
 	} else {
 		switch {
@@ -543,7 +556,7 @@ func travel(s Series, r *plan.Result, p *Previous) (Travel, string) {
 // readers; the package comment is the precise version.
 var Rules = []string{
 	"Met: the result is equal to or better than the target, better being higher or lower as the measure says. A part-year result that meets the full-year target so far is on track; one that does not is off track.",
-	"A target of change (\"5% reduction\") is met by a change at least that large: a result of -7% meets it. When the result is a level, its change on the previous year's figure is computed exactly and printed beside it.",
+	"A target of change (\"5% reduction\") is met by a change at least that large: a result of -7% meets it. A result printed as a change is compared as it stands; when the result is a level, its change on the previous year's figure is computed exactly and printed beside it.",
 	"A target in percentage points (\"reduce the gap by 1% point\") is met when the figure moves by at least that many points from the previous year.",
 	"A target of direction (\"increase on last year\") is met only by a strict move that way; no change does not meet it.",
 	"A count that builds up through the year (not a rate, share or average) is not compared with a full-year figure before the year ends, unless it has already passed its target.",

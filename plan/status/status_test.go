@@ -90,6 +90,8 @@ func TestStatusRules(t *testing.T) {
 		{"held change equal", mcase{title: "Change in BCS crime", unit: pct, polarity: "lower", kind: "change", tval: "-6.3%", result: "-6.3%"}, Met},
 		{"held change just missed", mcase{title: "Change in BCS crime", unit: pct, polarity: "lower", kind: "change", tval: "-6.3%", result: "-6.2%"}, NotMet},
 		{"held change as level kind", mcase{title: "Change in violent crime", unit: pct, polarity: "lower", kind: "level", tval: "-5.0%", result: "-7.0%"}, Met},
+		{"percent result of a rate measure is the change", mcase{title: "Gun crime per 1,000 population", unit: num, polarity: "lower", prev: "+1.2%", kind: "change", tval: "-4%", result: "-18.0%"}, Met},
+		{"percent result of a money measure missing", mcase{unit: plan.UnitMoney, polarity: "higher", prev: "£4m", kind: "change", tval: "+10%", result: "+9.9%"}, NotMet},
 		// Rule 9: computed changes.
 		{"change -7% meets -5%", mcase{unit: num, polarity: "lower", prev: "100", kind: "change", tval: "-5%", result: "93"}, Met},
 		{"change exactly -5%", mcase{unit: num, polarity: "lower", prev: "100", kind: "change", tval: "-5%", result: "95"}, Met},
@@ -118,10 +120,14 @@ func TestStatusRules(t *testing.T) {
 		{"decrease held change", mcase{title: "Change in robbery", unit: pct, polarity: "lower", kind: "direction", dir: "decrease", result: "+2.5%"}, NotMet},
 		{"direction no previous", mcase{unit: num, polarity: "higher", kind: "direction", dir: "increase", result: "101"}, Unassessed},
 		{"direction missing word", mcase{unit: num, polarity: "higher", prev: "100", kind: "direction", result: "101"}, Unassessed},
+		{"decrease from a percent result of a count", mcase{unit: num, polarity: "lower", kind: "direction", dir: "decrease", result: "-0.1%"}, Met},
 		// Rule 12: polarity none takes the target's sign.
 		{"none, reduction target met", mcase{unit: num, polarity: "none", prev: "100", kind: "change", tval: "-3%", result: "97"}, Met},
 		{"none, increase target missed", mcase{unit: num, polarity: "none", prev: "100", kind: "change", tval: "+3%", result: "102"}, NotMet},
 		{"none, zero target", mcase{unit: pct, polarity: "none", prev: "10%", kind: "points", tval: "0pp", result: "10%"}, Unassessed},
+		{"odd polarity word is none", mcase{unit: num, polarity: "sideways", kind: "level", tval: "5", result: "5"}, Unassessed},
+		{"unknown target kind", mcase{unit: num, polarity: "higher", kind: "aspiration", tval: "5", result: "6"}, Unassessed},
+		{"target figure in words", mcase{unit: num, polarity: "higher", kind: "level", tval: "lots", result: "6"}, Unassessed},
 		// Rule 13: part-year.
 		{"part-year on track", mcase{unit: pct, polarity: "higher", kind: "level", tval: "20%", result: "20.8%", period: "April to December 2006"}, OnTrack},
 		{"part-year off track", mcase{unit: pct, polarity: "higher", kind: "level", tval: "81%", result: "79%", period: "April to December 2006"}, OffTrack},
@@ -208,6 +214,7 @@ func TestTravel(t *testing.T) {
 		{"none down", mcase{unit: plan.UnitPercent, prev: "12.1%", kind: "monitor", result: "12.0%"}, Decreased},
 		{"held change falling is improvement", mcase{title: "Change in gun crime", unit: plan.UnitPercent, polarity: "lower", prev: "4.2%", kind: "change", tval: "-4%", result: "-15.9%"}, Improved},
 		{"held change rising", mcase{title: "Change in robbery", unit: plan.UnitPercent, polarity: "lower", prev: "16.1%", kind: "monitor", result: "+2.5%"}, Deteriorated},
+		{"percent result of a count falling", mcase{title: "Crimes per 1000 population", unit: plan.UnitNumber, polarity: "lower", prev: "-0.1%", kind: "monitor", result: "-5.2%"}, Improved},
 		{"held change zero", mcase{title: "Change in robbery", unit: plan.UnitPercent, polarity: "lower", kind: "monitor", result: "0%"}, Stable},
 		{"no previous", mcase{unit: plan.UnitPercent, polarity: "higher", kind: "level", tval: "20%", result: "20.8%"}, ""},
 		{"previous N/A", mcase{unit: plan.UnitPercent, polarity: "higher", prev: "N/A", kind: "level", tval: "100%", result: "95%"}, ""},
