@@ -15,7 +15,7 @@
 //     a change target is "on the previous year", and direction of travel is
 //     "against the previous year".
 //   - A measure "holds changes" when its unit is percent and its title says
-//     "change" ("Change in gun crime"): its targets and results are already
+//     "change" or "reduction" ("Change in gun crime"): its targets and results are already
 //     changes on the previous year (-4%, -15.9%), so they are compared as
 //     they stand. So is a result in percent of a measure whose unit is
 //     number or money ("Gun crime per 1,000 population": -18.0%).
@@ -478,11 +478,22 @@ func setShortfall(a *Assessment, short plan.Decimal, tq plan.Quantity) {
 }
 
 // HoldsChanges reports whether the measure's figures are themselves
-// changes on the previous year ("Change in gun crime": -15.9%).
+// changes on the previous year ("Change in gun crime": -15.9%; "Reduction
+// in 10 BCS comparator crimes").
 func HoldsChanges(s Series) bool { return holdsChanges(s) }
 
 func holdsChanges(s Series) bool {
-	return s.Unit == plan.UnitPercent && strings.Contains(strings.ToLower(s.Title), "change")
+	t := strings.ToLower(s.Title)
+	return s.Unit == plan.UnitPercent && (strings.Contains(t, "change") || strings.Contains(t, "reduction"))
+}
+
+// Comparable reports whether two series, such as one measure in two plans,
+// hold the same kind of figure and can share an axis: the same unit, both
+// changes or both levels, both counts or both rates. A plan may follow a
+// measure by ID while redefining it (a monthly average, later a yearly
+// count), and such figures must not be drawn as one trend.
+func Comparable(a, b Series) bool {
+	return a.Unit == b.Unit && holdsChanges(a) == holdsChanges(b) && countsUp(a) == countsUp(b)
 }
 
 // resultIsChange reports whether a result is itself a change on the year
@@ -561,5 +572,5 @@ var Rules = []string{
 	"A target of direction (\"increase on last year\") is met only by a strict move that way; no change does not meet it.",
 	"A count that builds up through the year (not a rate, share or average) is not compared with a full-year figure before the year ends, unless it has already passed its target.",
 	"No target: the measure is monitored only. Baseline year: the year sets the figure later targets are set against. Not yet reported: there is no result, or it is printed as N/A. Not assessed: the target is in words only, or target and result cannot be compared; the table note says why.",
-	"Direction of travel compares the result with the year before's result or baseline: improved, stable (exactly equal) or deteriorated. A measure of change (\"Change in gun crime\") improves when the change is in the better direction.",
+	"Direction of travel compares the result with the year before's result or baseline: improved, stable (exactly equal) or deteriorated. A measure of change (\"Change in gun crime\", \"Reduction in crime\") improves when the change is in the better direction.",
 }

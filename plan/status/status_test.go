@@ -311,3 +311,22 @@ func TestStatusWords(t *testing.T) {
 		}
 	}
 }
+
+func TestComparable(t *testing.T) {
+	s := func(title string, u plan.Unit) Series { return Series{Title: title, Unit: u} }
+	tests := []struct {
+		a, b Series
+		want bool
+	}{
+		{s("Victim satisfaction", plan.UnitPercent), s("Crime victim satisfaction", plan.UnitPercent), true},
+		{s("Networks disrupted - monthly average", plan.UnitNumber), s("Number of networks disrupted", plan.UnitNumber), false},
+		{s("Change in BCS crime", plan.UnitPercent), s("Reduction in 10 BCS comparator crimes", plan.UnitPercent), true},
+		{s("Change in BCS crime", plan.UnitPercent), s("BCS crime", plan.UnitPercent), false},
+		{s("Assets seized", plan.UnitNumber), s("Assets seized", plan.UnitMoney), false},
+	}
+	for _, tt := range tests {
+		if got := Comparable(tt.a, tt.b); got != tt.want {
+			t.Errorf("Comparable(%q, %q) = %v", tt.a.Title, tt.b.Title, got)
+		}
+	}
+}

@@ -86,7 +86,10 @@ type figure struct {
 // own figures always win, so the trend agrees with the tables; a year it
 // lacks is filled from the other plans: a full-year result before a
 // part-year one, and between equals the later plan, which reports with
-// hindsight. Measures with results for fewer than two years have no trend.
+// hindsight. Another plan's figures are used only where its measure holds
+// the same kind of figure (status.Comparable): a plan may keep a measure's
+// ID while turning a monthly average into a yearly count. Measures with
+// results for fewer than two years have no trend.
 func (b *builder) trends() *render.Section {
 	s := &render.Section{ID: b.uid(SectionTrends), Title: "Trends", Level: 1}
 	for _, e := range b.cpas() {
@@ -136,7 +139,7 @@ func (b *builder) trendChart(e entry) *render.Chart {
 		}
 		for j := range p.Measures {
 			m := &p.Measures[j]
-			if m.ID != e.m.ID {
+			if m.ID != e.m.ID || !status.Comparable(status.Of(m), status.Of(e.m)) {
 				continue
 			}
 			if m.Baseline != nil {
