@@ -1124,7 +1124,9 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Ta
 func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *Chart {
 	c := &Chart{Kind: ChartTargetResult, Title: title + ": target against latest result",
 		Series: []Series{{Name: "Target"}, {Name: "Latest result"}}}
-	data := &Table{Caption: c.Title, RowHeaders: true, Head: []string{"Measure", "Target", "Latest result"}, Numeric: []bool{false, true, true}}
+	// Targets and results here are figures with words ("82.5% (2007/08)"),
+	// so the columns read left-aligned.
+	data := &Table{Caption: c.Title, RowHeaders: true, Head: []string{"Measure", "Target", "Latest result"}, Numeric: []bool{false, false, false}}
 	var alt []string
 	both := 0
 	for _, m := range ms {
@@ -1147,14 +1149,16 @@ func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *Ch
 		if tg == nil {
 			continue
 		}
+		// The marks carry the figure and its year; the data table beside
+		// the chart also gives the part of the year a result covers.
 		rt := r.Value.Text + " (" + r.Year.String()
+		rp := Point{Text: rt + ")", Missing: true}
 		if r.Period != "" {
 			rt += ", " + r.Period
 		}
 		rt += ")"
 		tt := tg.Text + " (" + tg.Year.String() + ")"
 		tp := Point{Text: tt, Missing: true}
-		rp := Point{Text: rt, Missing: true}
 		if r.Value.Q != nil {
 			rp.Missing, rp.Value = false, r.Value.Q.Value.Float64()
 		}

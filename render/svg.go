@@ -11,12 +11,12 @@ import (
 // Chart geometry, in SVG user units. The width suits a phone column: the
 // SVG scales to the page, and the labels stay readable at 360px.
 const (
-	svgWidth    = 480
+	svgWidth    = 440
 	svgFont     = 15
 	svgLine     = 19
 	svgBar      = 18
-	svgCharW    = 7.6 // average advance of the sans-serif at svgFont
-	svgMaxChars = 60
+	svgCharW    = 8.2 // a generous average advance of sans-serif figures at svgFont
+	svgMaxChars = 50
 )
 
 // palette holds fills with at least 3:1 contrast on white (WCAG 1.4.11);
@@ -122,18 +122,23 @@ func barsSVG(b *strings.Builder, c *Chart) float64 {
 	reserve = min(reserve, svgWidth*0.5)
 	area := svgWidth - reserve
 	for i, label := range c.Labels {
-		for _, line := range wrap(label, svgMaxChars) {
+		// Labels are bold, and bold runs wider: wrap them shorter.
+		for _, line := range wrap(label, svgMaxChars*9/10) {
 			y += svgLine
 			writeText(b, 0, y-4, line, ` font-weight="bold"`)
 		}
 		y += 4
 		scale := globalMax
 		if c.Kind == ChartTargetResult {
+			// A bar means something only beside the one it is compared
+			// with: a row lacking either figure gets words, no bars.
 			scale = 0
 			for _, s := range c.Series {
-				if i < len(s.Values) && !s.Values[i].Missing {
-					scale = max(scale, s.Values[i].Value)
+				if i >= len(s.Values) || s.Values[i].Missing {
+					scale = 0
+					break
 				}
+				scale = max(scale, s.Values[i].Value)
 			}
 		}
 		for si, s := range c.Series {
