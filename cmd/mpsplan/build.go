@@ -214,8 +214,9 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *render.Templates, opts 
 		files = append(files, outFile{path: filepath.Join(out, doc.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
 	}
 	// The plan's annual reports go beside it (report.go).
-	reports, ok := e.reportFiles(p, report.Years(p), fmts, tmpl, opts, out)
-	if !ok {
+	reports, err := e.reportFiles(p, report.Years(p), fmts, tmpl, opts, out)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
 		return nil, false
 	}
 	return append(files, reports...), true

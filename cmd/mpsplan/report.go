@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,15 +69,14 @@ written, 2 usage (including a year the plan has no results for).`,
 			if !ok {
 				return &exitError{code: exitProblems}
 			}
-			if !slices.Contains(report.ResultYears(p), year) {
-				ys := report.ResultYears(p)
-				if len(ys) == 0 {
-					return usageError("plan %s has no results, so there is no report to build", p.ID)
-				}
-				return usageError("plan %s has no results for %s: it has results for %s", p.ID, year, joinYears(ys))
+			files, err := e.reportFiles(p, []plan.Year{year}, fmts, tmpl, opts, out)
+			if nr := (*report.NoResultsError)(nil); errors.As(err, &nr) {
+				// Asking for a year the plan has no results for is a
+				// mistake on the command line, not a problem of the plan.
+				return usageError("%v", nr)
 			}
-			files, ok := e.reportFiles(p, []plan.Year{year}, fmts, tmpl, opts, out)
-			if !ok {
+			if err != nil {
+				fmt.Fprintf(e.stderr, "mpsplan: %v\n", err)
 				return &exitError{code: exitProblems}
 			}
 			written, failed := 0, false
@@ -122,14 +121,6 @@ written, 2 usage (including a year the plan has no results for).`,
 	_ = c.MarkFlagDirname("out")
 	_ = c.MarkFlagDirname("templates")
 	return c
-}
-
-func joinYears(ys []plan.Year) string {
-	s := make([]string, len(ys))
-	for i, y := range ys {
-		s[i] = y.String()
-	}
-	return strings.Join(s, ", ")
 }
 
 // buildOptions reads SOURCE_DATE_EPOCH, the date a document carries when
@@ -200,27 +191,25 @@ func (e *env) otherPlans(p *plan.Plan) []*plan.Plan {
 
 // reportFiles lays out p's reports for years and prints each in every
 // format, in memory, into the plan's folder under out: either all are
-// ready or the plan is reported as failed.
-func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *render.Templates, opts render.Options, out string) ([]outFile, bool) {
+// ready or none is.
+func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *render.Templates, opts render.Options, out string) ([]outFile, error) {
 	if len(years) == 0 {
-		return nil, true
+		return nil, nil
 	}
 	others := e.otherPlans(p)
 	var files []outFile
 	for _, y := range years {
 		doc, err := report.BuildWith(p, y, others, opts)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "mpsplan: %s: report %s not built: %v\n", p.ID, y, err)
-			return nil, false
+			return nil, err
 		}
 		for _, f := range fmts {
 			var buf bytes.Buffer
 			if err := formats[f].write(tmpl, &buf, doc); err != nil {
-				fmt.Fprintf(e.stderr, "mpsplan: %s: report %s not built: %s: %v\n", p.ID, y, f, err)
-				return nil, false
+				return nil, fmt.Errorf("%s: report %s not built: %s: %w", p.ID, y, f, err)
 			}
 			files = append(files, outFile{path: filepath.Join(out, p.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
 		}
 	}
-	return files, true
+	return files, nil
 }

@@ -39,31 +39,23 @@ func ID(planID string, y plan.Year) string {
 // for at least one measure, in order: the reports a build produces. A year
 // with results but no targets (long-term figures quoted for context) has
 // nothing to report against.
-func Years(p *plan.Plan) []plan.Year {
-	if p == nil {
-		return nil
-	}
-	var ys []plan.Year
-	eachSeries(p, func(_ *plan.Measure, s status.Series) {
-		for _, r := range s.Results {
-			if !slices.Contains(ys, r.Year) && slices.ContainsFunc(s.Targets, func(t plan.Target) bool { return t.Year == r.Year }) {
-				ys = append(ys, r.Year)
-			}
-		}
-	})
-	slices.Sort(ys)
-	return ys
-}
+func Years(p *plan.Plan) []plan.Year { return years(p, true) }
 
-// ResultYears returns every year for which p has any result, in order.
-func ResultYears(p *plan.Plan) []plan.Year {
+// ResultYears returns every year for which p has any result, in order:
+// the years a report can be asked for.
+func ResultYears(p *plan.Plan) []plan.Year { return years(p, false) }
+
+func years(p *plan.Plan, withTarget bool) []plan.Year {
 	if p == nil {
 		return nil
 	}
 	var ys []plan.Year
 	eachSeries(p, func(_ *plan.Measure, s status.Series) {
 		for _, r := range s.Results {
-			if !slices.Contains(ys, r.Year) {
+			if slices.Contains(ys, r.Year) {
+				continue
+			}
+			if !withTarget || slices.ContainsFunc(s.Targets, func(t plan.Target) bool { return t.Year == r.Year }) {
 				ys = append(ys, r.Year)
 			}
 		}
@@ -96,10 +88,7 @@ func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Op
 		return nil, errors.New("report: no plan")
 	}
 	if ys := ResultYears(p); !slices.Contains(ys, year) {
-		if len(ys) == 0 {
-			return nil, fmt.Errorf("plan %s has no results, so there is no report to make for %s", p.ID, year)
-		}
-		return nil, fmt.Errorf("plan %s has no results for %s; it has results for %s", p.ID, year, joinYears(ys))
+		return nil, &NoResultsError{PlanID: p.ID, Year: year, Have: ys}
 	}
 	b := &builder{p: p, year: year, others: sortedOthers(p, others), ids: map[string]bool{}}
 	b.collect()
@@ -125,6 +114,25 @@ func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Op
 		}
 	}
 	return d, nil
+}
+
+// NoResultsError is returned for a year the plan has no result for: there
+// is nothing to report. Have lists the years it has results for.
+type NoResultsError struct {
+	PlanID string
+	Year   plan.Year
+	Have   []plan.Year
+}
+
+func (e *NoResultsError) Error() string {
+	if len(e.Have) == 0 {
+		return fmt.Sprintf("plan %s has no results, so there is no report to build", e.PlanID)
+	}
+	have := make([]string, len(e.Have))
+	for i, y := range e.Have {
+		have[i] = y.String()
+	}
+	return fmt.Sprintf("plan %s has no results for %s: it has results for %s", e.PlanID, e.Year, strings.Join(have, ", "))
 }
 
 // sortedOthers orders the other plans by period then ID, so a trend
@@ -264,14 +272,6 @@ func periodText(period string, y plan.Year) string {
 		return "the whole of " + y.String()
 	}
 	return period
-}
-
-func joinYears(ys []plan.Year) string {
-	s := make([]string, len(ys))
-	for i, y := range ys {
-		s[i] = y.String()
-	}
-	return strings.Join(s, ", ")
 }
 
 func measureLabel(m *plan.Measure) string {

@@ -53,26 +53,22 @@ func fixture(t *testing.T) (*plan.Plan, []*plan.Plan) {
 }
 
 func markdown(t *testing.T, d *render.Document) []byte {
-	t.Helper()
-	tm, err := render.DefaultTemplates()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := tm.WriteMarkdown(&b, d); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return write(t, d, (*render.Templates).WriteMarkdown)
 }
 
 func html(t *testing.T, d *render.Document) []byte {
+	return write(t, d, (*render.Templates).WriteHTML)
+}
+
+// write prints d with the default templates, as a build does.
+func write(t *testing.T, d *render.Document, fn func(*render.Templates, io.Writer, *render.Document) error) []byte {
 	t.Helper()
 	tm, err := render.DefaultTemplates()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := tm.WriteHTML(&b, d); err != nil {
+	if err := fn(tm, &b, d); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
