@@ -10,6 +10,7 @@ import (
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/report"
 )
 
@@ -50,7 +51,7 @@ func TestReportExitCodes(t *testing.T) {
 // adds nothing and loses nothing), and the second build rewrites nothing.
 func TestReportFiles(t *testing.T) {
 	out := t.TempDir()
-	args := []string{"report", "2006-09", "--year", "2006/07", "--format", "md,html", "--out", out}
+	args := []string{"report", "2006-09", "--year", "2006/07", "--out", out}
 	if code, _, errs := mpsplan(t, args...); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -67,14 +68,17 @@ func TestReportFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var md, html bytes.Buffer
+	var md, html, pdfb bytes.Buffer
 	if err := tm.WriteMarkdown(&md, doc); err != nil {
 		t.Fatal(err)
 	}
 	if err := tm.WriteHTML(&html, doc); err != nil {
 		t.Fatal(err)
 	}
-	for ext, want := range map[string][]byte{".md": md.Bytes(), ".html": html.Bytes()} {
+	if err := pdf.Write(&pdfb, doc); err != nil {
+		t.Fatal(err)
+	}
+	for ext, want := range map[string][]byte{".md": md.Bytes(), ".html": html.Bytes(), ".pdf": pdfb.Bytes()} {
 		got, err := os.ReadFile(filepath.Join(out, "2006-09", "2006-09-report-2006-07"+ext))
 		if err != nil {
 			t.Fatal(err)
@@ -88,8 +92,8 @@ func TestReportFiles(t *testing.T) {
 		t.Errorf("second build: exit %d, %s", code, errs)
 	}
 	ents, _ := os.ReadDir(filepath.Join(out, "2006-09"))
-	if len(ents) != 2 {
-		t.Errorf("%d files in the plan's folder, want 2 (no temporary files left)", len(ents))
+	if len(ents) != 3 {
+		t.Errorf("%d files in the plan's folder, want 3 (no temporary files left)", len(ents))
 	}
 }
 
