@@ -330,3 +330,29 @@ func TestComparable(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAssess feeds the rules arbitrary figures and words: they must never
+// panic, and a verdict must keep its invariants.
+func FuzzAssess(f *testing.F) {
+	f.Add("Change in gun crime", "percent", "lower", "4.2%", "change", "-4%", "", "-15.9%", "April to December 2006")
+	f.Add("Networks - monthly average", "number", "higher", "9.6", "level", "12.5", "", "10.3", "")
+	f.Add("Gap", "percent", "none", "7%", "points", "-1pp", "", "6.5%", "")
+	f.Add("SDs", "number", "higher", "0", "direction", "", "increase", "N/A", "")
+	f.Add("", "money", "", "£0", "change", "+0%", "", "£1bn", "x")
+	f.Fuzz(func(t *testing.T, title, unit, polarity, prev, kind, tval, dir, result, period string) {
+		c := mcase{title: title, unit: plan.Unit(unit), polarity: polarity, prev: prev, kind: kind, tval: tval, dir: dir, result: result, period: period}
+		a := Assess(c.measure(), y06)
+		if a.Status == "" {
+			t.Fatal("no status")
+		}
+		if (a.Status == Unassessed || a.Status == NotReported) && a.Reason == "" {
+			t.Errorf("%q without a reason", a.Status)
+		}
+		if a.Shortfall != nil && (!a.Status.Missed() || a.Shortfall.Value.Sign() < 0) {
+			t.Errorf("shortfall %v with status %q", a.Shortfall, a.Status)
+		}
+		if a.Result != nil && a.Result.Partial() && (a.Status == Met || a.Status == NotMet) {
+			t.Errorf("part-year result judged %q", a.Status)
+		}
+	})
+}
