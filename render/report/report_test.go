@@ -114,10 +114,7 @@ func TestGolden(t *testing.T) {
 	golden(t, d.ID+".html", html(t, d))
 
 	real := allPlans(t)
-	i := slices.IndexFunc(real, func(p *plan.Plan) bool { return p.ID == "2006-09" })
-	if i < 0 {
-		t.Fatal("plans/2006-09 not found")
-	}
+	i := indexOf(t, real, "2006-09")
 	d, err = Build(real[i], 2006, real)
 	if err != nil {
 		t.Fatal(err)
@@ -224,10 +221,7 @@ func splitRow(line string) []string {
 // and column: the 2005/06 figure, the 2006/07 target and the result.
 func TestAppendix4(t *testing.T) {
 	plans := allPlans(t)
-	i := slices.IndexFunc(plans, func(p *plan.Plan) bool { return p.ID == "2006-09" })
-	if i < 0 {
-		t.Fatal("plans/2006-09 not found")
-	}
+	i := indexOf(t, plans, "2006-09")
 	d, err := Build(plans[i], 2006, plans)
 	if err != nil {
 		t.Fatal(err)
@@ -334,7 +328,7 @@ func TestYears(t *testing.T) {
 // different orders: the bytes must not change.
 func TestDeterministic(t *testing.T) {
 	plans := allPlans(t)
-	i := slices.IndexFunc(plans, func(p *plan.Plan) bool { return p.ID == "2006-09" })
+	i := indexOf(t, plans, "2006-09")
 	d1, err := Build(plans[i], 2006, plans)
 	if err != nil {
 		t.Fatal(err)
