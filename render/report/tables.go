@@ -39,6 +39,8 @@ func (b *builder) cpas() []entry {
 func (b *builder) summary() *render.Section {
 	s := &render.Section{ID: b.uid(SectionSummary), Title: "Summary", Level: 1}
 	cpas := b.cpas()
+	// A critical performance area reported only in parts (White, B&ME)
+	// counts once a part: each part has its own target and verdict.
 	var counted []entry
 	for _, e := range cpas {
 		if e.own {
