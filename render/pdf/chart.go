@@ -38,6 +38,9 @@ func (l *layout) chart(ch *render.Chart) {
 	}
 	if drawable(ch) {
 		alt := strings.TrimSpace(clean(ch.Alt))
+		if alt == "" {
+			l.t.fail("the chart %q (id %q) has no alternative text: a figure without it cannot be read; set Chart.Alt", ch.Title, ch.ID)
+		}
 		l.t.beginAttr("Figure", alt, "")
 		switch ch.Kind {
 		case render.ChartShares:

@@ -1,24 +1,404 @@
 package pdf
 
 import (
+	"bytes"
+	"crypto/md5"
+	"fmt"
 	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// writeTagged adds the collected links and writes the file.
+// k converts millimetres to points.
+const k = 72 / 25.4
+
+// writeTagged writes the file fpdf made, followed by an incremental update
+// that makes it a tagged PDF: the structure tree built while drawing, its
+// parent tree, link annotations that belong to Link elements, each page
+// with /StructParents and /Tabs /S, and a catalog with /MarkInfo,
+// /StructTreeRoot and /DisplayDocTitle. fpdf has no hook for page and
+// catalog entries, so the update reads fpdf's own output back; it relies
+// on its layout (a classic xref table, pages listed in /Kids) and fails
+// loudly on anything else rather than write a broken file.
 func writeTagged(w io.Writer, f *fpdf.Fpdf, l *layout) error {
-	for _, lk := range l.c.links {
-		l.gotoPage(lk.page)
-		if a, ok := l.c.resolve(lk.target); ok {
-			id := f.AddLink()
-			f.SetLink(id, a.y, a.page)
-			f.Link(lk.x, lk.y, lk.w, lk.h, id)
-		} else {
-			f.LinkString(lk.x, lk.y, lk.w, lk.h, lk.target)
-		}
-	}
 	// fpdf writes pages up to the current one only.
 	f.SetPage(f.PageCount())
-	return f.Output(w)
+	var base bytes.Buffer
+	if err := f.Output(&base); err != nil {
+		return errorf("%v", err)
+	}
+	b := base.Bytes()
+	pf, err := parseBase(b)
+	if err != nil {
+		return errorf("reading fpdf's output back to tag it: %v", err)
+	}
+	pages, err := pf.kids()
+	if err != nil {
+		return err
+	}
+	if len(pages) != f.PageCount() {
+		return errorf("fpdf wrote %d pages, the layout made %d", len(pages), f.PageCount())
+	}
+
+	u := &update{next: pf.size, base: len(b)}
+	// Number every object first: elements in reading order, then the
+	// annotations, the tree root, the parent tree.
+	var elems []*elem
+	var number func(e *elem)
+	number = func(e *elem) {
+		e.obj = u.alloc()
+		elems = append(elems, e)
+		for _, kd := range e.kids {
+			if kd.e != nil {
+				number(kd.e)
+			}
+		}
+	}
+	number(l.t.root)
+	annots := make([]int, len(l.c.links))
+	pageAnnots := map[int][]int{}
+	for i, lk := range l.c.links {
+		annots[i] = u.alloc()
+		pageAnnots[lk.page] = append(pageAnnots[lk.page], annots[i])
+		lk.elem.kids = append(lk.elem.kids, kid{page: lk.page, link: i + 1})
+	}
+	rootObj := u.alloc()
+	parentTree := u.alloc()
+
+	for _, e := range elems {
+		u.obj(e.obj, elemDict(e, rootObj, pages, annots))
+	}
+	np := len(pages)
+	for i, lk := range l.c.links {
+		var act string
+		if a, ok := l.c.resolve(lk.target); ok {
+			act = fmt.Sprintf("/Dest [%d 0 R /XYZ 0 %.2f null]", pages[a.page-1], (pageH-a.y)*k)
+		} else {
+			act = "/A <</S /URI /URI " + asciiString(lk.target) + ">>"
+		}
+		u.obj(annots[i], fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /StructParent %d /Contents %s %s>>",
+			lk.x*k, (pageH-lk.y-lk.h)*k, (lk.x+lk.w)*k, (pageH-lk.y)*k, np+i, textString(linkText(lk)), act))
+	}
+	u.obj(rootObj, fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", l.t.root.obj, parentTree, np+len(l.c.links)))
+	var nums strings.Builder
+	for p := 1; p <= np; p++ {
+		fmt.Fprintf(&nums, "%d [", p-1)
+		for _, e := range l.t.pageMC[p] {
+			fmt.Fprintf(&nums, "%d 0 R ", e.obj)
+		}
+		nums.WriteString("]\n")
+	}
+	for i, lk := range l.c.links {
+		fmt.Fprintf(&nums, "%d %d 0 R\n", np+i, lk.elem.obj)
+	}
+	u.obj(parentTree, "<</Nums [\n"+nums.String()+"]>>")
+
+	for i, p := range pages {
+		d, err := pf.dict(p)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(d, "/Annots") || strings.Contains(d, "/StructParents") {
+			return errorf("page object %d already has annotations or tags; fpdf's output changed", p)
+		}
+		extra := fmt.Sprintf("\n/StructParents %d /Tabs /S", i)
+		if a := pageAnnots[i+1]; len(a) > 0 {
+			extra += "\n/Annots ["
+			for _, n := range a {
+				extra += fmt.Sprintf("%d 0 R ", n)
+			}
+			extra += "]"
+		}
+		u.obj(p, insert(d, extra))
+	}
+	cat, err := pf.dict(pf.root)
+	if err != nil {
+		return err
+	}
+	if strings.Contains(cat, "/StructTreeRoot") || strings.Contains(cat, "/ViewerPreferences") || strings.Contains(cat, "/MarkInfo") {
+		return errorf("the catalog already has tagging entries; fpdf's output changed")
+	}
+	u.obj(pf.root, insert(cat, fmt.Sprintf("\n/Version /1.7\n/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>", rootObj)))
+
+	id := fmt.Sprintf("%X", md5.Sum(b))
+	out := u.finish(fmt.Sprintf("/Root %d 0 R /Info %d 0 R /Prev %d /ID [<%s> <%s>]", pf.root, pf.info, pf.startxref, id, id))
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// linkText describes a link for its annotation's /Contents.
+func linkText(lk linkRect) string {
+	if strings.HasPrefix(lk.target, "#") {
+		return "Go to " + strings.TrimPrefix(lk.target, "#")
+	}
+	return lk.target
+}
+
+// elemDict writes a structure element.
+func elemDict(e *elem, rootObj int, pages, annots []int) string {
+	var b strings.Builder
+	typ := e.typ
+	if typ == "Link" && !hasLink(e) {
+		// A link whose target does not exist is drawn as plain text.
+		typ = "Span"
+	}
+	parent := rootObj
+	if e.parent != nil {
+		parent = e.parent.obj
+	}
+	fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", typ, parent)
+	pg := 0
+	for _, kd := range e.kids {
+		if kd.e == nil {
+			pg = kd.page
+			break
+		}
+	}
+	if pg > 0 {
+		fmt.Fprintf(&b, " /Pg %d 0 R", pages[pg-1])
+	}
+	b.WriteString(" /K [")
+	for _, kd := range e.kids {
+		switch {
+		case kd.e != nil:
+			fmt.Fprintf(&b, "%d 0 R ", kd.e.obj)
+		case kd.link > 0:
+			fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>> ", annots[kd.link-1], pages[kd.page-1])
+		case kd.page == pg:
+			fmt.Fprintf(&b, "%d ", kd.mcid)
+		default:
+			fmt.Fprintf(&b, "<</Type /MCR /Pg %d 0 R /MCID %d>> ", pages[kd.page-1], kd.mcid)
+		}
+	}
+	b.WriteString("]")
+	if e.typ == "Figure" {
+		b.WriteString(" /Alt " + textString(e.alt))
+	}
+	if e.attrs != "" {
+		b.WriteString(" " + e.attrs)
+	}
+	if e.parent == nil {
+		b.WriteString(" /Lang (en-GB)")
+	}
+	b.WriteString(">>")
+	return b.String()
+}
+
+func hasLink(e *elem) bool {
+	for _, kd := range e.kids {
+		if kd.link > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// textString encodes s as a PDF text string: UTF-16BE with a byte order
+// mark, in hex, which needs no escaping.
+func textString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(clean(s))) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// asciiString encodes a URI as a PDF string of 7-bit ASCII, percent-
+// encoding anything else.
+func asciiString(s string) string {
+	var b strings.Builder
+	b.WriteByte('(')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '(' || c == ')' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c < 0x21 || c > 0x7e:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// insert adds entries at the end of a dictionary.
+func insert(dict, extra string) string {
+	d := strings.TrimSpace(dict)
+	return strings.TrimSuffix(d, ">>") + extra + ">>"
+}
+
+// baseFile is fpdf's output, read back.
+type baseFile struct {
+	b                           []byte
+	offsets                     map[int]int
+	size, root, info, startxref int
+}
+
+var (
+	reSize = regexp.MustCompile(`/Size (\d+)`)
+	reRoot = regexp.MustCompile(`/Root (\d+) 0 R`)
+	reInfo = regexp.MustCompile(`/Info (\d+) 0 R`)
+	reKids = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
+)
+
+func parseBase(b []byte) (*baseFile, error) {
+	pf := &baseFile{b: b, offsets: map[int]int{}}
+	i := bytes.LastIndex(b, []byte("startxref\n"))
+	if i < 0 {
+		return nil, fmt.Errorf("no startxref")
+	}
+	rest := b[i+len("startxref\n"):]
+	end := bytes.IndexByte(rest, '\n')
+	if end < 0 {
+		return nil, fmt.Errorf("no xref offset")
+	}
+	x, err := strconv.Atoi(string(rest[:end]))
+	if err != nil || x <= 0 || x >= len(b) {
+		return nil, fmt.Errorf("bad xref offset")
+	}
+	pf.startxref = x
+	s := string(b[x:i])
+	lines := strings.Split(s, "\n")
+	if len(lines) < 3 || lines[0] != "xref" {
+		return nil, fmt.Errorf("no classic xref table at %d", x)
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(lines[1], "%d %d", &first, &count); err != nil || first != 0 || len(lines) < 2+count {
+		return nil, fmt.Errorf("unexpected xref subsection %q", lines[1])
+	}
+	for n := 1; n < count; n++ {
+		var off, gen int
+		var kind string
+		if _, err := fmt.Sscanf(lines[2+n], "%d %d %s", &off, &gen, &kind); err != nil || kind != "n" {
+			return nil, fmt.Errorf("unexpected xref entry %q", lines[2+n])
+		}
+		pf.offsets[n] = off
+	}
+	trailer := strings.Join(lines[2+count:], "\n")
+	for _, f := range []struct {
+		re *regexp.Regexp
+		to *int
+	}{{reSize, &pf.size}, {reRoot, &pf.root}, {reInfo, &pf.info}} {
+		m := f.re.FindStringSubmatch(trailer)
+		if m == nil {
+			return nil, fmt.Errorf("trailer lacks %s", f.re)
+		}
+		*f.to, _ = strconv.Atoi(m[1])
+	}
+	if pf.size != count {
+		return nil, fmt.Errorf("xref has %d entries, trailer says %d", count, pf.size)
+	}
+	return pf, nil
+}
+
+// dict returns the body of object n, which must be a dictionary.
+func (pf *baseFile) dict(n int) (string, error) {
+	off, ok := pf.offsets[n]
+	head := fmt.Sprintf("%d 0 obj\n", n)
+	if !ok || off+len(head) > len(pf.b) || string(pf.b[off:off+len(head)]) != head {
+		return "", errorf("object %d not found where the xref says", n)
+	}
+	body := pf.b[off+len(head):]
+	end := bytes.Index(body, []byte("\nendobj"))
+	if end < 0 || bytes.Contains(body[:end], []byte("stream")) {
+		return "", errorf("object %d is not a plain dictionary", n)
+	}
+	d := strings.TrimSpace(string(body[:end]))
+	if !strings.HasPrefix(d, "<<") || !strings.HasSuffix(d, ">>") {
+		return "", errorf("object %d is not a dictionary", n)
+	}
+	return d, nil
+}
+
+// kids returns the page objects in order, from the page tree root.
+func (pf *baseFile) kids() ([]int, error) {
+	cat, err := pf.dict(pf.root)
+	if err != nil {
+		return nil, err
+	}
+	m := regexp.MustCompile(`/Pages (\d+) 0 R`).FindStringSubmatch(cat)
+	if m == nil {
+		return nil, errorf("catalog has no /Pages")
+	}
+	n, _ := strconv.Atoi(m[1])
+	pt, err := pf.dict(n)
+	if err != nil {
+		return nil, err
+	}
+	km := reKids.FindStringSubmatch(pt)
+	if km == nil {
+		return nil, errorf("page tree has no /Kids")
+	}
+	var pages []int
+	f := strings.Fields(km[1])
+	if len(f)%3 != 0 {
+		return nil, errorf("unexpected /Kids %q", km[1])
+	}
+	for i := 0; i < len(f); i += 3 {
+		p, err := strconv.Atoi(f[i])
+		if err != nil || f[i+1] != "0" || f[i+2] != "R" {
+			return nil, errorf("unexpected /Kids %q", km[1])
+		}
+		pages = append(pages, p)
+	}
+	return pages, nil
+}
+
+// update collects the objects of an incremental update.
+type update struct {
+	next int // next free object number
+	base int // length of the file being updated
+	buf  bytes.Buffer
+	offs map[int]int
+}
+
+func (u *update) alloc() int {
+	u.next++
+	return u.next - 1
+}
+
+func (u *update) obj(n int, body string) {
+	if u.offs == nil {
+		u.offs = map[int]int{}
+	}
+	u.offs[n] = u.base + u.buf.Len()
+	fmt.Fprintf(&u.buf, "%d 0 obj\n%s\nendobj\n", n, body)
+}
+
+// finish appends the xref section and trailer.
+func (u *update) finish(trailer string) []byte {
+	xref := u.base + u.buf.Len()
+	u.buf.WriteString("xref\n")
+	// Subsections of consecutive object numbers, in order.
+	nums := make([]int, 0, len(u.offs))
+	for n := range u.offs {
+		nums = append(nums, n)
+	}
+	slices.Sort(nums)
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		fmt.Fprintf(&u.buf, "%d %d\n", nums[i], j-i+1)
+		for _, n := range nums[i : j+1] {
+			fmt.Fprintf(&u.buf, "%010d 00000 n \n", u.offs[n])
+		}
+		i = j + 1
+	}
+	fmt.Fprintf(&u.buf, "trailer\n<</Size %d %s>>\nstartxref\n%d\n%%%%EOF\n", u.next, trailer, xref)
+	return u.buf.Bytes()
 }

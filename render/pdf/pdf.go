@@ -472,8 +472,10 @@ func (l *layout) contents() {
 			l.drawLine(ln, marginL+ind, l.y, contentW-ind-tocNumW, tocSize, 'L', col, false)
 			if i == len(e.lines)-1 && page > 0 {
 				k := fontKey{0, tocSize}
+				// The leading space keeps title and number apart in the
+				// extracted and tagged text.
 				num := fmt.Sprint(page)
-				l.c.drawText(pageW-marginR-width(k, num), l.y+tocSize*ptmm*1.05, num, k, col)
+				l.c.drawText(pageW-marginR-width(k, num)-width(k, " "), l.y+tocSize*ptmm*1.05, " "+num, k, col)
 			}
 			l.c.link(marginL+ind, l.y, contentW-ind, lh, "#"+e.s.ID, link)
 			l.y += lh

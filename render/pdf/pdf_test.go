@@ -132,6 +132,7 @@ func fidelity(t *testing.T, id string) []string {
 func TestPlans(t *testing.T) {
 	for _, id := range planIDs(t) {
 		t.Run(id, func(t *testing.T) {
+			t.Parallel()
 			d := planDoc(t, id)
 			path, b := writePDF(t, d)
 
@@ -177,6 +178,18 @@ func TestPlans(t *testing.T) {
 
 			if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
 				t.Errorf("qpdf --check:\n%s", out)
+			}
+			// The tags are an incremental update: the file up to the first
+			// %%EOF is the untagged PDF. Tagging must not change the text.
+			untagged := filepath.Join(t.TempDir(), "untagged.pdf")
+			end := bytes.Index(b, []byte("%%EOF\n")) + len("%%EOF\n")
+			if err := os.WriteFile(untagged, b[:end], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if end == len(b) {
+				t.Error("the file has no tagging update")
+			} else if u := run(t, "pdftotext", "-enc", "UTF-8", untagged, "-"); u != run(t, "pdftotext", "-enc", "UTF-8", path, "-") {
+				t.Error("pdftotext reads different text from the tagged and the untagged file")
 			}
 			fonts := strings.Split(strings.TrimSpace(run(t, "pdffonts", path)), "\n")
 			if len(fonts) < 3 {
