@@ -4,6 +4,8 @@ import (
 	"bytes"
 	htemplate "html/template"
 	"io"
+	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -90,11 +92,67 @@ func markdownFor(depth int) goldmark.Markdown {
 // raw HTML shown as text and headings placed below a heading of level
 // depth (0 leaves them as written).
 func MarkdownHTML(src string, depth int) (string, error) {
+	if h, ok := plainParagraphs(src); ok {
+		return h, nil
+	}
 	var b bytes.Buffer
 	if err := markdownFor(depth).Convert([]byte(src), &b); err != nil {
 		return "", err
 	}
 	return b.String(), nil
+}
+
+var (
+	entityAnywhereRE = regexp.MustCompile(`&#?[0-9A-Za-z]+;`)
+	htmlText         = strings.NewReplacer("&", "&amp;", ">", "&gt;", `"`, "&quot;")
+)
+
+// plainParagraphs renders text that uses no Markdown at all (most plan
+// text) the way goldmark would, without parsing it: paragraphs split at
+// blank lines, escaped. It refuses, for goldmark to handle, anything with
+// a character or line start that Markdown gives a meaning to.
+func plainParagraphs(src string) (string, bool) {
+	if strings.ContainsAny(src, "\\`*_[]<|~@\t\r") || strings.Contains(src, "://") || strings.Contains(src, "www.") ||
+		strings.Contains(src, "  \n") || (strings.Contains(src, "&") && entityAnywhereRE.MatchString(src)) {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(len(src) + 16)
+	open := false
+	for _, line := range strings.Split(src, "\n") {
+		t := strings.TrimLeft(line, " ")
+		if t == "" {
+			if open {
+				b.WriteString("</p>\n")
+				open = false
+			}
+			continue
+		}
+		if len(line)-len(t) > 3 {
+			return "", false // an indented code block, or a paragraph's continuation: let goldmark decide
+		}
+		c := t[0]
+		switch {
+		case c == '-' || c == '+' || c == '*' || c == '>' || c == '=' || c == '#':
+			return "", false
+		case c >= '0' && c <= '9':
+			d := strings.TrimLeft(t, "0123456789")
+			if d == "" || d[0] == '.' || d[0] == ')' {
+				return "", false
+			}
+		}
+		if open {
+			b.WriteByte('\n')
+		} else {
+			b.WriteString("<p>")
+			open = true
+		}
+		b.WriteString(htmlText.Replace(strings.TrimRight(t, " ")))
+	}
+	if open {
+		b.WriteString("</p>\n")
+	}
+	return b.String(), true
 }
 
 func (t *Templates) htmlFuncs() htemplate.FuncMap {
@@ -134,7 +192,8 @@ func rowGroups(rows []Row) []rowGroup {
 	return out
 }
 
-// WriteHTML prints d as one self-contained HTML5 file.
+// WriteHTML prints d as one self-contained HTML5 file. On error w may hold
+// part of the document, as with WriteMarkdown.
 func (t *Templates) WriteHTML(w io.Writer, d *Document) error {
 	return t.execHTML(w, newDocView(d, func(s *Section) string { return s.ID }))
 }

@@ -21,7 +21,12 @@ import (
 // (at the start) a heading, list or quote are backslash-escaped, and line
 // breaks become spaces so a value cannot end its table row or paragraph.
 func EscapeMarkdown(s string) string {
-	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+	if strings.ContainsAny(s, "\n\r") {
+		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+	}
+	if !strings.ContainsAny(s, "\\`*_[]<|~&#>-+=.)") {
+		return s // most plan text: nothing to escape
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	// start: only spaces so far; digits: only spaces then digits so far.
@@ -233,7 +238,9 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-// WriteMarkdown prints d as GitHub-flavoured Markdown.
+// WriteMarkdown prints d as GitHub-flavoured Markdown. On error w may hold
+// part of the document: write to a buffer, as mpsplan build does, and
+// keep it only on success.
 func (t *Templates) WriteMarkdown(w io.Writer, d *Document) error {
 	slugs := githubSlugs(d)
 	return t.execMarkdown(w, newDocView(d, func(s *Section) string { return slugs[s] }))

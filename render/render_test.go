@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -471,25 +472,118 @@ func TestPlanLayout(t *testing.T) {
 	}
 }
 
+// BenchmarkBuildAll lays out every plan and prints it as Markdown and
+// HTML: one after the other, and concurrently, one plan a goroutine, as
+// mpsplan build does.
 func BenchmarkBuildAll(b *testing.B) {
 	plans := realPlans(b)
 	tm := defaults(b)
-	var md, h bytes.Buffer
-	b.ResetTimer()
-	for b.Loop() {
-		for _, l := range plans {
+	one := func(l loaded) {
+		var md, h bytes.Buffer
+		d, err := PlanDocument(l.p, Options{})
+		if err == nil {
+			err = tm.WriteMarkdown(&md, d)
+		}
+		if err == nil {
+			err = tm.WriteHTML(&h, d)
+		}
+		if err != nil {
+			b.Error(err)
+		}
+	}
+	b.Run("sequential", func(b *testing.B) {
+		for b.Loop() {
+			for _, l := range plans {
+				one(l)
+			}
+		}
+	})
+	b.Run("concurrent", func(b *testing.B) {
+		for b.Loop() {
+			var wg sync.WaitGroup
+			for _, l := range plans {
+				wg.Go(func() { one(l) })
+			}
+			wg.Wait()
+		}
+	})
+}
+
+// TestPlainParagraphs: where the fast path renders text without goldmark,
+// it must give what goldmark gives, on every text of every plan and on
+// text made to test its edges.
+func TestPlainParagraphs(t *testing.T) {
+	texts := []string{
+		"One line.", "Two\nlines.", "Para one.\n\nPara two.\n", "  leading spaces", "1 April 2006 was a date.",
+		"1. a list", "12) a list", "- a list", "say \"hi\"", "trailing  \nbreak", "    code", "a\n    continued",
+		"£3.56bn – 77% (2008/09)", "www.example.org", "a: b", "x\n\n\n\ny", "a > b", "R&D and M&S", "AT&amp;T", "&#35;",
+		"see http://example.org", "# heading", "===", "a\n===", "a\n---", "wow!", "a #1 b", "x = y", "mail me@example.org",
+	}
+	for _, l := range realPlans(t) {
+		l.doc.Walk(func(s *Section) {
+			for _, b := range s.Blocks {
+				if tx, ok := b.(*Text); ok {
+					texts = append(texts, tx.Markdown)
+				}
+			}
+		})
+	}
+	fast := 0
+	for _, src := range texts {
+		got, ok := plainParagraphs(src)
+		if !ok {
+			continue
+		}
+		fast++
+		var want bytes.Buffer
+		if err := markdownFor(2).Convert([]byte(src), &want); err != nil {
+			t.Fatal(err)
+		}
+		if got != want.String() {
+			t.Errorf("plainParagraphs(%q) = %q, goldmark gives %q", src, got, want.String())
+		}
+	}
+	if fast == 0 {
+		t.Error("the fast path was never taken")
+	}
+}
+
+// TestConcurrentWriters: the build command renders plans in parallel with
+// one Templates; every output must be what a lone run gives (and go test
+// -race must find nothing).
+func TestConcurrentWriters(t *testing.T) {
+	tm := defaults(t)
+	plans := realPlans(t)
+	type out struct{ md, html []byte }
+	want := make([]out, len(plans))
+	for i, l := range plans {
+		want[i].md, want[i].html = render(t, tm, l.doc)
+	}
+	got := make([]out, len(plans))
+	done := make(chan int)
+	for i, l := range plans {
+		go func() {
+			var m, h bytes.Buffer
 			d, err := PlanDocument(l.p, Options{})
+			if err == nil {
+				err = tm.WriteMarkdown(&m, d)
+			}
+			if err == nil {
+				err = tm.WriteHTML(&h, d)
+			}
 			if err != nil {
-				b.Fatal(err)
+				t.Error(err)
 			}
-			md.Reset()
-			h.Reset()
-			if err := tm.WriteMarkdown(&md, d); err != nil {
-				b.Fatal(err)
-			}
-			if err := tm.WriteHTML(&h, d); err != nil {
-				b.Fatal(err)
-			}
+			got[i] = out{m.Bytes(), h.Bytes()}
+			done <- i
+		}()
+	}
+	for range plans {
+		<-done
+	}
+	for i := range plans {
+		if !bytes.Equal(got[i].md, want[i].md) || !bytes.Equal(got[i].html, want[i].html) {
+			t.Errorf("%s: concurrent output differs", plans[i].id)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	htemplate "html/template"
@@ -139,22 +138,18 @@ func (t *Templates) top(kind, ext string, defined func(string) bool) string {
 
 func (t *Templates) execMarkdown(w io.Writer, v *docView) error {
 	name := t.top(v.Kind, ".md.tmpl", func(n string) bool { return t.md.Lookup(n) != nil })
-	var buf bytes.Buffer
-	if err := t.md.ExecuteTemplate(&buf, name, v); err != nil {
+	if err := t.md.ExecuteTemplate(w, name, v); err != nil {
 		return t.fileError(err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 func (t *Templates) execHTML(w io.Writer, v *docView) error {
 	name := t.top(v.Kind, ".html.tmpl", func(n string) bool { return t.html.Lookup(n) != nil })
-	var buf bytes.Buffer
-	if err := t.html.ExecuteTemplate(&buf, name, v); err != nil {
+	if err := t.html.ExecuteTemplate(w, name, v); err != nil {
 		return t.fileError(err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // Funcs both template kinds share.
@@ -165,7 +160,32 @@ func commonFuncs() map[string]any {
 		// numeric reports whether column i of a table holds figures.
 		"numeric": func(t *Table, i int) bool { return t != nil && i < len(t.Numeric) && t.Numeric[i] },
 		"repeat":  strings.Repeat,
+		"cells":   rowCells,
 	}
+}
+
+// Cell is one table cell as templates print it: Header for a row header
+// (the first cell when the table has row headers), Numeric for a column of
+// figures.
+type Cell struct {
+	Text    string
+	Header  bool
+	Numeric bool
+}
+
+// rowCells gives a row one Cell a column of the table (padding short
+// rows), so a table template makes one call a row, not several a cell.
+func rowCells(t *Table, r Row) []Cell {
+	n := max(len(t.Head), len(r.Cells))
+	out := make([]Cell, n)
+	for i := range out {
+		if i < len(r.Cells) {
+			out[i].Text = r.Cells[i]
+		}
+		out[i].Header = i == 0 && t.RowHeaders
+		out[i].Numeric = i < len(t.Numeric) && t.Numeric[i]
+	}
+	return out
 }
 
 func (t *Templates) markdownFuncs() ttemplate.FuncMap {
@@ -179,15 +199,20 @@ func (t *Templates) markdownFuncs() ttemplate.FuncMap {
 		}
 		return "- "
 	}
-	f["pad"] = padCells
+	f["mdcells"] = mdCells
 	return f
 }
 
-// padCells gives a row as many cells as the table has columns.
-func padCells(cells []string, n int) []string {
-	out := slices.Clone(cells)
-	for len(out) < n {
-		out = append(out, "")
+// mdCells prints a row's cells escaped for a GFM table, bold in a total
+// row, one a column of the table.
+func mdCells(t *Table, r Row) []string {
+	out := make([]string, max(len(t.Head), len(r.Cells)))
+	for i := range r.Cells {
+		c := EscapeMarkdown(r.Cells[i])
+		if r.Total && c != "" {
+			c = "**" + c + "**"
+		}
+		out[i] = c
 	}
 	return out
 }

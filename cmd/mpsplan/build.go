@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mpsplan/mpsplan/plan"
@@ -108,13 +110,13 @@ differ, 2 usage.`,
 			failed := false
 			var stale []string
 			written := 0
-			for _, dir := range dirs {
-				files, ok := e.buildPlan(dir, fmts, tmpl, render.Options{Date: epoch}, out)
-				if !ok {
+			for _, r := range e.buildPlans(dirs, fmts, tmpl, render.Options{Date: epoch}, out) {
+				_, _ = e.stderr.Write(r.msgs.Bytes())
+				if !r.ok {
 					failed = true
 					continue
 				}
-				for _, f := range files {
+				for _, f := range r.files {
 					if check {
 						old, err := os.ReadFile(f.path)
 						if err != nil || !bytes.Equal(old, f.data) {
@@ -183,6 +185,36 @@ type outFile struct {
 	data []byte
 }
 
+// planResult is one plan's files, ready to write, and its messages.
+type planResult struct {
+	files []outFile
+	ok    bool
+	msgs  bytes.Buffer
+}
+
+// buildPlans builds the plans concurrently, one a processor, and returns
+// their results in the order of dirs: files are written and messages
+// printed in that order, so the output does not depend on scheduling.
+func (e *env) buildPlans(dirs []string, fmts []string, tmpl *render.Templates, opts render.Options, out string) []*planResult {
+	results := make([]*planResult, len(dirs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, dir := range dirs {
+		results[i] = &planResult{}
+		wg.Add(1)
+		go func(r *planResult) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			pe := *e
+			pe.stderr = &r.msgs
+			r.files, r.ok = pe.buildPlan(dir, fmts, tmpl, opts, out)
+		}(results[i])
+	}
+	wg.Wait()
+	return results
+}
+
 // buildPlan loads, validates and renders one plan in every format, all in
 // memory: either every file of the plan is ready or none is, so a failure
 // leaves the plan's existing files as they were.
@@ -207,6 +239,7 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *render.Templates, opts 
 	var files []outFile
 	for _, f := range fmts {
 		var buf bytes.Buffer
+		buf.Grow(256 << 10) // the largest plan's HTML is some 200 KB
 		if err := formats[f].write(tmpl, &buf, doc); err != nil {
 			fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s: %v\n", p.ID, f, err)
 			return nil, false
