@@ -472,6 +472,20 @@ func TestPlanLayout(t *testing.T) {
 	}
 }
 
+// buildPlan lays p out and prints it as Markdown and HTML, as mpsplan
+// build does.
+func buildPlan(tm *Templates, p *plan.Plan) (md, html []byte, err error) {
+	var m, h bytes.Buffer
+	d, err := PlanDocument(p, Options{})
+	if err == nil {
+		err = tm.WriteMarkdown(&m, d)
+	}
+	if err == nil {
+		err = tm.WriteHTML(&h, d)
+	}
+	return m.Bytes(), h.Bytes(), err
+}
+
 // BenchmarkBuildAll lays out every plan and prints it as Markdown and
 // HTML: one after the other, and concurrently, one plan a goroutine, as
 // mpsplan build does.
@@ -479,15 +493,7 @@ func BenchmarkBuildAll(b *testing.B) {
 	plans := realPlans(b)
 	tm := defaults(b)
 	one := func(l loaded) {
-		var md, h bytes.Buffer
-		d, err := PlanDocument(l.p, Options{})
-		if err == nil {
-			err = tm.WriteMarkdown(&md, d)
-		}
-		if err == nil {
-			err = tm.WriteHTML(&h, d)
-		}
-		if err != nil {
+		if _, _, err := buildPlan(tm, l.p); err != nil {
 			b.Error(err)
 		}
 	}
@@ -563,18 +569,11 @@ func TestConcurrentWriters(t *testing.T) {
 	done := make(chan int)
 	for i, l := range plans {
 		go func() {
-			var m, h bytes.Buffer
-			d, err := PlanDocument(l.p, Options{})
-			if err == nil {
-				err = tm.WriteMarkdown(&m, d)
-			}
-			if err == nil {
-				err = tm.WriteHTML(&h, d)
-			}
+			m, h, err := buildPlan(tm, l.p)
 			if err != nil {
 				t.Error(err)
 			}
-			got[i] = out{m.Bytes(), h.Bytes()}
+			got[i] = out{m, h}
 			done <- i
 		}()
 	}
