@@ -9,6 +9,7 @@ import (
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render"
 	"github.com/mpsplan/mpsplan/render/pdf"
+	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )
 
@@ -46,6 +47,39 @@ func planDoc(t testing.TB, id string) *render.Document {
 	return d
 }
 
+// reportDocs lays out every annual report the plans have results for.
+func reportDocs(t testing.TB) []*render.Document {
+	t.Helper()
+	var plans []*plan.Plan
+	for _, id := range planIDs(t) {
+		p, diags := plan.Load(filepath.Join(tooltest.RepoRoot(), "plans", id))
+		if diags.HasErrors() {
+			t.Fatalf("plan %s: %v", id, diags)
+		}
+		plans = append(plans, p)
+	}
+	var docs []*render.Document
+	for _, p := range plans {
+		var others []*plan.Plan
+		for _, o := range plans {
+			if o != p {
+				others = append(others, o)
+			}
+		}
+		for _, y := range report.ResultYears(p) {
+			d, err := report.Build(p, y, others)
+			if err != nil {
+				t.Fatalf("report %s %v: %v", p.ID, y, err)
+			}
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		t.Fatal("no plan has results for a report")
+	}
+	return docs
+}
+
 // writePDF writes d to a file in a temporary folder and returns its path
 // and bytes.
 func writePDF(t testing.TB, d *render.Document) (string, []byte) {
@@ -70,6 +104,12 @@ func TestDump(t *testing.T) {
 	for _, id := range planIDs(t) {
 		_, b := writePDF(t, planDoc(t, id))
 		if err := os.WriteFile(filepath.Join(dir, id+".pdf"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range reportDocs(t) {
+		_, b := writePDF(t, d)
+		if err := os.WriteFile(filepath.Join(dir, d.ID+".pdf"), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -78,6 +78,10 @@ func TestMarkedContent(t *testing.T) {
 		path, _ := writePDF(t, planDoc(t, id))
 		docs[id] = path
 	}
+	for _, d := range reportDocs(t) {
+		path, _ := writePDF(t, d)
+		docs["report "+d.ID] = path
+	}
 	for name, d := range hostile() {
 		if d.ID == "" {
 			d.ID = "empty"
