@@ -15,8 +15,8 @@ const (
 	svgFont     = 15
 	svgLine     = 19
 	svgBar      = 18
-	svgCharW    = 8.2 // a generous average advance of sans-serif figures at svgFont
-	svgMaxChars = 50
+	svgCharW    = 9.5 // a generous average advance at svgFont (DejaVu Sans is wide)
+	svgMaxChars = 46
 )
 
 // palette holds fills with at least 3:1 contrast on white (WCAG 1.4.11);
@@ -113,7 +113,11 @@ func barsSVG(b *strings.Builder, c *Chart) float64 {
 	globalMax := 0.0
 	for _, s := range c.Series {
 		for _, p := range s.Values {
-			reserve = max(reserve, textWidth(p.Text)+8)
+			t := p.Text
+			if p.Status != "" {
+				t += " (" + p.Status + ")"
+			}
+			reserve = max(reserve, textWidth(t)+8)
 			if !p.Missing {
 				globalMax = max(globalMax, p.Value)
 			}
