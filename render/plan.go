@@ -362,11 +362,24 @@ func (b *builder) outcomes() *Section {
 	s := b.section(SectionOutcomes, "Strategic outcomes", 1)
 	for _, o := range p.Outcomes {
 		os := b.section("outcome-"+o.ID, o.Title, 2)
+		var objs, prs []string
+		for i := range p.Objectives {
+			if hasRef(p.Objectives[i].Outcomes, o.ID) {
+				objs = append(objs, objectiveHeading(&p.Objectives[i]))
+			}
+		}
+		for _, pr := range p.Priorities {
+			if hasRef(pr.Outcomes, o.ID) {
+				prs = append(prs, pr.Title)
+			}
+		}
+		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
 		os.Blocks = append(os.Blocks, facts(
 			[2]string{"Short name", EscapeMarkdown(o.Short)},
 			[2]string{"Also worded", escapeJoin(o.Wordings)},
+			[2]string{"Priorities contributing", escapeJoin(prs)},
+			[2]string{"Objectives serving it", escapeJoin(objs)},
 		)...)
-		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
 		for _, st := range o.Strands {
 			ss := b.section("strand-"+st.ID, st.Title, 3)
 			ss.Blocks = append(ss.Blocks, mdBlocks(st.Description)...)

@@ -586,3 +586,85 @@ func TestConcurrentWriters(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLShape checks, without outside tools, what every HTML file must
+// have: one self-contained file (nothing fetched), en-GB, a skip link to
+// the main content, one h1, a contents list, captions on every table and
+// a scope on every header cell.
+func TestHTMLShape(t *testing.T) {
+	tm := defaults(t)
+	docs := []*Document{sampleDoc()}
+	for _, l := range realPlans(t) {
+		docs = append(docs, l.doc)
+	}
+	for _, d := range docs {
+		_, b := render(t, tm, d)
+		h := string(b)
+		for _, bad := range []string{"<link", "<script", "<img", "<iframe", " src=", "@import", "url("} {
+			if strings.Contains(h, bad) {
+				t.Errorf("%s: HTML holds %q: it must fetch nothing", d.ID, bad)
+			}
+		}
+		for _, want := range []string{`<html lang="en-GB">`, `<a class="skip-link" href="#main">`, `<main id="main"`, `<nav class="contents"`, "@media print", "<style>"} {
+			if !strings.Contains(h, want) {
+				t.Errorf("%s: HTML lacks %q", d.ID, want)
+			}
+		}
+		if n := strings.Count(h, "<h1"); n != 1 {
+			t.Errorf("%s: %d h1 elements", d.ID, n)
+		}
+		if tables, captions := strings.Count(h, "<table"), strings.Count(h, "<caption"); tables != captions+authorTables(d) {
+			t.Errorf("%s: %d tables, %d captions", d.ID, tables, captions)
+		}
+		if ths, scoped := strings.Count(h, "<th"), strings.Count(h, "<th scope="); ths-strings.Count(h, "<thead") != scoped+authorHeaderCells(h) {
+			t.Errorf("%s: %d header cells, %d with a scope", d.ID, ths-strings.Count(h, "<thead"), scoped)
+		}
+		if n := strings.Count(h, "<svg"); n != strings.Count(h, `role="img"`) || n != strings.Count(h, "<desc") {
+			t.Errorf("%s: a chart lacks role=img or its description", d.ID)
+		}
+	}
+}
+
+// authorTables counts the tables plan authors wrote in Markdown, which
+// GFM prints without a caption.
+func authorTables(d *Document) int {
+	n := 0
+	d.Walk(func(s *Section) {
+		for _, b := range s.Blocks {
+			if tx, ok := b.(*Text); ok {
+				_ = ast.Walk(gfm.Parser().Parse(text.NewReader([]byte(tx.Markdown))), func(node ast.Node, e bool) (ast.WalkStatus, error) {
+					if _, ok := node.(*east.Table); ok && e {
+						n++
+					}
+					return ast.WalkContinue, nil
+				})
+			}
+		}
+	})
+	return n
+}
+
+// authorHeaderCells counts header cells goldmark prints for author tables:
+// "<th>" or "<th style=...>" without a scope.
+func authorHeaderCells(h string) int {
+	return strings.Count(h, "<th>") + strings.Count(h, "<th style=")
+}
+
+func TestGithubSlugs(t *testing.T) {
+	d := &Document{Title: "Plan 2008-11", Sections: []*Section{
+		{Title: "Key activities 2008/09"},
+		{Title: "Communities are engaged with, confident in & satisfied"},
+		{Title: "Risks and issues", Sections: []*Section{{Title: "Risks and Issues"}}},
+		{Title: "People's *priorities* – 2012_games"},
+		{Title: "Contents"},
+	}}
+	want := []string{"key-activities-200809", "communities-are-engaged-with-confident-in--satisfied", "risks-and-issues", "risks-and-issues-1", "peoples-priorities--2012_games", "contents-1"}
+	slugs := githubSlugs(d)
+	i := 0
+	d.Walk(func(s *Section) {
+		if slugs[s] != want[i] {
+			t.Errorf("slug of %q = %q, want %q", s.Title, slugs[s], want[i])
+		}
+		i++
+	})
+}
