@@ -28,6 +28,7 @@ type rowLayout struct {
 	cells []cellLayout
 	fill  *rgb
 	total bool
+	group bool
 	n     int // lines in the tallest cell
 }
 
@@ -78,9 +79,17 @@ func (l *layout) table(tb *render.Table, indent float64) {
 		l.c.setAnchor(tb.ID, l.y)
 	}
 	if tl != nil {
-		l.drawRow(tl, tl.head, false)
+		first := 0.0
+		if len(tl.rows) > 0 {
+			first = min(tl.height(&tl.rows[0]), 3*tl.lineH()+2*padV)
+		}
+		l.drawRow(tl, tl.head, false, first)
 		for i := range tl.rows {
-			l.drawRow(tl, &tl.rows[i], true)
+			keep := 0.0
+			if tl.rows[i].group && i+1 < len(tl.rows) {
+				keep = min(tl.height(&tl.rows[i+1]), 3*tl.lineH()+2*padV)
+			}
+			l.drawRow(tl, &tl.rows[i], true, keep)
 		}
 	}
 	l.t.end()
@@ -189,6 +198,7 @@ func layoutTable(tb *render.Table, x, avail float64) *tableLayout {
 			row.cells = []cellLayout{{lines: lines, align: 'L', typ: "TH",
 				attrs: fmt.Sprintf("/A <</O /Table /Scope /Row /ColSpan %d>>", ncol), x: x, w: avail}}
 			row.fill = &groupFill
+			row.group = true
 		} else {
 			st := style(0)
 			if r.Total {
@@ -248,18 +258,18 @@ func distribute(nat, minw []float64, avail float64) []float64 {
 	return w
 }
 
-// drawRow draws a row, moving to a new page when it does not fit and
-// splitting it between lines when it is taller than a page. tagged is false
-// for the first header row only in the sense of its element type; every
-// repeated header row is an artifact.
-func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool) {
+// drawRow draws a row (the header row when body is false), moving to a new
+// page when it does not fit and splitting it between lines when it is
+// taller than a page. keep is the room wanted below the row on the same
+// page: a group heading stays with the start of its first row.
+func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool, keep float64) {
 	lh := tl.lineH()
 	h := tl.height(r)
 	freshRoom := bottom - top
 	if tl.repeat && body {
 		freshRoom -= tl.height(tl.head)
 	}
-	if l.y+h > bottom && (h <= freshRoom || l.y+2*padV+lh > bottom) {
+	if l.y+h+keep > bottom && (h+keep <= freshRoom || l.y+2*padV+lh > bottom) {
 		l.tableBreak(tl, body)
 	}
 	l.t.begin("TR")
