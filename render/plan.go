@@ -137,15 +137,16 @@ var months = [...]string{"January", "February", "March", "April", "May", "June",
 // documentDate prints the plan's date ("23 February 2006", "September
 // 2005"), or else the fallback's day, with the time for file metadata.
 func documentDate(pd plan.Date, fallback time.Time) (string, time.Time) {
-	s := string(pd)
-	if s != "" {
-		y, _ := strconv.Atoi(s[:4])
-		m, _ := strconv.Atoi(s[5:7])
-		if len(s) == 7 {
-			return months[m-1] + " " + s[:4], time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	if s := string(pd); s != "" {
+		// The loader accepts only 2006-02-23 and 2005-09; a plan built in
+		// code may hold anything, which is then printed as it is.
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year()), t
 		}
-		day, _ := strconv.Atoi(s[8:10])
-		return fmt.Sprintf("%d %s %d", day, months[m-1], y), time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+		if t, err := time.Parse("2006-01", s); err == nil {
+			return months[t.Month()-1] + " " + strconv.Itoa(t.Year()), t
+		}
+		return s, time.Time{}
 	}
 	if fallback.IsZero() {
 		return "", time.Time{}

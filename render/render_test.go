@@ -161,6 +161,8 @@ func TestDocumentDate(t *testing.T) {
 		{"2005-09", epoch, "September 2005", time.Date(2005, 9, 1, 0, 0, 0, 0, time.UTC)},
 		{"", epoch, "14 November 2023", time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)},
 		{"", time.Time{}, "", time.Time{}},
+		{"2006-1", epoch, "2006-1", time.Time{}},
+		{"2006-13-40", epoch, "2006-13-40", time.Time{}},
 	}
 	for _, tt := range tests {
 		got, created := documentDate(tt.plan, tt.fallback)
@@ -489,6 +491,45 @@ func buildPlan(tm *Templates, p *plan.Plan) (md, html []byte, err error) {
 // BenchmarkBuildAll lays out every plan and prints it as Markdown and
 // HTML: one after the other, and concurrently, one plan a goroutine, as
 // mpsplan build does.
+// FuzzBuild decodes any YAML as a plan and, whatever the diagnostics,
+// lays it out and prints it: nothing may panic, however broken the plan.
+func FuzzBuild(f *testing.F) {
+	dirs, _ := plan.Dirs(plansDir)
+	for _, dir := range dirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+		var all []byte
+		for _, file := range files {
+			b, _ := os.ReadFile(file)
+			all = append(append(all, b...), '\n')
+		}
+		f.Add(all)
+	}
+	f.Add([]byte("id: x\ntitle: T\nobjectives: [{id: a, title: A, outcomes: [nope]}]\nmeasures: [{id: m, title: M, kind: cpa, unit: percent, results: [{year: 2006/07, value: 79%}], targets: [{year: 2007/08, kind: level, text: x, value: 5}]}]\n"))
+	tm, err := DefaultTemplates()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var diags plan.Diagnostics
+		p := plan.Decode([]plan.File{{Name: "plan.yaml", Data: data}}, &diags)
+		if p == nil {
+			return
+		}
+		plan.Validate(p, &diags)
+		d, err := PlanDocument(p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := tm.WriteMarkdown(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := tm.WriteHTML(&b, d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
 func BenchmarkBuildAll(b *testing.B) {
 	plans := realPlans(b)
 	tm := defaults(b)

@@ -161,6 +161,13 @@ func commonFuncs() map[string]any {
 		"numeric": func(t *Table, i int) bool { return t != nil && i < len(t.Numeric) && t.Numeric[i] },
 		"repeat":  strings.Repeat,
 		"cells":   rowCells,
+		// first is a group row's heading: its first cell, if any.
+		"first": func(cells []string) string {
+			if len(cells) == 0 {
+				return ""
+			}
+			return cells[0]
+		},
 	}
 }
 
