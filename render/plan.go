@@ -51,6 +51,9 @@ func PlanDocument(p *plan.Plan, opts Options) (*Document, error) {
 	if p == nil {
 		return nil, errors.New("render: no plan")
 	}
+	// Wordings (other wordings the source uses for an item) are for
+	// matching and tracing, not for readers: the document prints each
+	// item's title only.
 	b := &builder{p: p, ids: map[string]bool{}, extra: map[string]*plan.Section{}}
 	return b.build(opts), nil
 }
@@ -377,7 +380,6 @@ func (b *builder) outcomes() *Section {
 		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
 		os.Blocks = append(os.Blocks, facts(
 			[2]string{"Short name", EscapeMarkdown(o.Short)},
-			[2]string{"Also worded", escapeJoin(o.Wordings)},
 			[2]string{"Priorities contributing", escapeJoin(prs)},
 			[2]string{"Objectives serving it", escapeJoin(objs)},
 		)...)
@@ -398,7 +400,6 @@ func (b *builder) priorities() *Section {
 		ps := b.section("priority-"+pr.ID, pr.Title, 2)
 		ps.Blocks = append(ps.Blocks, mdBlocks(pr.Description)...)
 		ps.Blocks = append(ps.Blocks, facts(
-			[2]string{"Also worded", escapeJoin(pr.Wordings)},
 			[2]string{"Contributes to", escapeJoin(refTitles(pr.Outcomes, b.outcomeTitle))},
 		)...)
 		if t := b.targetTable(ps.ID, "Performance measures and targets: "+pr.Title, func(m *plan.Measure) bool { return hasRef(m.Priorities, pr.ID) }); t != nil {
@@ -431,7 +432,6 @@ func (b *builder) objectives() *Section {
 		}
 		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
 		os.Blocks = append(os.Blocks, facts(
-			[2]string{"Also worded", escapeJoin(o.Wordings)},
 			[2]string{"Outcomes", escapeJoin(refTitles(o.Outcomes, b.outcomeTitle))},
 			[2]string{"Outcome strands", escapeJoin(refTitles(o.Strands, b.strandTitle))},
 			[2]string{"Priorities", escapeJoin(refTitles(o.Priorities, b.priorityTitle))},
@@ -538,9 +538,6 @@ func measureNotes(m *plan.Measure, all bool) []string {
 	}
 	if all {
 		add(m.Title+", definition", m.Description)
-		if len(m.Wordings) > 0 {
-			add(m.Title+", also worded", plan.Markdown(escapeJoin(m.Wordings)))
-		}
 		add(m.Title, m.Comment)
 		for _, r := range m.Results {
 			add(m.Title+", result "+r.Year.String(), r.Comment)
