@@ -81,7 +81,16 @@ func hostile() map[string]*render.Document {
 		s = sub
 	}
 
+	var many []*render.Section
+	for i := range 150 {
+		many = append(many, &render.Section{ID: "m" + strconv.Itoa(i), Title: fmt.Sprintf("Section %d %s", i, strings.Repeat("with a long title ", i%9)), Level: 1,
+			Appendix: i%40 == 39,
+			Blocks:   []render.Block{&render.Text{Markdown: fmt.Sprintf("See [the next](#m%d) and [the first](#m0).", i+1)}},
+			Sections: []*render.Section{{ID: "s" + strconv.Itoa(i), Title: "Sub " + strconv.Itoa(i), Level: 2}}})
+	}
+
 	return map[string]*render.Document{
+		"many sections": {ID: "m", Title: "Many sections", Sections: many},
 		"empty": {},
 		"unicode": {ID: "u", Title: "Plan 🚓 £3.56bn – ‘quoted’ • שלום مرحبا \x00\x07 \xff\xfe", Subtitle: "👮‍♀️",
 			Organisations: []string{"Org\u202eevil\u202c"}, Meta: []render.Meta{{Label: "Period", Value: "2008/09 – 2010/11"}},

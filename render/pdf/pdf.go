@@ -422,14 +422,13 @@ func (l *layout) reserveContents() {
 	y := top + headingH(2)
 	pages := 1
 	for _, e := range l.entries {
-		for range e.lines {
-			if y+lh > bottom {
-				pages++
-				y = top
-			}
-			y += lh
+		// An entry's lines stay together, as contents draws them.
+		h := float64(len(e.lines)) * lh
+		if y+h > bottom {
+			pages++
+			y = top
 		}
-		y += tocGap(e.depth)
+		y += h + tocGap(e.depth)
 	}
 	for range pages {
 		l.newPage()
@@ -464,10 +463,10 @@ func (l *layout) contents() {
 	for _, e := range l.entries {
 		ind := float64(e.depth-1) * tocIndent
 		page := l.secPage[e.s]
+		l.need(float64(len(e.lines)) * lh)
 		l.t.begin("TOCI")
 		link := l.t.beginAttr("Link", "#"+e.s.ID, "")
 		for i, ln := range e.lines {
-			l.need(lh)
 			col := ink
 			l.drawLine(ln, marginL+ind, l.y, contentW-ind-tocNumW, tocSize, 'L', col, false)
 			if i == len(e.lines)-1 && page > 0 {
