@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -708,4 +709,27 @@ func TestGithubSlugs(t *testing.T) {
 		}
 		i++
 	})
+}
+
+// TestTemplateErrorFile: errors of both template packages name the file a
+// template came from, built in or overriding.
+func TestTemplateErrorFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "title.html.tmpl"), []byte("<p>{{.Title}}</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tm, err := LoadTemplates(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		{`template: table.md.tmpl:3:7: executing "table.md.tmpl" at <md>: boom`, `templates/table.md.tmpl:3:7: executing "table.md.tmpl" at <md>: boom`},
+		{`html/template:title.html.tmpl:1:5: no such template`, filepath.Join(dir, "title.html.tmpl") + `:1:5: no such template`},
+		{`template: x-table.md.tmpl:1: other`, `template: x-table.md.tmpl:1: other`},
+	}
+	for _, tt := range tests {
+		if got := tm.fileError(errors.New(tt.in)).Error(); got != tt.want {
+			t.Errorf("fileError(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

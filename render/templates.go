@@ -60,7 +60,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 			return nil, err
 		}
 		srcs[e.Name()] = b
-		t.files[e.Name()] = "templates/" + e.Name() + " (built in)"
+		t.files[e.Name()] = "templates/" + e.Name() // as in the repository it was built from
 	}
 	if dir != "" {
 		ents, err := os.ReadDir(dir)
