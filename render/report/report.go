@@ -20,6 +20,7 @@ import (
 // Section IDs of a report, stable for anchors and bookmarks.
 const (
 	SectionSummary     = "summary"
+	SectionCommentary  = "commentary"
 	SectionByOutcome   = "results-by-outcome"
 	SectionTrends      = "trends"
 	SectionInspections = "inspections"
@@ -108,7 +109,7 @@ func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Op
 		d.Date = d.Created.Format("2 January 2006")
 	}
 	d.Meta = b.meta(d.Date)
-	for _, f := range []func() *render.Section{b.summary, b.byOutcome, b.trends, b.inspections, b.rules} {
+	for _, f := range []func() *render.Section{b.summary, b.commentary, b.byOutcome, b.trends, b.inspections, b.rules} {
 		if s := f(); s != nil {
 			d.Sections = append(d.Sections, s)
 		}
@@ -292,4 +293,49 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// CommentaryID is the ID of the plan section that holds the authority's
+// own account of a year ("How we did during 2006/07"): how-we-did-2006-07.
+func CommentaryID(y plan.Year) string {
+	return "how-we-did-" + strings.ReplaceAll(y.String(), "/", "-")
+}
+
+// commentary prints the plan's own account of the year, when it has one,
+// exactly as the plan document lays it out (render.PlanDocument builds it,
+// so both print the same text), under the report's own IDs.
+func (b *builder) commentary() *render.Section {
+	id := CommentaryID(b.year)
+	if !slices.ContainsFunc(b.p.Sections, func(s plan.Section) bool { return s.ID == id }) {
+		return nil
+	}
+	pd, err := render.PlanDocument(b.p, render.Options{})
+	if err != nil {
+		return nil
+	}
+	var found *render.Section
+	pd.Walk(func(s *render.Section) {
+		if found == nil && s.ID == id {
+			found = s
+		}
+	})
+	if found == nil {
+		return nil
+	}
+	s := &render.Section{ID: b.uid(SectionCommentary), Title: "Commentary as published", Level: 1}
+	s.Blocks = append(s.Blocks, &render.Text{Markdown: fmt.Sprintf(
+		"The account the plan publishes with these figures, under %q, as written. "+
+			"Its figures may cover another period than the tables; the statuses in this report are computed from the tables, this text is not.",
+		found.Title)})
+	s.Blocks = append(s.Blocks, found.Blocks...)
+	var relevel func(ss []*render.Section, level int) []*render.Section
+	relevel = func(ss []*render.Section, level int) []*render.Section {
+		out := make([]*render.Section, len(ss))
+		for i, x := range ss {
+			out[i] = &render.Section{ID: b.uid(x.ID), Title: x.Title, Level: level, Blocks: x.Blocks, Sections: relevel(x.Sections, level+1)}
+		}
+		return out
+	}
+	s.Sections = relevel(found.Sections, 2)
+	return s
 }

@@ -424,3 +424,39 @@ func TestEveryPlanAndYear(t *testing.T) {
 		t.Errorf("only %d reports built", built)
 	}
 }
+
+// TestCommentary checks the plan's own account of the year is printed,
+// and only that year's.
+func TestCommentary(t *testing.T) {
+	p, others := fixture(t)
+	d, err := Build(p, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c *render.Section
+	d.Walk(func(s *render.Section) {
+		if s.ID == SectionCommentary {
+			c = s
+		}
+	})
+	if c == nil || len(c.Sections) != 1 || c.Sections[0].ID != "summary-2" || c.Sections[0].Level != 2 || c.Appendix {
+		t.Fatalf("commentary section: %+v", c)
+	}
+	md := string(markdown(t, d))
+	if !strings.Contains(md, "gun enabled crime has reduced by 12.8%") || strings.Contains(md, "Not this year's account") {
+		t.Error("the commentary is not the 2006/07 account")
+	}
+	if CommentaryID(2006) != "how-we-did-2006-07" {
+		t.Errorf("CommentaryID = %q", CommentaryID(2006))
+	}
+	p.Sections = nil
+	d, err = Build(p, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Walk(func(s *render.Section) {
+		if s.ID == SectionCommentary {
+			t.Error("a commentary without a plan section")
+		}
+	})
+}
