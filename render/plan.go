@@ -977,6 +977,13 @@ func (b *builder) performance() *Section {
 		if c := b.targetResultChart(ks.ID, k.title, ms); c != nil {
 			ks.Blocks = append(ks.Blocks, c)
 		}
+		if k.kind == "long-term" {
+			for _, m := range ms {
+				if c := b.trendChart(m); c != nil {
+					ks.Blocks = append(ks.Blocks, c)
+				}
+			}
+		}
 		if len(ks.Blocks) > 0 {
 			s.Sections = append(s.Sections, ks)
 		}
@@ -1190,6 +1197,34 @@ func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *Ch
 	data.ID = b.uid(owner + "-chart-data")
 	c.Data = data
 	c.Alt = c.Title + ". " + strings.Join(alt, "; ") + "."
+	return c
+}
+
+// trendChart draws a long-term measure's results across the years, when it
+// has two or more full-year figures in one unit.
+func (b *builder) trendChart(m *plan.Measure) *Chart {
+	var rs []plan.Result
+	for _, r := range m.Results {
+		if r.Value.Q == nil || r.Partial() || len(rs) > 0 && r.Value.Q.Unit != rs[0].Value.Q.Unit {
+			continue
+		}
+		rs = append(rs, r)
+	}
+	if len(rs) < 2 {
+		return nil
+	}
+	slices.SortStableFunc(rs, func(a, b plan.Result) int { return int(a.Year - b.Year) })
+	c := &Chart{ID: b.uid("trend-" + m.ID), Kind: ChartTrend, Title: m.Title + ": results by year", Series: []Series{{Name: m.Title}}}
+	data := &Table{ID: b.uid("trend-" + m.ID + "-data"), Caption: c.Title, RowHeaders: true, Head: []string{"Year", "Result"}, Numeric: []bool{false, true}}
+	var alt []string
+	for _, r := range rs {
+		c.Labels = append(c.Labels, r.Year.String())
+		c.Series[0].Values = append(c.Series[0].Values, Point{Value: r.Value.Q.Value.Float64(), Text: r.Value.Text})
+		data.Rows = append(data.Rows, Row{Cells: []string{r.Year.String(), r.Value.Text}})
+		alt = append(alt, r.Value.Text+" in "+r.Year.String())
+	}
+	c.Data = data
+	c.Alt = m.Title + ": " + strings.Join(alt, ", ") + "."
 	return c
 }
 
