@@ -55,6 +55,7 @@ func PlanDocument(p *plan.Plan, opts Options) (*Document, error) {
 	// matching and tracing, not for readers: the document prints each
 	// item's title only.
 	b := &builder{p: p, ids: map[string]bool{}, extra: map[string]*plan.Section{}}
+	b.indexTitles()
 	return b.build(opts), nil
 }
 
@@ -62,6 +63,28 @@ type builder struct {
 	p     *plan.Plan
 	ids   map[string]bool
 	extra map[string]*plan.Section // plan sections merged into built ones, by ID
+	// Titles by ID, for printing references.
+	outcomeT, strandT, priorityT, objectiveT, strategyT map[string]string
+}
+
+func (b *builder) indexTitles() {
+	p := b.p
+	b.outcomeT, b.strandT, b.priorityT, b.objectiveT, b.strategyT = map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}
+	for _, o := range p.Outcomes {
+		b.outcomeT[o.ID] = o.Title
+		for _, st := range o.Strands {
+			b.strandT[st.ID] = st.Title
+		}
+	}
+	for _, pr := range p.Priorities {
+		b.priorityT[pr.ID] = pr.Title
+	}
+	for i := range p.Objectives {
+		b.objectiveT[p.Objectives[i].ID] = objectiveHeading(&p.Objectives[i])
+	}
+	for _, st := range p.Strategies {
+		b.strategyT[st.ID] = st.Title
+	}
 }
 
 // uid returns base, or base-2, base-3... so that every anchor in the
@@ -274,62 +297,16 @@ func itemList(items []plan.Item) *List {
 	return l
 }
 
-// refTitles names the referenced items, in the order written.
-func refTitles(refs []plan.Ref, title func(string) string) []string {
+// refTitles names the referenced items, in the order written; a dangling
+// reference (in a plan that did not validate) is left out.
+func refTitles(refs []plan.Ref, title map[string]string) []string {
 	var out []string
 	for _, r := range refs {
-		if t := title(r.ID); t != "" {
+		if t := title[r.ID]; t != "" {
 			out = append(out, t)
 		}
 	}
 	return out
-}
-
-func (b *builder) outcomeTitle(id string) string {
-	for _, o := range b.p.Outcomes {
-		if o.ID == id {
-			return o.Title
-		}
-	}
-	return ""
-}
-
-func (b *builder) strandTitle(id string) string {
-	for _, o := range b.p.Outcomes {
-		for _, st := range o.Strands {
-			if st.ID == id {
-				return st.Title
-			}
-		}
-	}
-	return ""
-}
-
-func (b *builder) priorityTitle(id string) string {
-	for _, o := range b.p.Priorities {
-		if o.ID == id {
-			return o.Title
-		}
-	}
-	return ""
-}
-
-func (b *builder) objectiveTitle(id string) string {
-	for _, o := range b.p.Objectives {
-		if o.ID == id {
-			return objectiveHeading(&o)
-		}
-	}
-	return ""
-}
-
-func (b *builder) strategyTitle(id string) string {
-	for _, o := range b.p.Strategies {
-		if o.ID == id {
-			return o.Title
-		}
-	}
-	return ""
 }
 
 func objectiveHeading(o *plan.Objective) string {
@@ -400,7 +377,7 @@ func (b *builder) priorities() *Section {
 		ps := b.section("priority-"+pr.ID, pr.Title, 2)
 		ps.Blocks = append(ps.Blocks, mdBlocks(pr.Description)...)
 		ps.Blocks = append(ps.Blocks, facts(
-			[2]string{"Contributes to", escapeJoin(refTitles(pr.Outcomes, b.outcomeTitle))},
+			[2]string{"Contributes to", escapeJoin(refTitles(pr.Outcomes, b.outcomeT))},
 		)...)
 		if t := b.targetTable(ps.ID, "Performance measures and targets: "+pr.Title, func(m *plan.Measure) bool { return hasRef(m.Priorities, pr.ID) }); t != nil {
 			ps.Blocks = append(ps.Blocks, t)
@@ -432,10 +409,10 @@ func (b *builder) objectives() *Section {
 		}
 		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
 		os.Blocks = append(os.Blocks, facts(
-			[2]string{"Outcomes", escapeJoin(refTitles(o.Outcomes, b.outcomeTitle))},
-			[2]string{"Outcome strands", escapeJoin(refTitles(o.Strands, b.strandTitle))},
-			[2]string{"Priorities", escapeJoin(refTitles(o.Priorities, b.priorityTitle))},
-			[2]string{"Supporting strategies", escapeJoin(refTitles(o.Strategies, b.strategyTitle))},
+			[2]string{"Outcomes", escapeJoin(refTitles(o.Outcomes, b.outcomeT))},
+			[2]string{"Outcome strands", escapeJoin(refTitles(o.Strands, b.strandT))},
+			[2]string{"Priorities", escapeJoin(refTitles(o.Priorities, b.priorityT))},
+			[2]string{"Supporting strategies", escapeJoin(refTitles(o.Strategies, b.strategyT))},
 			[2]string{"Owner", EscapeMarkdown(o.Owner)},
 		)...)
 		if t := b.targetTable(os.ID, "Critical performance areas and targets: "+objectiveHeading(o), func(m *plan.Measure) bool { return hasRef(m.Objectives, o.ID) }); t != nil {
@@ -596,7 +573,7 @@ func (b *builder) activities() *Section {
 			if a.Year != y {
 				continue
 			}
-			g := strings.Join(append(refTitles(a.Objectives, b.objectiveTitle), refTitles(a.Priorities, b.priorityTitle)...), "; ")
+			g := strings.Join(append(refTitles(a.Objectives, b.objectiveT), refTitles(a.Priorities, b.priorityT)...), "; ")
 			if _, ok := byGroup[g]; !ok {
 				groups = append(groups, g)
 			}
@@ -675,7 +652,7 @@ func (b *builder) fits() *Section {
 				acts = append(acts, a.Title)
 			}
 		}
-		return Row{Cells: []string{objectiveHeading(o), strings.Join(refTitles(o.Strategies, b.strategyTitle), "; "), strings.Join(acts, "; ")}}
+		return Row{Cells: []string{objectiveHeading(o), strings.Join(refTitles(o.Strategies, b.strategyT), "; "), strings.Join(acts, "; ")}}
 	}
 	placed := map[string]bool{}
 	group := func(kind, id, title string, refs func(*plan.Objective) []plan.Ref) {
@@ -824,7 +801,7 @@ func (b *builder) initiatives(ins []plan.Initiative) *Section {
 		}
 		row.Cells = append(row.Cells, in.Amount.String())
 		if hasObj {
-			row.Cells = append(row.Cells, strings.Join(refTitles(in.Objectives, b.objectiveTitle), "; "))
+			row.Cells = append(row.Cells, strings.Join(refTitles(in.Objectives, b.objectiveT), "; "))
 		}
 		if hasDesc {
 			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(in.Description)), " "))
@@ -1021,7 +998,7 @@ func resultCell(rs []plan.Result, y plan.Year) string {
 // targets printed under an objective or priority.
 func (b *builder) allShownWithTargets(ms []*plan.Measure) bool {
 	for _, m := range ms {
-		if len(refTitles(m.Objectives, b.objectiveTitle))+len(refTitles(m.Priorities, b.priorityTitle)) == 0 {
+		if len(refTitles(m.Objectives, b.objectiveT))+len(refTitles(m.Priorities, b.priorityT)) == 0 {
 			return false
 		}
 	}

@@ -12,7 +12,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render"
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/report"
@@ -219,16 +218,8 @@ func (e *env) buildPlans(dirs []string, fmts []string, tmpl *render.Templates, o
 // memory: either every file of the plan is ready or none is, so a failure
 // leaves the plan's existing files as they were.
 func (e *env) buildPlan(dir string, fmts []string, tmpl *render.Templates, opts render.Options, out string) ([]outFile, bool) {
-	p, diags := plan.Load(dir)
-	var shown plan.Diagnostics
-	for _, d := range diags {
-		if d.Severity != plan.Note {
-			shown = append(shown, d)
-		}
-	}
-	_ = shown.WriteText(e.stderr)
-	if p == nil || diags.HasErrors() {
-		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s\n", filepath.ToSlash(dir), diags.Summary())
+	p, ok := e.loadValid(dir)
+	if !ok {
 		return nil, false
 	}
 	doc, err := render.PlanDocument(p, opts)
