@@ -91,7 +91,7 @@ func hostile() map[string]*render.Document {
 
 	return map[string]*render.Document{
 		"many sections": {ID: "m", Title: "Many sections", Sections: many},
-		"empty": {},
+		"empty":         {},
 		"unicode": {ID: "u", Title: "Plan 🚓 £3.56bn – ‘quoted’ • שלום مرحبا \x00\x07 \xff\xfe", Subtitle: "👮‍♀️",
 			Organisations: []string{"Org\u202eevil\u202c"}, Meta: []render.Meta{{Label: "Period", Value: "2008/09 – 2010/11"}},
 			Keywords: []string{"a", "🚓"}, Created: time.Date(2008, 3, 1, 0, 0, 0, 0, time.UTC),
