@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	htemplate "html/template"
 	"io"
@@ -95,12 +96,32 @@ func MarkdownHTML(src string, depth int) (string, error) {
 	if h, ok := plainParagraphs(src); ok {
 		return h, nil
 	}
-	var b bytes.Buffer
-	if err := markdownFor(depth).Convert([]byte(src), &b); err != nil {
+	c := convPool.Get().(*converter)
+	defer convPool.Put(c)
+	c.buf.Reset()
+	c.w.Reset(&c.buf)
+	if err := markdownFor(depth).Convert([]byte(src), c.w); err != nil {
 		return "", err
 	}
-	return b.String(), nil
+	if err := c.w.Flush(); err != nil {
+		return "", err
+	}
+	return c.buf.String(), nil
 }
+
+// converter is an output buffer with the buffered writer goldmark wants;
+// pooled, since goldmark would otherwise make a 4 KB writer for every
+// piece of text.
+type converter struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var convPool = sync.Pool{New: func() any {
+	c := &converter{}
+	c.w = bufio.NewWriterSize(&c.buf, 4096)
+	return c
+}}
 
 var (
 	entityAnywhereRE = regexp.MustCompile(`&#?[0-9A-Za-z]+;`)

@@ -479,6 +479,9 @@ func TestPlanLayout(t *testing.T) {
 // build does.
 func buildPlan(tm *Templates, p *plan.Plan) (md, html []byte, err error) {
 	var m, h bytes.Buffer
+	// Sized as mpsplan build sizes its buffers.
+	m.Grow(256 << 10)
+	h.Grow(256 << 10)
 	d, err := PlanDocument(p, Options{})
 	if err == nil {
 		err = tm.WriteMarkdown(&m, d)
