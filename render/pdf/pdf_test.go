@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -168,6 +169,8 @@ func TestPlans(t *testing.T) {
 			for _, l := range strings.Split(info, "\n") {
 				fmt.Sscanf(l, "Pages: %d", &pages)
 			}
+			checkOutline(t, d, path, strings.Split(raw, "\f"))
+			checkLinks(t, d, path, strings.Split(raw, "\f"))
 			if !strings.Contains(squash(raw), squash(d.Title)) {
 				t.Errorf("pdftotext output lacks the title %q", d.Title)
 			}
@@ -240,5 +243,88 @@ func BenchmarkWrite(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+type outline struct {
+	Title string    `json:"title"`
+	Page  int       `json:"destpageposfrom1"`
+	Kids  []outline `json:"kids"`
+}
+
+// checkOutline checks there is a bookmark for every section, nested as the
+// sections are, each leading to the page that shows its title.
+func checkOutline(t *testing.T, d *render.Document, path string, pages []string) {
+	t.Helper()
+	var q struct {
+		Outlines []outline `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=outlines", path)), &q); err != nil {
+		t.Fatal(err)
+	}
+	var check func(os []outline, ss []*render.Section)
+	check = func(os []outline, ss []*render.Section) {
+		if len(os) != len(ss) {
+			t.Errorf("%d bookmarks where there are %d sections", len(os), len(ss))
+			return
+		}
+		for i, o := range os {
+			if o.Title != ss[i].Title {
+				t.Errorf("bookmark %q for section %q", o.Title, ss[i].Title)
+			}
+			if o.Page < 1 || o.Page > len(pages) || !strings.Contains(squash(pages[o.Page-1]), squash(ss[i].Title)) {
+				t.Errorf("bookmark %q leads to page %d, which does not show it", o.Title, o.Page)
+			}
+			check(o.Kids, ss[i].Sections)
+		}
+	}
+	check(q.Outlines, d.Sections)
+}
+
+// checkLinks checks that every link to a section (the contents, cross
+// references) leads to the page that shows the section's title.
+func checkLinks(t *testing.T, d *render.Document, path string, pages []string) {
+	t.Helper()
+	titles := map[string]string{}
+	d.Walk(func(s *render.Section) { titles[s.ID] = s.Title })
+	listed := 0 // the contents lists two levels
+	for _, s := range d.Sections {
+		listed += 1 + len(s.Sections)
+	}
+	var q qpdfJSON
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", path)), &q); err != nil || len(q.Qpdf) < 2 {
+		t.Fatalf("qpdf JSON: %v", err)
+	}
+	objs := map[string]qobj{}
+	if err := json.Unmarshal(q.Qpdf[1], &objs); err != nil {
+		t.Fatal(err)
+	}
+	pageNo := map[string]int{}
+	for i, p := range q.Pages {
+		pageNo[p.Object] = i + 1
+	}
+	checked := 0
+	for _, p := range q.Pages {
+		annots, _ := objs["obj:"+p.Object].Value.(map[string]any)["/Annots"].([]any)
+		for _, a := range annots {
+			ad, _ := objs["obj:"+a.(string)].Value.(map[string]any)
+			dest, ok := ad["/Dest"].([]any)
+			if !ok {
+				continue
+			}
+			id := strings.TrimPrefix(strings.TrimPrefix(fmt.Sprint(ad["/Contents"]), "u:"), "Go to ")
+			title, ok := titles[id]
+			if !ok {
+				continue
+			}
+			n := pageNo[fmt.Sprint(dest[0])]
+			if n < 1 || !strings.Contains(squash(pages[n-1]), squash(title)) {
+				t.Errorf("link to %q leads to page %d, which does not show it", title, n)
+			}
+			checked++
+		}
+	}
+	if checked < listed {
+		t.Errorf("checked %d links to sections, fewer than the %d sections the contents lists", checked, listed)
 	}
 }
