@@ -209,12 +209,16 @@ func TestPlans(t *testing.T) {
 
 // TestMetadata checks the document information a reader shows.
 func TestMetadata(t *testing.T) {
-	path, _ := writePDF(t, planDoc(t, "2008-11"))
+	d := planDoc(t, "2008-11")
+	path, _ := writePDF(t, d)
 	info := run(t, "pdfinfo", path)
 	for _, w := range []string{
 		"Title:           Corporate Plan 2008-11",
+		"Subject:         Corporate Plan 2008-11: Executive Summary",
+		"Keywords:        " + strings.Join(d.Keywords, ", "),
 		"Author:          Metropolitan Police Authority, Metropolitan Police Service",
 		"Creator:         mpsplan",
+		"Tagged:          yes",
 		"Page size:       595.28 x 841.89 pts (A4)",
 	} {
 		if !strings.Contains(info, w) {
@@ -326,5 +330,37 @@ func checkLinks(t *testing.T, d *render.Document, path string, pages []string) {
 	}
 	if checked < listed {
 		t.Errorf("checked %d links to sections, fewer than the %d sections the contents lists", checked, listed)
+	}
+}
+
+// TestConcurrent writes the plans at the same time: the shared font
+// measurer and Markdown parser must give the same bytes as one at a time
+// (run with -race to check for races too).
+func TestConcurrent(t *testing.T) {
+	ids := planIDs(t)
+	want := map[string][]byte{}
+	for _, id := range ids {
+		var b bytes.Buffer
+		if err := pdf.Write(&b, planDoc(t, id)); err != nil {
+			t.Fatal(err)
+		}
+		want[id] = b.Bytes()
+	}
+	errs := make(chan error, len(ids))
+	for _, id := range ids {
+		d := planDoc(t, id)
+		go func() {
+			var b bytes.Buffer
+			err := pdf.Write(&b, d)
+			if err == nil && !bytes.Equal(b.Bytes(), want[id]) {
+				err = fmt.Errorf("%s: concurrent write differs", id)
+			}
+			errs <- err
+		}()
+	}
+	for range ids {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
