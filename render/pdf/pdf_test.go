@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/mpsplan/mpsplan/render"
@@ -361,6 +362,31 @@ func TestConcurrent(t *testing.T) {
 	for range ids {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestCreationDate: the file's dates are the document's, else the Unix
+// epoch, never the clock.
+func TestCreationDate(t *testing.T) {
+	for _, tt := range []struct {
+		created time.Time
+		want    string
+	}{
+		{time.Date(2008, 3, 1, 12, 30, 0, 0, time.UTC), "Sat Mar  1 12:30:00 2008 UTC"},
+		{time.Date(2008, 3, 1, 12, 30, 0, 0, time.FixedZone("BST", 3600)), "Sat Mar  1 11:30:00 2008 UTC"},
+		{time.Time{}, "Thu Jan  1 00:00:00 1970 UTC"},
+	} {
+		d := &render.Document{ID: "d", Title: "Dated", Created: tt.created}
+		path, _ := writePDF(t, d)
+		info := run(t, "pdfinfo", path)
+		for _, f := range []string{"CreationDate", "ModDate"} {
+			if w := fmt.Sprintf("%s:%s%s", f, strings.Repeat(" ", 16-len(f)), tt.want); !strings.Contains(info, w) {
+				t.Errorf("created %v: pdfinfo lacks %q:\n%s", tt.created, w, info)
+			}
+		}
+		if meta := run(t, "pdfinfo", "-meta", path); !strings.Contains(meta, "<xmp:CreateDate>"+tt.created.UTC().Format("2006-01-02T15:04:05Z")) && !tt.created.IsZero() {
+			t.Errorf("XMP CreateDate does not match:\n%s", meta)
 		}
 	}
 }
