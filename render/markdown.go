@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // EscapeMarkdown makes plain text (a title, a table cell) read as the same
@@ -176,6 +177,79 @@ func headingShift(hs []*ast.Heading, depth int) int {
 		top = min(top, h.Level)
 	}
 	return depth + 1 - top
+}
+
+// MarkdownText reads author Markdown as plain text, for a table cell: the
+// words without the markup, paragraphs run together, list items joined
+// with "; ", entities and escapes resolved, white space collapsed.
+func MarkdownText[S ~string](md S) string {
+	src := []byte(md)
+	if !bytes.ContainsAny(src, "\\`*_[]<>&#~|-+0123456789") {
+		return strings.Join(strings.Fields(string(md)), " ")
+	}
+	doc := gfm.Parser().Parse(text.NewReader(src))
+	var b []byte
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Text:
+			if entering {
+				v := util.UnescapePunctuations(n.Segment.Value(src))
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+				b = append(b, v...)
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					b = append(b, ' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b = append(b, n.Value...)
+			}
+		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+			if entering {
+				b = append(b, nodeSource(n, src)...)
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.ListItem:
+			if !entering && n.NextSibling() != nil {
+				// Items that end in their own punctuation or in "and"
+				// ("...; and") already read on; others get a semicolon.
+				b = bytes.TrimRight(b, " ")
+				if len(b) > 0 && !bytes.ContainsAny(b[len(b)-1:], ";,.:") && !bytes.HasSuffix(b, []byte(" and")) && !bytes.HasSuffix(b, []byte(" or")) {
+					b = append(b, ';')
+				}
+				b = append(b, ' ')
+			}
+		default:
+			if !entering && n.Type() == ast.TypeBlock {
+				b = append(b, ' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(string(b)), " ")
+}
+
+// nodeSource is the source text of an inline node (code span, autolink,
+// raw HTML), as written.
+func nodeSource(n ast.Node, src []byte) []byte {
+	switch n := n.(type) {
+	case *ast.AutoLink:
+		return n.URL(src)
+	case *ast.RawHTML:
+		var out []byte
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			out = append(out, seg.Value(src)...)
+		}
+		return out
+	}
+	var out []byte
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			out = append(out, t.Segment.Value(src)...)
+		}
+	}
+	return out
 }
 
 // indent indents every line but the first by n spaces, so a Markdown

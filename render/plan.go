@@ -626,7 +626,7 @@ func (b *builder) strategies() *Section {
 		}
 		row := Row{Cells: []string{st.Title}}
 		if hasDesc {
-			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(st.Description)), " "))
+			row.Cells = append(row.Cells, MarkdownText(st.Description))
 		}
 		row.Cells = append(row.Cells, strings.Join(objs, "; "))
 		t.Rows = append(t.Rows, row)
@@ -758,7 +758,7 @@ func (b *builder) budget() *Section {
 			if hasAmount {
 				row.Cells = append(row.Cells, r.Amount.String())
 			}
-			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(r.Description)), " "))
+			row.Cells = append(row.Cells, MarkdownText(r.Description))
 			t.Rows = append(t.Rows, row)
 		}
 		rs.Blocks = append(rs.Blocks, t)
@@ -804,7 +804,7 @@ func (b *builder) initiatives(ins []plan.Initiative) *Section {
 			row.Cells = append(row.Cells, strings.Join(refTitles(in.Objectives, b.objectiveT), "; "))
 		}
 		if hasDesc {
-			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(in.Description)), " "))
+			row.Cells = append(row.Cells, MarkdownText(in.Description))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -853,7 +853,7 @@ func (b *builder) breakdown(bd *plan.Breakdown) *Section {
 			}
 		}
 		if hasDesc {
-			row.Cells = append(row.Cells, strings.Join(strings.Fields(string(it.Description)), " "))
+			row.Cells = append(row.Cells, MarkdownText(it.Description))
 		}
 		t.Rows = append(t.Rows, row)
 		if it.Amount.Q != nil && it.Amount.Q.Value.Sign() >= 0 {

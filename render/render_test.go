@@ -736,3 +736,22 @@ func TestTemplateErrorFile(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain  words\nover lines", "plain words over lines"},
+		{"*emphasis* and **strong** and `code`", "emphasis and strong and code"},
+		{"a [link](http://x.org) and <http://y.org>", "a link and http://y.org"},
+		{"Lead:\n\n- one\n- two\n- three", "Lead: one; two; three"},
+		{"AT&amp;T \\* &#35;", "AT&T * #"},
+		{"raw <b>html</b> kept", "raw <b>html</b> kept"},
+		{"1. first\n2. second", "first; second"},
+		{"- one;\n- two; and\n- three.", "one; two; and three."},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := MarkdownText(tt.in); got != tt.want {
+			t.Errorf("MarkdownText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
