@@ -46,7 +46,19 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test ./cmd/mpsplan -run Diff -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("output differs from %s (rerun with -update if the change is intended):\n--- got\n%s", path, got)
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		i := 0
+		for i < len(gl) && i < len(wl) && gl[i] == wl[i] {
+			i++
+		}
+		line := func(ls []string) string {
+			if i < len(ls) {
+				return ls[i]
+			}
+			return "(end of output)"
+		}
+		t.Errorf("output differs from %s at line %d (rerun with -update if the change is intended):\n got: %s\nwant: %s",
+			path, i+1, line(gl), line(wl))
 	}
 }
 
