@@ -109,12 +109,14 @@ differ, 2 usage.`,
 			failed := false
 			var stale []string
 			written := 0
+			built := 0
 			for _, r := range e.buildPlans(dirs, fmts, tmpl, render.Options{Date: epoch}, out) {
 				_, _ = e.stderr.Write(r.msgs.Bytes())
 				if !r.ok {
 					failed = true
 					continue
 				}
+				built++
 				for _, f := range r.files {
 					if check {
 						old, err := os.ReadFile(f.path)
@@ -141,7 +143,7 @@ differ, 2 usage.`,
 			case check && len(stale) > 0:
 				fmt.Fprintf(e.stderr, "%d file(s) under %s differ from the sources: run mpsplan build\n", len(stale), out)
 			case !check:
-				fmt.Fprintf(e.stderr, "built %d plan(s) into %s: %d file(s) written\n", len(dirs), out, written)
+				fmt.Fprintf(e.stderr, "built %d of %d plan(s) into %s: %d file(s) written\n", built, len(dirs), out, written)
 			}
 			if failed || len(stale) > 0 {
 				return &exitError{code: exitProblems}

@@ -21,6 +21,7 @@ func TestBuildExitCodes(t *testing.T) {
 		files    []string // written under --out
 	}{
 		{name: "one plan, md and html", args: []string{"build", "2008-11", "--format", "md,html"}, code: 0,
+			inStderr: "built 1 of 1 plan(s)",
 			files: []string{"2008-11/2008-11.md", "2008-11/2008-11.html"}},
 		{name: "format order and repeats do not matter", args: []string{"build", "2008-11", "--format", "html, MD,html"}, code: 0,
 			files: []string{"2008-11/2008-11.md", "2008-11/2008-11.html"}},
@@ -28,6 +29,8 @@ func TestBuildExitCodes(t *testing.T) {
 			files: []string{"2008-11/2008-11.md", "2008-11/2008-11.html", "2008-11/2008-11.pdf"}},
 		{name: "plan that fails validation", args: []string{"build", "testdata/check/unknown-key"}, code: 1,
 			inStderr: "testdata/check/unknown-key/plan.yaml:17:5: error: unknown key"},
+		{name: "one plan fails, the other is built", args: []string{"build", "testdata/check/unknown-key", "2008-11", "--format", "md"}, code: 1,
+			inStderr: "built 1 of 2 plan(s)", files: []string{"2008-11/2008-11.md"}},
 		{name: "unknown format", args: []string{"build", "2008-11", "--format", "docx"}, code: 2, inStderr: `unknown format "docx"`},
 		{name: "plans and --all", args: []string{"build", "--all", "2008-11"}, code: 2, inStderr: "not both"},
 		{name: "missing template folder", args: []string{"build", "2008-11", "--templates", "no/such/folder"}, code: 2, inStderr: "is not a folder"},
