@@ -15,12 +15,8 @@ func writeHTMLFiles(t *testing.T) []string {
 	t.Helper()
 	tm := defaults(t)
 	dir := t.TempDir()
-	docs := []*Document{sampleDoc()}
-	for _, l := range realPlans(t) {
-		docs = append(docs, l.doc)
-	}
 	var files []string
-	for _, d := range docs {
+	for _, d := range allDocs(t) {
 		_, h := render(t, tm, d)
 		f := filepath.Join(dir, d.ID+".html")
 		if err := os.WriteFile(f, h, 0o644); err != nil {
