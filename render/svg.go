@@ -178,6 +178,10 @@ func barsSVG(b *strings.Builder, c *Chart) float64 {
 		}
 		y += 10
 	}
+	if c.Kind == ChartTargetResult {
+		y += svgLine
+		writeText(b, 0, y-4, "Each measure is drawn to its own scale.", ` font-style="italic"`)
+	}
 	return y
 }
 
