@@ -143,8 +143,8 @@ func (b *builder) build(opts Options) *Document {
 			d.Sections = append(d.Sections, s)
 		}
 	}
-	// Plan sections with a built section's ID that had nothing to join
-	// (the plan has no such part) are printed where they are written.
+	// Then the plan's own sections, in the order written, and its
+	// appendices; those that opened a built section above are not repeated.
 	for _, appendix := range []bool{false, true} {
 		for i := range p.Sections {
 			ps := &p.Sections[i]
