@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/mpsplan/mpsplan/render"
@@ -261,7 +263,7 @@ func (l *layout) shares(ch *render.Chart) {
 func (l *layout) trend(ch *render.Chart) {
 	k := fontKey{0, chartSize - 1}
 	l.legend(ch)
-	plotH := 55.0
+	plotH := 48.0
 	l.need(plotH + 14)
 	vmin, vmax := math.Inf(1), math.Inf(-1)
 	for _, s := range ch.Series {
@@ -271,13 +273,12 @@ func (l *layout) trend(ch *render.Chart) {
 			}
 		}
 	}
-	if vmin > 0 && vmin < vmax*0.5 {
-		vmin = 0
-	}
+	// The scale starts at zero: without a value axis, a scale cut to the
+	// figures' range would make 79% against 82.5% look like a collapse.
+	vmin, vmax = min(vmin, 0), max(vmax, 0)
 	span := vmax - vmin
 	if span == 0 {
-		span = math.Max(math.Abs(vmax), 1)
-		vmin -= span / 2
+		span = 1
 	}
 	y0 := l.y + 6        // top of the plot, room for figures
 	y1 := y0 + plotH - 8 // the axis
@@ -301,11 +302,31 @@ func (l *layout) trend(ch *render.Chart) {
 				l.c.stroke(px, py, x, y, 0.6, col)
 			}
 			l.c.dot(x, y, 0.9, col)
-			l.centred(x, y-2, fit(clean(figure(p)), k, step-1), k)
 			px, py, prevOK = x, y, true
 		}
 	}
+	// Figures: at each year the highest point's above it, the others'
+	// below theirs, so the figures of close points do not overprint.
+	lh := k.size * ptmm * 1.2
 	for i, lb := range ch.Labels {
+		type mark struct {
+			v   float64
+			txt string
+		}
+		var ms []mark
+		for _, s := range ch.Series {
+			if p, ok := point(s, i); ok {
+				ms = append(ms, mark{p.Value, fit(clean(figure(p)), k, step-1)})
+			}
+		}
+		slices.SortStableFunc(ms, func(a, b mark) int { return cmp.Compare(b.v, a.v) })
+		for j, m := range ms {
+			y := yAt(m.v) - 2
+			if j > 0 {
+				y = max(yAt(m.v), yAt(ms[j-1].v)+float64(j-1)*lh) + lh + 1
+			}
+			l.centred(xAt(i), min(y, y1-1), m.txt, k)
+		}
 		l.centred(xAt(i), y1+4, fit(clean(lb), k, step-1), k)
 	}
 	l.y = y1 + 7
