@@ -72,21 +72,38 @@ func (s shiftHeadings) Transform(doc *ast.Document, _ text.Reader, _ parser.Cont
 
 var (
 	mdOnce sync.Once
-	// mdByDepth[d] renders author Markdown under a heading of level d.
-	mdByDepth [7]goldmark.Markdown
+	// mdByDepth[d] renders author Markdown under a heading of level d;
+	// cmByDepth[d] is the same without the GFM extensions, for text none of
+	// them could apply to (see needsGFM), which it renders the same, faster.
+	mdByDepth, cmByDepth [7]goldmark.Markdown
 )
 
-func markdownFor(depth int) goldmark.Markdown {
+func markdownFor(depth int) goldmark.Markdown { return pickMarkdown(depth, true) }
+
+func pickMarkdown(depth int, gfm bool) goldmark.Markdown {
 	mdOnce.Do(func() {
 		for d := range mdByDepth {
-			mdByDepth[d] = goldmark.New(
-				goldmark.WithExtensions(extension.GFM),
+			opts := []goldmark.Option{
 				goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(shiftHeadings{depth: d}, 100))),
 				goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100))),
-			)
+			}
+			cmByDepth[d] = goldmark.New(opts...)
+			mdByDepth[d] = goldmark.New(append(opts, goldmark.WithExtensions(extension.GFM))...)
 		}
 	})
-	return mdByDepth[min(max(depth, 0), 6)]
+	d := min(max(depth, 0), 6)
+	if gfm {
+		return mdByDepth[d]
+	}
+	return cmByDepth[d]
+}
+
+// needsGFM reports whether a GFM extension could change how src reads:
+// a table needs "|", strikethrough "~", a task list "[", and an autolink
+// "://", "www." or "@". Text without any of them reads the same as
+// CommonMark.
+func needsGFM(src string) bool {
+	return strings.ContainsAny(src, "|~[@") || strings.Contains(src, "://") || strings.Contains(src, "www.")
 }
 
 // MarkdownHTML renders author Markdown (CommonMark + GFM) as HTML, with
@@ -100,7 +117,7 @@ func MarkdownHTML(src string, depth int) (string, error) {
 	defer convPool.Put(c)
 	c.buf.Reset()
 	c.w.Reset(&c.buf)
-	if err := markdownFor(depth).Convert([]byte(src), c.w); err != nil {
+	if err := pickMarkdown(depth, needsGFM(src)).Convert([]byte(src), c.w); err != nil {
 		return "", err
 	}
 	if err := c.w.Flush(); err != nil {

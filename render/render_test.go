@@ -599,6 +599,51 @@ func TestPlainParagraphs(t *testing.T) {
 	}
 }
 
+// TestCommonMarkPath: text that needsGFM says no GFM extension applies to
+// must render the same through plain CommonMark.
+func TestCommonMarkPath(t *testing.T) {
+	texts := []string{
+		"**bold** and *em*\n\n- one\n- two", "a | b\n--- | ---\n1 | 2", "~~gone~~", "- [ ] task\n- [x] done",
+		"see http://example.org", "www.example.org", "me@example.org", "1. one\n2. two\n\n> quote",
+	}
+	for _, d := range allDocs(t) {
+		d.Walk(func(s *Section) {
+			for _, b := range s.Blocks {
+				switch b := b.(type) {
+				case *Text:
+					texts = append(texts, b.Markdown)
+				case *Table:
+					texts = append(texts, b.Note)
+				case *List:
+					for _, it := range b.Items {
+						texts = append(texts, it.Detail)
+					}
+				}
+			}
+		})
+	}
+	cm := 0
+	for _, src := range texts {
+		if needsGFM(src) {
+			continue
+		}
+		cm++
+		var a, b bytes.Buffer
+		if err := pickMarkdown(2, true).Convert([]byte(src), &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := pickMarkdown(2, false).Convert([]byte(src), &b); err != nil {
+			t.Fatal(err)
+		}
+		if a.String() != b.String() {
+			t.Errorf("CommonMark and GFM differ on %q:\n%s\n%s", src, a.String(), b.String())
+		}
+	}
+	if cm == 0 {
+		t.Error("the CommonMark path was never taken")
+	}
+}
+
 // TestConcurrentWriters: the build command renders plans in parallel with
 // one Templates; every output must be what a lone run gives (and go test
 // -race must find nothing).
