@@ -305,11 +305,30 @@ func (l *layout) para(typ string, runs []run, o paraOpts) {
 	l.y += o.after
 }
 
-// drawLines draws lines from the cursor down, breaking pages as needed.
+// drawLines draws lines from the cursor down, breaking pages as needed,
+// never leaving the first line of a paragraph alone at the foot of a page
+// or its last line alone at the head of the next.
 func (l *layout) drawLines(lines []line, o paraOpts) {
 	lh := o.lineH()
-	for _, ln := range lines {
-		l.need(lh)
+	n := len(lines)
+	// breakAt is the line that starts the next page early, -1 for none.
+	breakAt := -1
+	plan := func(i int) {
+		breakAt = -1
+		fits := int((bottom - l.y + 1e-9) / lh)
+		if r := n - i; fits < r && r-fits == 1 && fits >= 3 {
+			breakAt = i + fits - 1
+		}
+	}
+	if fits := int((bottom - l.y + 1e-9) / lh); fits < n && (fits == 1 || fits == 2 && n == 3) {
+		l.newPage()
+	}
+	plan(0)
+	for i, ln := range lines {
+		if i == breakAt || l.y+lh > bottom {
+			l.newPage()
+			plan(i)
+		}
 		l.drawLine(ln, marginL+o.indent, l.y, o.w(), o.size, o.align, o.color, false)
 		l.y += lh
 	}
@@ -619,7 +638,9 @@ func nest(indent float64) float64 { return min(indent+6, contentW/3) }
 // item draws one list item: its label beside the first line of body.
 func (l *layout) item(label string, o paraOpts, body func()) {
 	l.t.begin("LI")
-	l.need(o.lineH())
+	// Room for three lines, so the body's first paragraph never moves to
+	// the next page (drawLines' orphan rule) without its label.
+	l.need(3 * o.lineH())
 	l.t.begin("Lbl")
 	k := fontKey{0, o.size}
 	label = fit(clean(label), k, 12)

@@ -1,0 +1,56 @@
+package pdf
+
+import (
+	"math"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/mpsplan/mpsplan/render"
+)
+
+// TestWidowsAndOrphans: a paragraph never leaves its first line alone at
+// the foot of a page or its last line alone at the head of the next.
+func TestWidowsAndOrphans(t *testing.T) {
+	for _, tt := range []struct {
+		lines, fit int // lines in the paragraph, lines that fit on the page
+		next       int // lines that go to the next page
+	}{
+		{5, 5, 0},
+		{5, 4, 2}, // one line would be alone: two move
+		{5, 3, 2},
+		{6, 3, 3},
+		{5, 1, 5}, // the first line would be alone: all move
+		{3, 2, 3}, // either rule would be broken: all move
+		{2, 1, 2},
+		{1, 0, 1},
+		{9, 8, 2},
+	} {
+		f := fpdf.New("P", "mm", "A4", "")
+		addFonts(f)
+		tg := newTagger(f)
+		l := &layout{d: &render.Document{}, f: f, t: tg, c: newCanvas(f, tg), replay: -1}
+		l.newPage()
+		l.newPage()
+		o := paraOpts{size: bodySize, color: ink}
+		lh := o.lineH()
+		l.y = bottom - float64(tt.fit)*lh - lh/2
+		lines := make([]line, tt.lines)
+		for i := range lines {
+			lines[i] = line{frags: []frag{{text: "word"}}}
+		}
+		tg.begin("P")
+		l.drawLines(lines, o)
+		tg.end()
+		next := 0
+		if f.PageNo() == 3 {
+			next = int(math.Round((l.y - top) / lh))
+		}
+		if next != tt.next {
+			t.Errorf("%d lines with room for %d: %d went to the next page, want %d", tt.lines, tt.fit, next, tt.next)
+		}
+		if err := tg.finish(); err != nil {
+			t.Error(err)
+		}
+	}
+}
