@@ -273,12 +273,18 @@ func githubSlugs(d *Document) map[*Section]string {
 	seen := map[string]int{}
 	slug := func(title string) string {
 		var b strings.Builder
+		b.Grow(len(title))
 		for _, r := range strings.ToLower(title) {
 			switch {
-			case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Pc, r) || r == '-':
+			case r < utf8.RuneSelf:
+				// ASCII, nearly every title: letters, digits, "-" and "_" stay.
+				if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+					b.WriteRune(r)
+				} else if r == ' ' {
+					b.WriteByte('-')
+				}
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Pc, r):
 				b.WriteRune(r)
-			case r == ' ':
-				b.WriteByte('-')
 			}
 		}
 		s := b.String()
