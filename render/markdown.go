@@ -25,8 +25,12 @@ func EscapeMarkdown(s string) string {
 	if strings.ContainsAny(s, "\n\r") {
 		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
 	}
-	if !strings.ContainsAny(s, "\\`*_[]<|~&#>-+=.)") {
-		return s // most plan text: nothing to escape
+	if !strings.ContainsAny(s, "\\`*_[]<|~&") {
+		// Most plan text: nothing to escape unless it opens like a
+		// heading, quote, list or thematic break.
+		if t := strings.TrimLeft(s, " "); t == "" || !strings.ContainsRune("#>-+=0123456789", rune(t[0])) {
+			return s
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
