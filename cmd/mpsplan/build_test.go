@@ -22,7 +22,7 @@ func TestBuildExitCodes(t *testing.T) {
 	}{
 		{name: "one plan, md and html", args: []string{"build", "2008-11", "--format", "md,html"}, code: 0,
 			inStderr: "built 1 of 1 plan(s)",
-			files: []string{"2008-11/2008-11.md", "2008-11/2008-11.html"}},
+			files:    []string{"2008-11/2008-11.md", "2008-11/2008-11.html"}},
 		{name: "format order and repeats do not matter", args: []string{"build", "2008-11", "--format", "html, MD,html"}, code: 0,
 			files: []string{"2008-11/2008-11.md", "2008-11/2008-11.html"}},
 		{name: "all formats by default", args: []string{"build", "2008-11"}, code: 0,
