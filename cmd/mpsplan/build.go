@@ -69,6 +69,8 @@ else from SOURCE_DATE_EPOCH; the same sources always give the same bytes.
 
 With --check nothing is written: build lists every file under --out that
 differs from what the sources would produce now, and exits 1 if any does.
+When every plan is checked in every format, a document in a plan folder
+under --out that no plan produces any more is listed too.
 
 Exit status: 0 built (or up to date), 1 a plan failed or (--check) files
 differ, 2 usage.`,
@@ -110,6 +112,7 @@ differ, 2 usage.`,
 			var stale []string
 			written := 0
 			built := 0
+			expected := map[string]bool{}
 			for _, r := range e.buildPlans(dirs, fmts, tmpl, render.Options{Date: epoch}, out) {
 				_, _ = e.stderr.Write(r.msgs.Bytes())
 				if !r.ok {
@@ -118,6 +121,7 @@ differ, 2 usage.`,
 				}
 				built++
 				for _, f := range r.files {
+					expected[filepath.Clean(f.path)] = true
 					if check {
 						old, err := os.ReadFile(f.path)
 						if err != nil || !bytes.Equal(old, f.data) {
@@ -135,6 +139,11 @@ differ, 2 usage.`,
 						written++
 					}
 				}
+			}
+			if check && !failed && len(args) == 0 && formatArg == "" {
+				// Everything was built in every format, so a document under
+				// --out that no plan produces (a plan since removed) is stale.
+				stale = append(stale, strayFiles(out, expected)...)
 			}
 			for _, s := range stale {
 				fmt.Fprintln(e.stdout, s)
@@ -179,6 +188,22 @@ func parseFormats(arg string) ([]string, error) {
 	// Build in a fixed order whatever order they were named in.
 	slices.SortFunc(out, func(a, b string) int { return slices.Index(formatOrder, a) - slices.Index(formatOrder, b) })
 	return out, nil
+}
+
+// strayFiles lists the documents in the plan folders under out (out/*/*.md,
+// .html, .pdf) that are not among expected, sorted.
+func strayFiles(out string, expected map[string]bool) []string {
+	var stray []string
+	for _, ext := range formatOrder {
+		matches, _ := filepath.Glob(filepath.Join(out, "*", "*."+ext))
+		for _, m := range matches {
+			if !expected[filepath.Clean(m)] {
+				stray = append(stray, m)
+			}
+		}
+	}
+	slices.Sort(stray)
+	return stray
 }
 
 type outFile struct {

@@ -96,6 +96,31 @@ func TestBuildCheck(t *testing.T) {
 	}
 }
 
+// TestBuildCheckStray: checking every plan in every format also lists a
+// document no plan produces any more; checking one plan does not.
+func TestBuildCheckStray(t *testing.T) {
+	out := t.TempDir()
+	if code, _, errs := mpsplan(t, "build", "--out", out); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	if code, stdout, _ := mpsplan(t, "build", "--check", "--out", out); code != 0 {
+		t.Fatalf("--check after build: exit %d\n%s", code, stdout)
+	}
+	stray := filepath.Join(out, "1999-02", "1999-02.html")
+	if err := os.MkdirAll(filepath.Dir(stray), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stray, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, _ := mpsplan(t, "build", "--check", "--out", out); code != 1 || strings.TrimSpace(stdout) != stray {
+		t.Errorf("--check with a stray document: exit %d, stdout %q", code, stdout)
+	}
+	if code, stdout, _ := mpsplan(t, "build", "2008-11", "--check", "--out", out); code != 0 {
+		t.Errorf("--check of one plan lists others' files: exit %d, stdout %q", code, stdout)
+	}
+}
+
 // TestBuildLeavesFilesOnFailure: when a plan stops validating or a
 // template fails, the plan's files stay as they were, every one, and no
 // temporary file is left behind.
