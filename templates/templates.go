@@ -25,8 +25,8 @@
 // Functions: md (escape plain text for Markdown), markdown TEXT DEPTH
 // (author Markdown: escaped raw HTML, headings placed under DEPTH; HTML in
 // HTML templates), indent, marker, mdcells and cells (a table row's
-// cells), numeric TABLE COLUMN, first, rowgroups, svg CHART, css, add,
-// join, repeat.
+// cells), rowhtml (a row's cells as HTML), numeric TABLE COLUMN, first,
+// rowgroups, svg CHART, css, add, join, repeat.
 package templates
 
 import "embed"
