@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -43,7 +44,9 @@ func (l *layout) chart(ch *render.Chart) {
 		if alt == "" {
 			l.t.fail("the chart %q (id %q) has no alternative text: a figure without it cannot be read; set Chart.Alt", ch.Title, ch.ID)
 		}
-		l.t.beginAttr("Figure", alt, "")
+		l.need(room - 12)
+		fig := l.t.beginAttr("Figure", alt, "")
+		y0, p0 := l.y, l.f.PageNo()
 		switch ch.Kind {
 		case render.ChartShares:
 			l.shares(ch)
@@ -53,6 +56,12 @@ func (l *layout) chart(ch *render.Chart) {
 			l.bars(ch)
 		}
 		l.t.end()
+		if l.f.PageNo() == p0 {
+			// A figure on one page has a bounding box (in points, from
+			// the foot of the page), which ISO 32000 asks of figures.
+			fig.attrs = fmt.Sprintf("/A <</O /Layout /Placement /Block /BBox [%.2f %.2f %.2f %.2f]>>",
+				marginL*k, (pageH-l.y)*k, (pageW-marginR)*k, (pageH-y0)*k)
+		}
 		l.y += 3
 	}
 	if ch.Data != nil {
