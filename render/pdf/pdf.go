@@ -507,7 +507,7 @@ func (l *layout) contents() {
 	l.replay = -1
 }
 
-// headingH is the height a heading line of level takes.
+// headingSize is the font size of a heading of level (H1-H6).
 func headingSize(level int) float64 {
 	switch level {
 	case 1:
@@ -521,6 +521,7 @@ func headingSize(level int) float64 {
 	}
 }
 
+// headingH is the height a one-line heading of level takes, space included.
 func headingH(level int) float64 { return headingSize(level)*ptmm*lead + 3 }
 
 // headingText draws a heading's text in the current (heading) element.

@@ -272,8 +272,3 @@ func cutGroup(group []frag, size, maxW float64, lines *[]line) line {
 	}
 	return cur
 }
-
-// textWidth measures plain text in one style.
-func textWidth(s string, st style, size float64) float64 {
-	return width(fontKey{st, size}, clean(s))
-}
