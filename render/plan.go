@@ -256,6 +256,18 @@ func plainText(s string) []Block {
 }
 
 func (b *builder) summary() *Section {
+	if strings.TrimSpace(string(b.p.Summary)) == "" && b.extra[SectionSummary] == nil {
+		// A plan whose foreword is one of its sections (it has no summary)
+		// gets it where the summary goes, under its own title.
+		for i := range b.p.Sections {
+			if ps := &b.p.Sections[i]; ps.ID == "foreword" && !ps.Appendix {
+				b.extra[ps.ID] = ps
+				s := &Section{ID: b.uid(ps.ID), Title: ps.Title, Level: 1}
+				b.addPlanSectionBody(s, ps)
+				return s
+			}
+		}
+	}
 	s := b.section(SectionSummary, "Summary", 1)
 	s.Blocks = append(s.Blocks, mdBlocks(b.p.Summary)...)
 	return s
