@@ -797,3 +797,119 @@ func TestMarkdownText(t *testing.T) {
 		}
 	}
 }
+
+// decodePlan reads one YAML file as a plan, for builder tests; the plan
+// must load without errors.
+func decodePlan(t *testing.T, src string) *plan.Plan {
+	t.Helper()
+	base := "id: t\ntitle: Test plan\nkind: corporate-plan\norganisations: [Authority]\nperiod: {first: 2007/08, last: 2009/10}\nstatus: approved\nsource: {document: x.txt}\n"
+	var diags plan.Diagnostics
+	p := plan.Decode([]plan.File{{Name: "plan.yaml", Data: []byte(base + src)}}, &diags)
+	if p != nil {
+		plan.Validate(p, &diags)
+	}
+	if p == nil || diags.HasErrors() {
+		var b bytes.Buffer
+		_ = diags.WriteText(&b)
+		t.Fatalf("test plan does not load:\n%s", b.String())
+	}
+	return p
+}
+
+// TestPlanDocumentRules checks the builder's layout rules on small plans.
+func TestPlanDocumentRules(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		// want lists "id: title" of the top-level sections, in order.
+		want []string
+		// check, if set, looks further.
+		check func(t *testing.T, d *Document)
+	}{
+		{
+			name: "nothing but the required: no sections",
+			yaml: "",
+			want: nil,
+		},
+		{
+			name: "a plan section with a built ID opens that part; others follow, appendices last",
+			yaml: "improvements: [{id: a, title: Improve A}]\nsections:\n  - {id: annex, title: Annex, appendix: true, body: Annexed.}\n  - {id: continuous-improvement, title: Ignored title, body: Our narrative.}\n  - {id: extra, title: Extra, body: More.}\n",
+			want: []string{"continuous-improvement: Continuous improvement", "extra: Extra", "annex: Annex"},
+			check: func(t *testing.T, d *Document) {
+				s := d.Sections[0]
+				if tx, ok := s.Blocks[0].(*Text); !ok || tx.Markdown != "Our narrative." {
+					t.Errorf("the plan's narrative does not open the built section: %#v", s.Blocks)
+				}
+				if !d.Sections[2].Appendix {
+					t.Error("appendix not marked")
+				}
+			},
+		},
+		{
+			name: "a foreword section takes the summary's place when there is no summary",
+			yaml: "mission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\n",
+			want: []string{"foreword: Foreword", "mission-and-values: Mission and values"},
+		},
+		{
+			name: "with a summary, the foreword stays where it is written",
+			yaml: "summary: In short.\nmission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\n",
+			want: []string{"summary: Summary", "mission-and-values: Mission and values", "foreword: Foreword"},
+		},
+		{
+			name: "IDs that collide with built anchors are made unique",
+			yaml: "outcomes: [{id: a, title: Outcome A}]\nsections:\n  - {id: outcome-a, title: Clash, body: x}\n",
+			want: []string{"outcomes: Strategic outcomes", "outcome-a-2: Clash"},
+		},
+		{
+			name: "a CPA with a level target and a result gets a target-result chart",
+			yaml: "objectives: [{id: o, title: Objective}]\nmeasures:\n  - {id: m, title: Satisfaction, kind: cpa, unit: percent, polarity: higher, objectives: [o], targets: [{year: 2007/08, kind: level, text: 82.5%, value: 82.5%}], results: [{year: 2007/08, value: 79%}]}\n",
+			// No outcome or priority: nothing to fit together.
+			want: []string{"objectives: Corporate objectives", "performance: Performance measures"},
+			check: func(t *testing.T, d *Document) {
+				var c *Chart
+				d.Walk(func(s *Section) {
+					for _, b := range s.Blocks {
+						if x, ok := b.(*Chart); ok {
+							c = x
+						}
+					}
+				})
+				if c == nil || c.Kind != ChartTargetResult || c.Series[0].Values[0].Value != 82.5 || c.Series[1].Values[0].Value != 79 {
+					t.Errorf("target-result chart: %+v", c)
+				}
+			},
+		},
+		{
+			name: "a change target against a level result is words, so no chart",
+			yaml: "measures:\n  - {id: m, title: Crime, kind: cpa, unit: number, polarity: lower, targets: [{year: 2007/08, kind: change, text: 3% reduction, value: -3%}], results: [{year: 2007/08, value: \"1,000\"}]}\n",
+			want: []string{"performance: Performance measures"},
+			check: func(t *testing.T, d *Document) {
+				d.Walk(func(s *Section) {
+					for _, b := range s.Blocks {
+						if _, ok := b.(*Chart); ok {
+							t.Error("a chart with nothing to compare")
+						}
+					}
+				})
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := PlanDocument(decodePlan(t, tt.yaml), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range d.Sections {
+				got = append(got, s.ID+": "+s.Title)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if tt.check != nil && len(got) == len(tt.want) {
+				tt.check(t, d)
+			}
+		})
+	}
+}
