@@ -913,3 +913,32 @@ func TestPlanDocumentRules(t *testing.T) {
 		})
 	}
 }
+
+// TestAdjacentListsStayApart: two lists in a row are two lists when the
+// Markdown is read back, as in the HTML.
+func TestAdjacentListsStayApart(t *testing.T) {
+	d := &Document{Kind: "plan", ID: "t", Title: "T", Sections: []*Section{{ID: "s", Title: "S", Level: 1, Blocks: []Block{
+		&List{Items: []ListItem{{Text: "a"}, {Text: "b"}}},
+		&List{Items: []ListItem{{Text: "c"}}},
+		&List{Ordered: true, Items: []ListItem{{Text: "d"}}},
+		&List{Ordered: true, Items: []ListItem{{Text: "e"}}},
+	}}}}
+	md, h := render(t, defaults(t), d)
+	root := gfm.Parser().Parse(text.NewReader(md))
+	lists, inSection := 0, false
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if hd, ok := n.(*ast.Heading); ok {
+			inSection = hd.Level == 2 && strings.Contains(string(n.Lines().Value(md)), "S") && !strings.Contains(string(n.Lines().Value(md)), "Contents")
+		}
+		if _, ok := n.(*ast.List); ok && inSection {
+			lists++
+		}
+	}
+	if lists != 4 {
+		t.Errorf("Markdown reads as %d lists, want 4:\n%s", lists, md)
+	}
+	main := string(h[bytes.Index(h, []byte("<main")):])
+	if n := strings.Count(main, "<ul>") + strings.Count(main, "<ol>"); n != 4 {
+		t.Errorf("HTML has %d lists, want 4", n)
+	}
+}

@@ -36,6 +36,9 @@ type sectionView struct {
 type blockView struct {
 	Kind  string
 	Depth int
+	// Sep marks a list that follows a list of the same kind, which
+	// Markdown would otherwise read as one list.
+	Sep   bool
 	Text  *Text
 	List  *List
 	Table *Table
@@ -65,6 +68,9 @@ func newDocView(d *Document, anchor func(*Section) string) *docView {
 					bv.Kind, bv.Chart = "chart", b
 				}
 				if bv.Kind != "" {
+					if n := len(sv.Blocks); n > 0 && bv.List != nil && sv.Blocks[n-1].List != nil {
+						bv.Sep = sv.Blocks[n-1].List.Ordered == bv.List.Ordered
+					}
 					sv.Blocks = append(sv.Blocks, bv)
 				}
 			}
