@@ -20,9 +20,12 @@
 //     they stand. So is a result in percent of a measure whose unit is
 //     number or money ("Gun crime per 1,000 population": -18.0%).
 //   - A measure "counts" when its unit is number and its title does not
-//     make it a rate or an average ("rate", "average", "per ", "%"). A
-//     part-year count grows through the year, so it cannot be compared with
-//     a full-year figure, except where the comparison is already decided.
+//     make it a rate or an average ("rate", "average", "per ", "%"), or when
+//     its unit is money and its title does not make it a rate or an average:
+//     money recovered or ordered over a period (even "per 1,000 population")
+//     is a sum that grows through the year like a count. A part-year count
+//     cannot be compared with a full-year figure, except where the
+//     comparison is already decided.
 //
 // # Status rules
 //
@@ -509,11 +512,18 @@ func resultIsChange(s Series, res plan.Quantity) bool {
 // countsUp reports whether the measure is a count that accumulates through
 // the year, rather than a rate, average or share.
 func countsUp(s Series) bool {
-	if s.Unit != plan.UnitNumber {
+	notCounts := []string{"rate", "average", "%"}
+	switch s.Unit {
+	case plan.UnitNumber:
+		// "per 100 million vehicle km" makes a number a ratio; money "per
+		// 1,000 population" is still a sum over the period.
+		notCounts = append(notCounts, "per ")
+	case plan.UnitMoney:
+	default:
 		return false
 	}
 	t := strings.ToLower(s.Title)
-	for _, w := range []string{"rate", "average", "per ", "%"} {
+	for _, w := range notCounts {
 		if strings.Contains(t, w) {
 			return false
 		}
@@ -570,7 +580,7 @@ var Rules = []string{
 	"A target of change (\"5% reduction\") is met by a change at least that large: a result of -7% meets it. A result printed as a change is compared as it stands; when the result is a level, its change on the previous year's figure is computed exactly and printed beside it.",
 	"A target in percentage points (\"reduce the gap by 1% point\") is met when the figure moves by at least that many points from the previous year.",
 	"A target of direction (\"increase on last year\") is met only by a strict move that way; no change does not meet it.",
-	"A count that builds up through the year (not a rate, share or average) is not compared with a full-year figure before the year ends, unless it has already passed its target.",
+	"A count, or a sum of money, that builds up through the year (not a rate, share or average) is not compared with a full-year figure before the year ends, unless it has already passed its target.",
 	"No target: the measure is monitored only. Baseline year: the year sets the figure later targets are set against. Not yet reported: there is no result, or it is printed as N/A. Not assessed: the target is in words only, or target and result cannot be compared; the table note says why.",
 	"Direction of travel compares the result with the year before's result or baseline: improved, stable (exactly equal) or deteriorated. A measure of change (\"Change in gun crime\", \"Reduction in crime\") improves when the change is in the better direction.",
 }

@@ -221,6 +221,8 @@ func TestTravel(t *testing.T) {
 		{"no result", mcase{unit: plan.UnitPercent, polarity: "higher", prev: "55%", kind: "level", tval: "100%"}, ""},
 		{"previous other unit", mcase{unit: plan.UnitNumber, polarity: "higher", prev: "35.2m", kind: "monitor", result: "£16.7m"}, ""},
 		{"part-year count against full year", mcase{unit: plan.UnitNumber, polarity: "higher", prev: "207", kind: "level", tval: "200", result: "516", period: "April to December 2006"}, ""},
+		{"part-year money sum against full year", mcase{title: "Value of cash forfeiture orders and confiscation orders per 1,000 population", unit: plan.UnitMoney, polarity: "higher", prev: "£4,744", kind: "monitor", result: "£2,251", period: "April to December 2006"}, ""},
+		{"money sum over whole years", mcase{title: "Value of assets recovered", unit: plan.UnitMoney, polarity: "higher", prev: "£4,744", kind: "monitor", result: "£2,251"}, Deteriorated},
 		{"part-year average against full year", mcase{title: "KSI (Monthly Average)", unit: plan.UnitNumber, polarity: "lower", prev: "323", kind: "monitor", result: "312", period: "April to October 2006"}, Improved},
 	}
 	for _, tt := range tests {
