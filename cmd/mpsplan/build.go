@@ -7,10 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/mpsplan/mpsplan/render"
 	"github.com/mpsplan/mpsplan/render/pdf"
@@ -83,26 +81,13 @@ differ, 2 usage.`,
 			if err != nil {
 				return err
 			}
-			var epoch time.Time
-			if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-				n, err := strconv.ParseInt(s, 10, 64)
-				if err != nil || n < 0 {
-					return usageError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", s)
-				}
-				epoch = time.Unix(n, 0).UTC()
-			}
-			var tmpl *render.Templates
-			if tmplDir != "" {
-				if st, err := os.Stat(tmplDir); err != nil || !st.IsDir() {
-					return usageError("--templates %s is not a folder", tmplDir)
-				}
-				tmpl, err = render.LoadTemplates(tmplDir)
-			} else {
-				tmpl, err = render.DefaultTemplates()
-			}
+			opts, err := buildOptions()
 			if err != nil {
-				// Templates are outside the plans: exit 2, as for usage.
-				return &exitError{code: exitUsage, err: err}
+				return err
+			}
+			tmpl, err := templatesFrom(tmplDir)
+			if err != nil {
+				return err
 			}
 			dirs, err := e.resolve(args)
 			if err != nil {
@@ -113,7 +98,7 @@ differ, 2 usage.`,
 			written := 0
 			built := 0
 			expected := map[string]bool{}
-			for _, r := range e.buildPlans(dirs, fmts, tmpl, render.Options{Date: epoch}, out) {
+			for _, r := range e.buildPlans(dirs, fmts, tmpl, opts, out) {
 				_, _ = e.stderr.Write(r.msgs.Bytes())
 				if !r.ok {
 					failed = true
