@@ -77,15 +77,7 @@ differ, 2 usage.`,
 			if all && len(args) > 0 {
 				return usageError("give plan IDs or --all, not both")
 			}
-			fmts, err := parseFormats(formatArg)
-			if err != nil {
-				return err
-			}
-			opts, err := buildOptions()
-			if err != nil {
-				return err
-			}
-			tmpl, err := templatesFrom(tmplDir)
+			fmts, opts, tmpl, err := outputSettings(formatArg, tmplDir)
 			if err != nil {
 				return err
 			}

@@ -49,15 +49,7 @@ written, 2 usage (including a year the plan has no results for).`,
 			if err != nil {
 				return usageError("--year: %v", err)
 			}
-			fmts, err := parseFormats(formatArg)
-			if err != nil {
-				return err
-			}
-			opts, err := buildOptions()
-			if err != nil {
-				return err
-			}
-			tmpl, err := templatesFrom(tmplDir)
+			fmts, opts, tmpl, err := outputSettings(formatArg, tmplDir)
 			if err != nil {
 				return err
 			}
@@ -121,6 +113,24 @@ written, 2 usage (including a year the plan has no results for).`,
 	_ = c.MarkFlagDirname("out")
 	_ = c.MarkFlagDirname("templates")
 	return c
+}
+
+// outputSettings reads what build and report share: the formats asked
+// for, the document date, and the templates.
+func outputSettings(formatArg, tmplDir string) ([]string, render.Options, *render.Templates, error) {
+	fmts, err := parseFormats(formatArg)
+	if err != nil {
+		return nil, render.Options{}, nil, err
+	}
+	opts, err := buildOptions()
+	if err != nil {
+		return nil, render.Options{}, nil, err
+	}
+	tmpl, err := templatesFrom(tmplDir)
+	if err != nil {
+		return nil, render.Options{}, nil, err
+	}
+	return fmts, opts, tmpl, nil
 }
 
 // buildOptions reads SOURCE_DATE_EPOCH, the date a document carries when
