@@ -50,7 +50,7 @@ func LoadFS(fsys fs.FS, dir, display string) (*Plan, Diagnostics) {
 	if p != nil {
 		p.Dir = display
 		if base := path.Base(display); p.ID != "" && base != "." && base != p.ID && !strings.Contains(display, "@") {
-			diags = append(diags, Diagnostic{Pos: p.idPos, Severity: Error, Rule: "id",
+			diags = append(diags, Diagnostic{Pos: p.keyPos["id"], Severity: Error, Rule: "id",
 				Message: fmt.Sprintf("plan id %q does not match its folder name %q", p.ID, base),
 				Hint:    "the folder name is how commands find a plan: rename one to match the other"})
 		}
@@ -134,7 +134,6 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 	// Required top-level keys are checked once every file has been read.
 	fake := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 	d.requireKeys(fake, d.info(reflect.TypeFor[Plan]()), seen)
-	p.idPos = seen["id"]
 	p.keyPos = seen
 	return p
 }

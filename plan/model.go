@@ -12,8 +12,7 @@ package plan
 type Plan struct {
 	At Pos `yaml:"-"`
 	// Dir is the folder the plan was loaded from.
-	Dir   string `yaml:"-"`
-	idPos Pos
+	Dir string `yaml:"-"`
 	// keyPos holds where each top-level key was written, for problems
 	// with values that carry no position of their own (plan_years).
 	keyPos map[string]Pos
