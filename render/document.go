@@ -9,7 +9,10 @@
 // the same figures, and a writer never re-reads the plan or does arithmetic.
 package render
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Document is a publication laid out and ready to print.
 type Document struct {
@@ -161,4 +164,18 @@ func (d *Document) Walk(fn func(*Section)) {
 		}
 	}
 	walk(d.Sections)
+}
+
+// Anchors hands out section and item IDs unique within one document:
+// base, or base-2, base-3... when a plan's IDs collide with built ones.
+type Anchors map[string]bool
+
+// Unique returns base, or the first free base-N, and marks it used.
+func (a Anchors) Unique(base string) string {
+	id := base
+	for n := 2; a[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	a[id] = true
+	return id
 }

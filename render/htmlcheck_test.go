@@ -2,7 +2,6 @@ package render
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -33,13 +32,7 @@ func TestHTMLValidates(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives java")
 	}
-	java := tooltest.Look(t, "java")
-	jar := tooltest.CITool(t, "node_modules/vnu-jar/build/dist/vnu.jar")
-	files := writeHTMLFiles(t)
-	out, err := exec.Command(java, append([]string{"-jar", jar, "--errors-only", "--format", "gnu"}, files...)...).CombinedOutput()
-	if err != nil || len(out) > 0 {
-		t.Errorf("the Nu HTML checker reports errors (%v):\n%s", err, out)
-	}
+	tooltest.CheckHTML(t, writeHTMLFiles(t)...)
 }
 
 // TestHTMLAccessible runs axe-core in headless Chromium, at phone and
@@ -49,15 +42,5 @@ func TestHTMLAccessible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives chromium")
 	}
-	node := tooltest.Look(t, "node")
-	chromium := tooltest.Look(t, "chromium")
-	tooltest.CITool(t, "node_modules/axe-core/axe.min.js")
-	tooltest.CITool(t, "node_modules/playwright-core/package.json")
-	tools := filepath.Join(tooltest.RepoRoot(), ".ci", "tools")
-	files := writeHTMLFiles(t)
-	out, err := exec.Command(node, append([]string{filepath.Join("testdata", "axe-check.js"), tools, chromium}, files...)...).CombinedOutput()
-	if err != nil {
-		t.Errorf("axe-core finds problems (%v):\n%s", err, out)
-	}
-	t.Logf("%s", out)
+	tooltest.CheckAccessible(t, writeHTMLFiles(t)...)
 }

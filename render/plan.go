@@ -54,14 +54,14 @@ func PlanDocument(p *plan.Plan, opts Options) (*Document, error) {
 	// Wordings (other wordings the source uses for an item) are for
 	// matching and tracing, not for readers: the document prints each
 	// item's title only.
-	b := &builder{p: p, ids: map[string]bool{}, extra: map[string]*plan.Section{}}
+	b := &builder{p: p, ids: Anchors{}, extra: map[string]*plan.Section{}}
 	b.indexTitles()
 	return b.build(opts), nil
 }
 
 type builder struct {
 	p     *plan.Plan
-	ids   map[string]bool
+	ids   Anchors
 	extra map[string]*plan.Section // plan sections merged into built ones, by ID
 	// Titles by ID, for printing references.
 	outcomeT, strandT, priorityT, objectiveT, strategyT map[string]string
@@ -87,16 +87,8 @@ func (b *builder) indexTitles() {
 	}
 }
 
-// uid returns base, or base-2, base-3... so that every anchor in the
-// document is unique even when a plan's IDs collide with built ones.
-func (b *builder) uid(base string) string {
-	id := base
-	for n := 2; b.ids[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
-	}
-	b.ids[id] = true
-	return id
-}
+// uid returns an anchor unique in the document.
+func (b *builder) uid(base string) string { return b.ids.Unique(base) }
 
 func (b *builder) section(id, title string, level int) *Section {
 	s := &Section{ID: b.uid(id), Title: title, Level: level}

@@ -91,7 +91,7 @@ func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Op
 	if ys := ResultYears(p); !slices.Contains(ys, year) {
 		return nil, &NoResultsError{PlanID: p.ID, Year: year, Have: ys}
 	}
-	b := &builder{p: p, year: year, others: sortedOthers(p, others), ids: map[string]bool{}}
+	b := &builder{p: p, year: year, others: sortedOthers(p, others), ids: render.Anchors{}}
 	b.collect()
 	d := &render.Document{
 		Kind:          "report",
@@ -177,20 +177,14 @@ type builder struct {
 	p      *plan.Plan
 	year   plan.Year
 	others []*plan.Plan
-	ids    map[string]bool
+	ids    render.Anchors
 	// entries are the measures with a figure for the year, in plan order,
 	// each followed by its parts.
 	entries []entry
 }
 
-func (b *builder) uid(base string) string {
-	id := base
-	for n := 2; b.ids[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
-	}
-	b.ids[id] = true
-	return id
-}
+// uid returns an anchor unique in the report.
+func (b *builder) uid(base string) string { return b.ids.Unique(base) }
 
 // concerns reports whether a series has a target or a result for y: what
 // puts it in that year's report.

@@ -65,12 +65,7 @@ func TestHTMLValidates(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives java")
 	}
-	java := tooltest.Look(t, "java")
-	jar := tooltest.CITool(t, "node_modules/vnu-jar/build/dist/vnu.jar")
-	out, err := exec.Command(java, append([]string{"-jar", jar, "--errors-only", "--format", "gnu"}, reportFiles(t, ".html")...)...).CombinedOutput()
-	if err != nil || len(out) > 0 {
-		t.Errorf("the Nu HTML checker reports errors (%v):\n%s", err, out)
-	}
+	tooltest.CheckHTML(t, reportFiles(t, ".html")...)
 }
 
 // TestHTMLAccessible runs axe-core in headless Chromium on the reports,
@@ -79,16 +74,7 @@ func TestHTMLAccessible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives chromium")
 	}
-	node := tooltest.Look(t, "node")
-	chromium := tooltest.Look(t, "chromium")
-	tooltest.CITool(t, "node_modules/axe-core/axe.min.js")
-	tooltest.CITool(t, "node_modules/playwright-core/package.json")
-	tools := filepath.Join(tooltest.RepoRoot(), ".ci", "tools")
-	script := filepath.Join(tooltest.RepoRoot(), "render", "testdata", "axe-check.js")
-	out, err := exec.Command(node, append([]string{script, tools, chromium}, reportFiles(t, ".html")...)...).CombinedOutput()
-	if err != nil {
-		t.Errorf("axe-core finds problems (%v):\n%s", err, out)
-	}
+	tooltest.CheckAccessible(t, reportFiles(t, ".html")...)
 }
 
 // TestPDFText extracts the reports' PDF text: every status word the

@@ -49,3 +49,32 @@ func CITool(t testing.TB, rel string) string {
 	}
 	return p
 }
+
+// CheckHTML runs the W3C Nu HTML checker on files and fails t on any error.
+func CheckHTML(t testing.TB, files ...string) {
+	t.Helper()
+	java := Look(t, "java")
+	jar := CITool(t, "node_modules/vnu-jar/build/dist/vnu.jar")
+	out, err := exec.Command(java, append([]string{"-jar", jar, "--errors-only", "--format", "gnu"}, files...)...).CombinedOutput()
+	if err != nil || len(out) > 0 {
+		t.Errorf("the Nu HTML checker reports errors (%v):\n%s", err, out)
+	}
+}
+
+// CheckAccessible runs axe-core in headless Chromium (render/testdata/
+// axe-check.js: phone and desktop widths) on files and fails t on any WCAG
+// 2.1 A or AA violation, any network request or sideways scrolling.
+func CheckAccessible(t testing.TB, files ...string) {
+	t.Helper()
+	node := Look(t, "node")
+	chromium := Look(t, "chromium")
+	CITool(t, "node_modules/axe-core/axe.min.js")
+	CITool(t, "node_modules/playwright-core/package.json")
+	tools := filepath.Join(RepoRoot(), ".ci", "tools")
+	script := filepath.Join(RepoRoot(), "render", "testdata", "axe-check.js")
+	out, err := exec.Command(node, append([]string{script, tools, chromium}, files...)...).CombinedOutput()
+	if err != nil {
+		t.Errorf("axe-core finds problems (%v):\n%s", err, out)
+	}
+	t.Logf("%s", out)
+}
