@@ -263,8 +263,36 @@ func TestDiffGitRevisions(t *testing.T) {
 	if code, out, errs := diffRun("base@HEAD", "plans/base@HEAD"); code != 0 || out != "" {
 		t.Errorf("a revision against itself: exit %d\n%s%s", code, out, errs)
 	}
-	if code, _, errs := diffRun("gone@HEAD", "base"); code != 2 || !strings.Contains(errs, "no plan folder plans/gone at revision HEAD") {
-		t.Errorf("missing folder: exit %d: %s", code, errs)
+	if code, _, errs := diffRun("base@nosuch", "base"); code != 2 || !strings.Contains(errs, "git:") {
+		t.Errorf("bad revision: exit %d: %s", code, errs)
+	}
+	if code, _, errs := diffRun("gone", "base"); code != 2 || !strings.Contains(errs, `no plan "gone"`) {
+		t.Errorf("a mistyped plan in the work tree: exit %d: %s", code, errs)
+	}
+	if code, _, errs := diffRun("gone@HEAD", "gone"); code != 2 || !strings.Contains(errs, "neither") {
+		t.Errorf("a plan on neither side: exit %d: %s", code, errs)
+	}
+
+	// A pull request that adds a plan: absent at main, present in the work tree.
+	added := filepath.Join(repo, "plans", "added")
+	if err := os.MkdirAll(added, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(added, "plan.yaml"), []byte(strings.Replace(string(src), "id: base", "id: added", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = diffRun("added@main", "added")
+	if code != 1 || !strings.Contains(out, "--- added (plans/added@main)\n") || !strings.Contains(out, "\n+ plan added added\n") ||
+		!strings.Contains(out, "+ measure networks-disrupted") || !strings.Contains(out, "+ title: Policing Plan 2007-10") {
+		t.Errorf("added@main added: exit %d\n%s\nstderr: %s", code, out, errs)
+	}
+	code, out, _ = diffRun("--format", "json", "added@main", "added")
+	if code != 1 || !strings.Contains(out, `"plan": "added"`) {
+		t.Errorf("added@main added, json: exit %d\n%s", code, out)
+	}
+	code, out, _ = diffRun("--format", "markdown", "added", "added@main")
+	if code != 1 || !strings.Contains(out, "**Plan removed**") || !strings.Contains(out, "- **removed** measure `networks-disrupted`") {
+		t.Errorf("added added@main, markdown: exit %d\n%s", code, out)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "plan.yaml")); string(got) != dirty {
 		t.Error("the work tree was changed")

@@ -31,8 +31,11 @@ const (
 // Report is every difference between two plans, grouped by section:
 // metadata first, then the plan's lists in the model's order.
 type Report struct {
-	Old      Side      `json:"old"`
-	New      Side      `json:"new"`
+	Old Side `json:"old"`
+	New Side `json:"new"`
+	// Plan is Added when there is no old plan (the whole plan is new) and
+	// Removed when there is no new one; empty when both exist.
+	Plan     string    `json:"plan,omitempty"`
 	Sections []Section `json:"sections"`
 }
 
@@ -92,7 +95,7 @@ type Field struct {
 }
 
 // Empty reports whether the plans do not differ.
-func (r *Report) Empty() bool { return len(r.Sections) == 0 }
+func (r *Report) Empty() bool { return r.Plan == "" && len(r.Sections) == 0 }
 
 // Count returns the number of changed fields and items, for a summary line.
 func (r *Report) Count() int {
@@ -104,7 +107,16 @@ func (r *Report) Count() int {
 }
 
 // Compare returns the differences from old to new. Neither plan is changed.
+// A nil side is a plan that does not exist there: every item of the other
+// is then added (or removed), and Plan says so.
 func Compare(old, new *plan.Plan) *Report {
+	whole := ""
+	switch {
+	case old == nil && new != nil:
+		whole = Added
+	case new == nil && old != nil:
+		whole = Removed
+	}
 	if old == nil {
 		old = &plan.Plan{}
 	}
@@ -112,8 +124,9 @@ func Compare(old, new *plan.Plan) *Report {
 		new = &plan.Plan{}
 	}
 	r := &Report{
-		Old: Side{ID: old.ID, Title: old.Title, Source: old.Dir},
-		New: Side{ID: new.ID, Title: new.Title, Source: new.Dir},
+		Old:  Side{ID: old.ID, Title: old.Title, Source: old.Dir},
+		New:  Side{ID: new.ID, Title: new.Title, Source: new.Dir},
+		Plan: whole,
 	}
 	meta := Section{Name: "metadata", Title: "Metadata"}
 	var rest []Section

@@ -41,7 +41,7 @@ func LoadGit(dir, rev string) (*plan.Plan, plan.Diagnostics, error) {
 		return nil, nil, err
 	}
 	if len(entries) == 0 {
-		return nil, nil, fmt.Errorf("no plan folder %s at revision %s", rel, rev)
+		return nil, nil, &NoPlanError{Dir: rel, Rev: rev, Display: display}
 	}
 	var diags plan.Diagnostics
 	var want []treeEntry
@@ -74,6 +74,19 @@ func LoadGit(dir, rev string) (*plan.Plan, plan.Diagnostics, error) {
 	}
 	p, ds := plan.LoadFS(fsys, rel, display)
 	return p, ds, nil
+}
+
+// NoPlanError says that a revision git knows holds no plan folder dir: the
+// plan was added after it, or removed before it. diff reports that as a
+// whole plan added or removed rather than as trouble.
+type NoPlanError struct {
+	Dir, Rev string
+	// Display names the missing side as a loaded plan would be named.
+	Display string
+}
+
+func (e *NoPlanError) Error() string {
+	return fmt.Sprintf("no plan folder %s at revision %s", e.Dir, e.Rev)
 }
 
 // repoPath finds the repository holding dir and dir's slash path inside it.

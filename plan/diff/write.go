@@ -68,6 +68,9 @@ func WriteText(w io.Writer, r *Report, color bool) error {
 	t := &textWriter{color: color}
 	t.b.WriteString(t.style(sgrBold, "--- "+clean(sideText(r.Old))) + "\n")
 	t.b.WriteString(t.style(sgrBold, "+++ "+clean(sideText(r.New))) + "\n")
+	if r.Plan != "" {
+		t.b.WriteString("\n" + t.mark(r.Plan) + " " + t.style(sgrBold, wholePlan(r)) + "\n")
+	}
 	for _, s := range r.Sections {
 		t.b.WriteString("\n" + t.style(sgrBold, s.Title) + "\n")
 		for _, f := range s.Fields {
@@ -89,6 +92,15 @@ func WriteText(w io.Writer, r *Report, color bool) error {
 	}
 	_, err := io.WriteString(w, t.b.String())
 	return err
+}
+
+// wholePlan says that one side does not exist: "plan 2011-14 added".
+func wholePlan(r *Report) string {
+	id := r.New.ID
+	if r.Plan == Removed {
+		id = r.Old.ID
+	}
+	return "plan " + id + " " + r.Plan
 }
 
 func sideText(s Side) string {
@@ -183,7 +195,14 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	fmt.Fprintf(&b, "From %s (%s) to %s (%s).\n", md(r.Old.Title), md(r.Old.Source), md(r.New.Title), md(r.New.Source))
+	switch r.Plan {
+	case Added:
+		fmt.Fprintf(&b, "**Plan added**: %s (%s) is new; %s holds no such plan.\n", md(r.New.Title), md(r.New.Source), md(r.Old.Source))
+	case Removed:
+		fmt.Fprintf(&b, "**Plan removed**: %s (%s) is gone; %s holds no such plan.\n", md(r.Old.Title), md(r.Old.Source), md(r.New.Source))
+	default:
+		fmt.Fprintf(&b, "From %s (%s) to %s (%s).\n", md(r.Old.Title), md(r.Old.Source), md(r.New.Title), md(r.New.Source))
+	}
 	for _, s := range r.Sections {
 		fmt.Fprintf(&b, "\n### %s\n\n", md(s.Title))
 		for _, f := range s.Fields {
