@@ -479,7 +479,7 @@ type figureMapping struct {
 }
 
 // Rules an Acknowledge entry may name.
-var acknowledgeable = []string{"sum", "shares", "duplicate-code", "unit", "year-range", "percent-range"}
+var acknowledgeable = []string{"sum", "shares", "duplicate-code", "unit", "year-range", "percent-range", "fraction", "target-text"}
 
 func (a *Acknowledge) unmarshalNode(d *decoder, n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {

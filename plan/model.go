@@ -28,7 +28,7 @@ type Plan struct {
 	Status        string       `yaml:"status" mps:"required" enum:"draft,approved" doc:"draft or approved."`
 	Date          Date         `yaml:"date" doc:"Publication or approval date: 2006-02-23, or 2005-09 when only the month is known."`
 	ApprovedBy    string       `yaml:"approved_by" doc:"The body that approved the plan and where: 'MPA, report 7 of 23 February 2006'."`
-	Source        Source       `yaml:"source" mps:"required" doc:"The published document this plan encodes."`
+	Source        Source       `yaml:"source" doc:"For a plan copied from a published document: that document. Kept for tracing, never printed."`
 	Summary       Markdown     `yaml:"summary" doc:"Foreword or executive summary (Markdown)."`
 	Mission       string       `yaml:"mission" doc:"The mission statement."`
 	Vision        string       `yaml:"vision" doc:"A longer-term aim, such as 'To make London the safest major city in the world'."`

@@ -44,6 +44,18 @@ func (v *validator) errorf(pos Pos, rule, hint, format string, args ...any) {
 // is a warning unless the item acknowledges the rule, when it is a note
 // that carries the reason.
 func (v *validator) inconsistency(ack Acknowledge, pos Pos, rule, hint, format string, args ...any) {
+	v.unless(ack, Warning, pos, rule, hint, format, args...)
+}
+
+// wrong reports a figure that does not hold (a sum, a share, a derived
+// row, a target whose text and value disagree). A reader would take the
+// published figure as true, so it is an error, unless the item
+// acknowledges that the source itself prints it so: then it is a note.
+func (v *validator) wrong(ack Acknowledge, pos Pos, rule, hint, format string, args ...any) {
+	v.unless(ack, Error, pos, rule, hint, format, args...)
+}
+
+func (v *validator) unless(ack Acknowledge, sev Severity, pos Pos, rule, hint, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	for _, a := range ack {
 		if a.Rule == rule {
@@ -52,7 +64,7 @@ func (v *validator) inconsistency(ack Acknowledge, pos Pos, rule, hint, format s
 			return
 		}
 	}
-	v.add(pos, Warning, rule, hint, "%s", msg)
+	v.add(pos, sev, rule, hint, "%s", msg)
 }
 
 func (v *validator) acknowledges(a Acknowledge) { v.acks = append(v.acks, a...) }
@@ -288,6 +300,11 @@ func (v *validator) target(m *Measure, t *Target, what string) {
 			return
 		}
 		u := t.Value.Unit()
+		if pc, ok := fractionPercent(t.Value); ok && want[t.Kind] == UnitPercent {
+			v.wrong(m.Acknowledge, t.Value.At, "fraction", "write the target as printed, with its % sign: "+pc,
+				"%s target %q: did you mean %s?", what, t.Value.Text, pc)
+			return
+		}
 		if u != want[t.Kind] {
 			hint := fmt.Sprintf("a %s target on a measure counted in %s needs a value in %s", t.Kind, m.Unit, want[t.Kind])
 			if t.Kind == TargetLevel && u == UnitPercent && m.Unit != UnitPercent {
@@ -299,6 +316,7 @@ func (v *validator) target(m *Measure, t *Target, what string) {
 		if t.Kind == TargetLevel && u == UnitPercent {
 			v.percentRange(m, t.Value, what+" target")
 		}
+		v.targetText(m, t, what)
 		if t.Kind == TargetChange && t.Value.Q.Value.Cmp(hundred.Neg()) < 0 {
 			v.errorf(t.Value.At, "percent-range", "a quantity cannot fall by more than 100%", "%s target %q is below -100%%", what, t.Value.Text)
 		}
@@ -320,6 +338,11 @@ func (v *validator) figure(m *Measure, f *Figure, what string) {
 	if m.Unit == UnitText {
 		v.inconsistency(m.Acknowledge, f.At, "unit", "give the measure a numeric unit, or write the figure as text",
 			"%s %q is a number, but the measure's unit is text", what, f.Text)
+		return
+	}
+	if pc, ok := fractionPercent(f); ok && m.Unit == UnitPercent {
+		v.wrong(m.Acknowledge, f.At, "fraction", "write the figure as printed, with its % sign: "+pc,
+			"%s %q: did you mean %s?", what, f.Text, pc)
 		return
 	}
 	if f.Q.Unit != m.Unit {
@@ -423,7 +446,7 @@ func (v *validator) breakdown(bd *Breakdown) {
 	v.inPeriod(bd.At, bd.Year, fmt.Sprintf("breakdown %q", bd.ID))
 	v.ids("item of breakdown "+bd.ID, len(bd.Items), func(i int) (string, Pos) { return bd.Items[i].ID, bd.Items[i].At })
 	sum, sumOK := Decimal{}, true
-	shares, nShares := Decimal{}, 0
+	shares, nShares, sharesOK := Decimal{}, 0, true
 	for _, it := range bd.Items {
 		if v.money(&it.Amount, fmt.Sprintf("%q amount", it.ID)) {
 			sum = sum.Add(it.Amount.Q.Value)
@@ -433,7 +456,14 @@ func (v *validator) breakdown(bd *Breakdown) {
 		if it.Share == nil {
 			continue
 		}
+		nShares++
 		if it.Share.Unit() != UnitPercent {
+			sharesOK = false
+			if pc, ok := fractionPercent(it.Share); ok {
+				v.errorf(it.Share.At, "fraction", "write the share as printed, with its % sign: "+pc,
+					"share %q of %q: did you mean %s?", it.Share.Text, it.ID, pc)
+				continue
+			}
 			v.errorf(it.Share.At, "unit", "write a share as a percentage: 77%", "share %q of %q is not a percentage", it.Share.Text, it.ID)
 			continue
 		}
@@ -441,17 +471,16 @@ func (v *validator) breakdown(bd *Breakdown) {
 			v.errorf(it.Share.At, "percent-range", "a share lies between 0% and 100%", "share %q of %q is out of range", it.Share.Text, it.ID)
 		}
 		shares = shares.Add(it.Share.Q.Value)
-		nShares++
 	}
 	if bd.Total != nil && v.money(bd.Total, fmt.Sprintf("breakdown %q total", bd.ID)) && sumOK && sum.Cmp(bd.Total.Q.Value) != 0 {
-		v.inconsistency(bd.Acknowledge, bd.Total.At, "sum", "correct the figure that was mistyped; if the source itself does not add up, acknowledge it with acknowledge: {sum: reason}",
+		v.wrong(bd.Acknowledge, bd.Total.At, "sum", "correct the figure that was mistyped; if the source itself does not add up, acknowledge it with acknowledge: {sum: reason}",
 			"breakdown %q: items add up to %s, not the stated total %s (difference %s)",
 			bd.ID, FormatMoney(sum), bd.Total.Text, FormatMoney(bd.Total.Q.Value.Sub(sum)))
 	}
 	if nShares > 0 && nShares < len(bd.Items) {
 		v.errorf(bd.At, "shares", "give every item a share, or none", "breakdown %q gives shares for %d of its %d items", bd.ID, nShares, len(bd.Items))
-	} else if nShares > 0 && shares.Cmp(hundred) != 0 {
-		v.inconsistency(bd.Acknowledge, bd.At, "shares", "shares of a whole add up to 100%; acknowledge it if the source rounds them differently",
+	} else if nShares > 0 && sharesOK && shares.Cmp(hundred) != 0 {
+		v.wrong(bd.Acknowledge, bd.At, "shares", "shares of a whole add up to 100%; acknowledge it if the source rounds them differently",
 			"breakdown %q: shares add up to %s%%, not 100%%", bd.ID, shares)
 	}
 }
@@ -519,7 +548,7 @@ func (v *validator) table(t *Table) {
 			}
 			got, pos := r.Values[col].Q.Value, r.Values[col].At
 			if got.Cmp(want) != 0 {
-				v.inconsistency(t.Acknowledge, pos, "sum", "correct the mistyped cell; acknowledge it if the source itself does not add up",
+				v.wrong(t.Acknowledge, pos, "sum", "correct the mistyped cell; acknowledge it if the source itself does not add up",
 					"table %q, row %q, %s: %s = %s, but the row says %s", t.ID, r.ID, y, r.Equals, want.Grouped(0), got.Grouped(0))
 			}
 		}
