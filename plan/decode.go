@@ -27,6 +27,10 @@ type decoder struct {
 	file  string
 	diags *Diagnostics
 	types map[reflect.Type]*structInfo
+	// meant holds the top-level keys a misspelt key was taken for, across
+	// every file of the plan: "titel" is one error (unknown key, did you
+	// mean "title"), not a second one for the missing title.
+	meant map[string]bool
 }
 
 type fieldInfo struct {
@@ -47,7 +51,7 @@ type structInfo struct {
 var posType = reflect.TypeFor[Pos]()
 
 func newDecoder(diags *Diagnostics) *decoder {
-	return &decoder{diags: diags, types: map[reflect.Type]*structInfo{}}
+	return &decoder{diags: diags, types: map[reflect.Type]*structInfo{}, meant: map[string]bool{}}
 }
 
 func (d *decoder) info(t reflect.Type) *structInfo {
@@ -236,8 +240,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Po
 		v.Field(si.at).Set(reflect.ValueOf(d.pos(n)))
 	}
 	checkRequired := seen == nil
+	meant := d.meant
 	if seen == nil {
 		seen = map[string]Pos{}
+		meant = map[string]bool{}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -252,7 +258,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Po
 		seen[k.Value] = d.pos(k)
 		f := si.byKey[k.Value]
 		if f == nil {
-			d.unknownKey(k, si)
+			if s := d.unknownKey(k, si); s != "" {
+				meant[s] = true
+			}
 			continue
 		}
 		if isNull(val) {
@@ -269,13 +277,15 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Po
 		}
 	}
 	if checkRequired {
-		d.requireKeys(n, si, seen)
+		d.requireKeys(n, si, seen, meant)
 	}
 }
 
-func (d *decoder) requireKeys(n *yaml.Node, si *structInfo, seen map[string]Pos) {
+// requireKeys reports each required key missing from seen, except those a
+// misspelt key was taken for (meant), already reported as unknown.
+func (d *decoder) requireKeys(n *yaml.Node, si *structInfo, seen map[string]Pos, meant map[string]bool) {
 	for _, f := range si.fields {
-		if _, ok := seen[f.key]; f.required && !ok {
+		if _, ok := seen[f.key]; f.required && !ok && !meant[f.key] {
 			hint := f.doc
 			if f.enum != nil {
 				hint = "one of: " + strings.Join(f.enum, ", ")
@@ -296,16 +306,20 @@ func (d *decoder) checkEnum(n *yaml.Node, f *fieldInfo, s string) {
 	d.errorf(n, hint, "%q is not a valid %s", s, f.key)
 }
 
-func (d *decoder) unknownKey(k *yaml.Node, si *structInfo) {
+// unknownKey reports a key the struct does not have, and returns the
+// known key it is probably a misspelling of, if any.
+func (d *decoder) unknownKey(k *yaml.Node, si *structInfo) string {
 	keys := make([]string, len(si.fields))
 	for i, f := range si.fields {
 		keys[i] = f.key
 	}
 	hint := "known keys: " + strings.Join(keys, ", ")
-	if s := suggest(k.Value, keys); s != "" {
+	s := suggest(k.Value, keys)
+	if s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
 	d.report(k, Error, "unknown-key", hint, "unknown key %q in %s", clip(k.Value), si.name)
+	return s
 }
 
 // suggest returns the candidate closest to s, if it is close enough to be

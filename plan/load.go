@@ -47,7 +47,7 @@ func LoadFS(fsys fs.FS, dir, display string) (*Plan, Diagnostics) {
 		return nil, diags
 	}
 	p := Decode(files, &diags)
-	if p != nil {
+	if p != nil && len(p.unread) == 0 {
 		p.Dir = display
 		if base := path.Base(display); p.ID != "" && base != "." && base != p.ID && !strings.Contains(display, "@") {
 			diags = append(diags, Diagnostic{Pos: p.keyPos["id"], Severity: Error, Rule: "id",
@@ -57,7 +57,29 @@ func LoadFS(fsys fs.FS, dir, display string) (*Plan, Diagnostics) {
 		Validate(p, &diags)
 	}
 	diags.Sort()
+	var unread []string
+	if p != nil {
+		unread = p.unread
+	}
+	unreadableFirst(diags, unread)
 	return p, diags
+}
+
+// unreadableFirst moves the problems that stopped a file from being read
+// at all (encoding, syntax) to the front: they are the cause, and what
+// follows is read without that file.
+func unreadableFirst(ds Diagnostics, unread []string) {
+	unreadable := func(d Diagnostic) bool { return d.Rule == "file" || slices.Contains(unread, d.Pos.File) }
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		ua, ub := unreadable(a), unreadable(b)
+		switch {
+		case ua && !ub:
+			return -1
+		case ub && !ua:
+			return 1
+		}
+		return 0
+	})
 }
 
 // File is one plan file's name (as shown in diagnostics) and bytes.
@@ -119,6 +141,7 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 		d.file = f.Name
 		root := parseFile(f, diags)
 		if root == nil {
+			p.unread = append(p.unread, f.Name)
 			continue
 		}
 		if first == nil {
@@ -130,11 +153,16 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 	if first == nil {
 		return nil
 	}
-	d.file = files[0].Name
+	p.keyPos = seen
+	if len(p.unread) > 0 {
+		// A key may be missing only because the file that holds it could
+		// not be read: that file's error is the one to fix.
+		return p
+	}
+	d.file = p.At.File
 	// Required top-level keys are checked once every file has been read.
 	fake := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
-	d.requireKeys(fake, d.info(reflect.TypeFor[Plan]()), seen)
-	p.keyPos = seen
+	d.requireKeys(fake, d.info(reflect.TypeFor[Plan]()), seen, d.meant)
 	return p
 }
 

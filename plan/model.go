@@ -16,6 +16,10 @@ type Plan struct {
 	// keyPos holds where each top-level key was written, for problems
 	// with values that carry no position of their own (plan_years).
 	keyPos map[string]Pos
+	// unread names the files of the plan that could not be parsed: what
+	// they hold is missing, and validating the rest would report only
+	// that absence.
+	unread []string
 
 	ID            string       `yaml:"id" mps:"required" doc:"Stable slug of the plan, also its folder name: 2008-11, 2006-09-draft."`
 	Title         string       `yaml:"title" mps:"required" doc:"Title as the document prints it."`

@@ -134,7 +134,7 @@ func TestDiffExitStatus(t *testing.T) {
 		{"quiet, no differences", []string{"-q", "changed", "changed"}, 0, "", ""},
 		{"a side does not load", []string{"base", "testdata/diff/broken"}, 2, "",
 			"testdata/diff/broken/plan.yaml:12:5: error: unknown key \"titel\" in outcome"},
-		{"quiet still reports trouble", []string{"-q", "testdata/diff/broken", "base"}, 2, "", "testdata/diff/broken/plan.yaml:11:5: error:"},
+		{"quiet still reports trouble", []string{"-q", "testdata/diff/broken", "base"}, 2, "", "testdata/diff/broken/plan.yaml:12:5: error: unknown key"},
 		{"unknown plan", []string{"base", "1999-02"}, 2, "", `no plan "1999-02"`},
 		{"bad revision", []string{"base@no-such-rev", "changed"}, 2, "", "git: Not a valid object name no-such-rev"},
 		{"one argument", []string{"base"}, 2, "", "accepts 2 arg(s)"},
