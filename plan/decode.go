@@ -80,11 +80,19 @@ func describe(t reflect.Type) *structInfo {
 		if e := f.Tag.Get("enum"); e != "" {
 			fi.enum = strings.Split(e, ",")
 		}
+		if w, ok := reflect.Zero(f.Type).Interface().(wordType); ok {
+			fi.enum = w.Values()
+		}
 		si.fields = append(si.fields, fi)
 		si.byKey[key] = fi
 	}
 	return si
 }
+
+// wordType is a domain word of the format (a measure's kind, a rule name):
+// a string type that lists the words a plan may write. The loader checks
+// them and the schema's enum is generated from the same list.
+type wordType interface{ Values() []string }
 
 // words turns a type name into words for messages: BreakdownItem → "breakdown item".
 func words(name string) string {

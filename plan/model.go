@@ -149,6 +149,8 @@ type Measure struct {
 	Kind        string        `yaml:"kind" mps:"required" enum:"cpa,indicator,long-term" doc:"cpa (critical performance area / headline KPI), indicator (supporting), or long-term."`
 	Unit        Unit          `yaml:"unit" mps:"required" enum:"number,percent,points,money,text" doc:"What its figures count."`
 	Polarity    string        `yaml:"polarity" enum:"higher,lower,none" doc:"Which direction is better; none when neither is."`
+	Figures     Figures       `yaml:"figures" doc:"levels (the default: 79%, 15,190) when the measure's baseline, targets and results are levels; changes when they are changes on the previous year (Change in gun crime: -15.9%)."`
+	Accumulates bool          `yaml:"accumulates" doc:"true for a count or sum of money that builds up through the year (crimes, intrusions, assets seized), so a part-year figure is only part of the year's; false (the default) for a rate, share, average or a stock counted at a date (outstanding warrants)."`
 	Owner       string        `yaml:"owner" doc:"Accountable business group or board member."`
 	Description Markdown      `yaml:"description" doc:"Definition or source of data (Markdown)."`
 	Objectives  []Ref         `yaml:"objectives" doc:"IDs of the objectives it monitors."`
@@ -191,7 +193,32 @@ type Result struct {
 	Period  string   `yaml:"period" doc:"The part of the year it covers when not the whole: 'April to December 2006'."`
 	Value   Figure   `yaml:"value" mps:"required" doc:"The figure as printed."`
 	Comment Markdown `yaml:"comment" doc:"Comment printed beside it (Markdown)."`
+	// Of is set when the document prints an earlier year's figure in
+	// this year's place, so a report does not judge it as this year's.
+	Of Year `yaml:"of" doc:"The year the figure is for, when the document prints an earlier year's figure in this year's column because it is provided only once a year: {year: 2006/07, of: 2005/06, value: 61.9%}."`
 }
+
+// Earlier reports whether the result is an earlier year's figure
+// printed in its year's place.
+func (r Result) Earlier() bool { return r.Of != 0 && r.Of < r.Year }
+
+// Figures says whether a measure's figures are levels or changes on the
+// previous year. It is data, not read from the title: rewording "Change in
+// gun crime" must not change how its results are judged.
+type Figures string
+
+// The kinds of figure a measure holds.
+const (
+	FiguresLevels  Figures = "levels"  // 79%, 15,190: the empty value means this
+	FiguresChanges Figures = "changes" // -15.9%: a change on the previous year
+)
+
+// Values lists the words a plan may write, for the loader and the schema.
+func (Figures) Values() []string { return []string{string(FiguresLevels), string(FiguresChanges)} }
+
+// HoldsChanges reports whether the measure's figures are changes on the
+// previous year.
+func (m *Measure) HoldsChanges() bool { return m.Figures == FiguresChanges }
 
 // Partial reports whether the result covers only part of its year.
 func (r Result) Partial() bool { return r.Period != "" }

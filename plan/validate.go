@@ -288,6 +288,10 @@ func (v *validator) series(m *Measure, what string, base *Observation, targets [
 		r := &results[i]
 		v.notAfterPeriod(r.At, r.Year, what+" result")
 		v.figure(m, &r.Value, what+" result")
+		if r.Of != 0 && r.Of >= r.Year {
+			v.errorf(r.At, "year-range", "of names the earlier year a figure printed for this year was measured in; remove it when the figure is this year's",
+				"%s result for %s says it is %s's figure, which is not an earlier year", what, r.Year, r.Of)
+		}
 	}
 }
 

@@ -14,18 +14,21 @@
 //     baseline of the year before. Only the year immediately before counts:
 //     a change target is "on the previous year", and direction of travel is
 //     "against the previous year".
-//   - A measure "holds changes" when its unit is percent and its title says
-//     "change" or "reduction" ("Change in gun crime"): its targets and results are already
-//     changes on the previous year (-4%, -15.9%), so they are compared as
-//     they stand. So is a result in percent of a measure whose unit is
-//     number or money ("Gun crime per 1,000 population": -18.0%).
-//   - A measure "counts" when its unit is number and its title does not
-//     make it a rate or an average ("rate", "average", "per ", "%"), or when
-//     its unit is money and its title does not make it a rate or an average:
-//     money recovered or ordered over a period (even "per 1,000 population")
-//     is a sum that grows through the year like a count. A part-year count
-//     cannot be compared with a full-year figure, except where the
-//     comparison is already decided.
+//   - A measure "holds changes" when it says so (figures: changes): its
+//     targets and results are already changes on the previous year (-4%,
+//     -15.9%), so they are compared as they stand. So is a result in
+//     percent of a measure whose unit is number or money ("Gun crime per
+//     1,000 population": -18.0%).
+//   - A measure "accumulates" when it says so (accumulates: true): a count
+//     or sum of money that builds up through the year (crimes, assets
+//     seized), not a rate, share, average or a stock counted at a date. A
+//     part-year figure of it is only part of the year's, so it cannot be
+//     compared with a full-year figure unless the comparison is already
+//     decided.
+//   - A result printed for a year but measured in an earlier one (of:
+//     2005/06, a figure provided once a year) is not that year's result.
+//   - Nothing is read from a measure's title: rewording it never changes
+//     a status.
 //
 // # Status rules
 //
@@ -38,7 +41,8 @@
 //	| 2 | no target for the year, or target kind monitor  | no target         |
 //	| 3 | target kind baseline                            | baseline year     |
 //	| 4 | no result, or result in words meaning none      | not yet reported  |
-//	|   | ("N/A", "n/a", "not available", "-", "TBC")     |                   |
+//	|   | ("N/A", "n/a", "not available", "-", "TBC"), or |                   |
+//	|   | an earlier year's figure (of: 2005/06)          |                   |
 //	| 5 | target kind text                                | not assessed      |
 //	| 6 | target or result has no single number           | not assessed      |
 //	|   | ("13.3%/26%"), or their units differ            |                   |
@@ -60,12 +64,15 @@
 //	|12 | change or points, polarity none: the target's   | as 9/10; a zero   |
 //	|   | sign says which way is better (-3% = lower)     | target: not       |
 //	|   |                                                 | assessed          |
-//	|13 | part-year result: met → on track, not met →     | on track,         |
-//	|   | off track                                       | off track         |
-//	|14 | part-year count, level target, higher polarity, | not assessed      |
-//	|   | below target (it may yet reach it); a change or | (a count already  |
-//	|   | direction from a part-year count against a      | past its target is|
-//	|   | previous figure of another period               | on/off track)     |
+//	|13 | part-year figure that accumulates, level target:| not met, met      |
+//	|   | already over a lower-is-better target, or       | (the year is      |
+//	|   | already at or past a higher-is-better one       | decided)          |
+//	|14 | other part-year results: met → on track, not    | on track,         |
+//	|   | met → off track                                 | off track         |
+//	|15 | part-year figure that accumulates, level target,| not assessed      |
+//	|   | higher polarity, below target (it may yet reach |                   |
+//	|   | it); a change or direction from it against a    |                   |
+//	|   | previous figure of another period               |                   |
 //
 // A missed target (not met, off track) records its shortfall, the distance
 // from the compared figure to the target in the target's unit, and the
@@ -163,26 +170,32 @@ type Assessment struct {
 }
 
 // Series is the figures of a measure, or of one of its parts, with what
-// the rules need to read them.
+// the rules need to read them. Changes and Accumulates come from the
+// measure's own fields, never from the words of its title.
 type Series struct {
-	Title    string
-	Unit     plan.Unit
-	Polarity string
-	Baseline *plan.Observation
-	Targets  []plan.Target
-	Results  []plan.Result
+	Title       string
+	Unit        plan.Unit
+	Polarity    string
+	Changes     bool // the figures are changes on the previous year
+	Accumulates bool // a part-year figure is part of a sum over the year
+	Baseline    *plan.Observation
+	Targets     []plan.Target
+	Results     []plan.Result
 }
 
 // Of returns the series of a measure.
 func Of(m *plan.Measure) Series {
-	return Series{Title: m.Title, Unit: m.Unit, Polarity: m.Polarity, Baseline: m.Baseline, Targets: m.Targets, Results: m.Results}
+	return Series{Title: m.Title, Unit: m.Unit, Polarity: m.Polarity, Changes: m.HoldsChanges(), Accumulates: m.Accumulates,
+		Baseline: m.Baseline, Targets: m.Targets, Results: m.Results}
 }
 
 // OfPart returns the series of a part of a measure. A part is judged with
-// its measure's title and polarity: "White" says nothing of which way is
-// better. Its unit is taken from its own figures where they have one.
+// its measure's polarity and kind of figure: "White" says nothing of which
+// way is better. Its unit is taken from its own figures where they have one.
 func OfPart(m *plan.Measure, p *plan.MeasurePart) Series {
-	return Series{Title: m.Title, Unit: m.Unit, Polarity: m.Polarity, Baseline: p.Baseline, Targets: p.Targets, Results: p.Results}
+	s := Of(m)
+	s.Baseline, s.Targets, s.Results = p.Baseline, p.Targets, p.Results
+	return s
 }
 
 // Assess judges measure m for year.
@@ -212,7 +225,7 @@ func AssessSeries(s Series, year plan.Year) Assessment {
 	a.Previous = previousFor(s, year)
 	a.Travel, a.TravelReason = travel(s, a.Result, a.Previous)
 	a.Status, a.Reason = judge(s, &a)
-	if a.Result != nil && a.Result.Partial() {
+	if a.Result != nil && a.Result.Partial() && !decided(s, &a) {
 		switch a.Status {
 		case Met:
 			a.Status = OnTrack
@@ -221,6 +234,26 @@ func AssessSeries(s Series, year plan.Year) Assessment {
 		}
 	}
 	return a
+}
+
+// decided reports whether a part-year result already decides its year: a
+// figure that accumulates can only grow, so once it is over a target
+// where lower is better it has missed, and once it has reached one where
+// higher is better it has met. One intrusion in August against a target
+// of none is not met, whatever the rest of the year brings.
+func decided(s Series, a *Assessment) bool {
+	t := a.Target
+	if !s.Accumulates || t == nil || t.Kind != plan.TargetLevel || a.Result.Value.Q == nil || t.Value == nil || t.Value.Q == nil {
+		return false
+	}
+	c := a.Result.Value.Q.Value.Cmp(t.Value.Q.Value)
+	switch {
+	case s.Polarity == "lower" && a.Status == NotMet:
+		return c > 0
+	case s.Polarity == "higher" && a.Status == Met:
+		return c >= 0
+	}
+	return false
 }
 
 func targetFor(ts []plan.Target, y plan.Year) *plan.Target {
@@ -274,6 +307,8 @@ func judge(s Series, a *Assessment) (Status, string) {
 		return BaselineYr, fmt.Sprintf("%s sets the baseline", a.Year)
 	case r == nil:
 		return NotReported, fmt.Sprintf("no result for %s", a.Year)
+	case r.Earlier():
+		return NotReported, earlier(r)
 	case r.Value.Q == nil && noneWords[strings.ToLower(strings.TrimSpace(r.Value.Text))]:
 		return NotReported, fmt.Sprintf("the result is printed as %q", r.Value.Text)
 	case t.Kind == plan.TargetText:
@@ -283,7 +318,7 @@ func judge(s Series, a *Assessment) (Status, string) {
 	}
 	res := *r.Value.Q
 	partial := r.Partial()
-	counts := countsUp(s)
+	counts := s.Accumulates
 	if t.Kind == plan.TargetDirection {
 		return judgeDirection(s, a, t, res)
 	}
@@ -416,7 +451,7 @@ func previousNumber(s Series, a *Assessment, res plan.Quantity) (plan.Quantity, 
 	if p.Value.Q.Unit != res.Unit {
 		return plan.Quantity{}, fmt.Sprintf("the %s figure %s and the result are in different units", p.Year, p.Value.Text)
 	}
-	if countsUp(s) && a.Result.Period != p.Period {
+	if s.Accumulates && a.Result.Period != p.Period {
 		return plan.Quantity{}, fmt.Sprintf("a count for %s cannot be compared with a count for %s", periodName(a.Result.Period, a.Year), periodName(p.Period, p.Year))
 	}
 	return *p.Value.Q, ""
@@ -480,23 +515,17 @@ func setShortfall(a *Assessment, short plan.Decimal, tq plan.Quantity) {
 	}
 }
 
-// HoldsChanges reports whether the measure's figures are themselves
-// changes on the previous year ("Change in gun crime": -15.9%; "Reduction
-// in 10 BCS comparator crimes").
-func HoldsChanges(s Series) bool { return holdsChanges(s) }
-
-func holdsChanges(s Series) bool {
-	t := strings.ToLower(s.Title)
-	return s.Unit == plan.UnitPercent && (strings.Contains(t, "change") || strings.Contains(t, "reduction"))
-}
+// HoldsChanges reports whether the series' figures are themselves changes
+// on the previous year, as its measure says (figures: changes).
+func HoldsChanges(s Series) bool { return s.Changes }
 
 // Comparable reports whether two series, such as one measure in two plans,
 // hold the same kind of figure and can share an axis: the same unit, both
-// changes or both levels, both counts or both rates. A plan may follow a
+// changes or both levels, both accumulating or neither. A plan may follow a
 // measure by ID while redefining it (a monthly average, later a yearly
 // count), and such figures must not be drawn as one trend.
 func Comparable(a, b Series) bool {
-	return a.Unit == b.Unit && holdsChanges(a) == holdsChanges(b) && countsUp(a) == countsUp(b)
+	return a.Unit == b.Unit && a.Changes == b.Changes && a.Accumulates == b.Accumulates
 }
 
 // resultIsChange reports whether a result is itself a change on the year
@@ -506,34 +535,21 @@ func resultIsChange(s Series, res plan.Quantity) bool {
 	if res.Unit != plan.UnitPercent {
 		return false
 	}
-	return holdsChanges(s) || s.Unit == plan.UnitNumber || s.Unit == plan.UnitMoney
+	return s.Changes || s.Unit == plan.UnitNumber || s.Unit == plan.UnitMoney
 }
 
-// countsUp reports whether the measure is a count that accumulates through
-// the year, rather than a rate, average or share.
-func countsUp(s Series) bool {
-	notCounts := []string{"rate", "average", "%"}
-	switch s.Unit {
-	case plan.UnitNumber:
-		// "per 100 million vehicle km" makes a number a ratio; money "per
-		// 1,000 population" is still a sum over the period.
-		notCounts = append(notCounts, "per ")
-	case plan.UnitMoney:
-	default:
-		return false
-	}
-	t := strings.ToLower(s.Title)
-	for _, w := range notCounts {
-		if strings.Contains(t, w) {
-			return false
-		}
-	}
-	return true
+// earlier says why a result printed for one year but measured in an
+// earlier one is not judged as its year's.
+func earlier(r *plan.Result) string {
+	return fmt.Sprintf("the figure printed for %s is %s's, the latest available", r.Year, r.Of)
 }
 
 func travel(s Series, r *plan.Result, p *Previous) (Travel, string) {
 	if r == nil || r.Value.Q == nil {
 		return "", "no numeric result"
+	}
+	if r.Earlier() {
+		return "", earlier(r)
 	}
 	res := *r.Value.Q
 	var d int
@@ -547,7 +563,7 @@ func travel(s Series, r *plan.Result, p *Previous) (Travel, string) {
 			return "", fmt.Sprintf("the %s figure %q is not a number", p.Year, p.Value.Text)
 		case p.Value.Q.Unit != res.Unit:
 			return "", fmt.Sprintf("the %s figure is in another unit", p.Year)
-		case countsUp(s) && r.Period != p.Period:
+		case s.Accumulates && r.Period != p.Period:
 			return "", fmt.Sprintf("a count for %s cannot be compared with a count for %s", periodName(r.Period, r.Year), periodName(p.Period, p.Year))
 		}
 		d = res.Value.Cmp(p.Value.Q.Value)
@@ -577,10 +593,12 @@ func travel(s Series, r *plan.Result, p *Previous) (Travel, string) {
 // readers; the package comment is the precise version.
 var Rules = []string{
 	"Met: the result is equal to or better than the target, better being higher or lower as the measure says. A part-year result that meets the full-year target so far is on track; one that does not is off track.",
+	"A count, or a sum of money, that builds up through the year decides the year before it ends once it can no longer change sides: already over a target where lower is better, it is not met (one intrusion against a target of none); already at or past a target where higher is better, it is met.",
 	"A target of change (\"5% reduction\") is met by a change at least that large: a result of -7% meets it. A result printed as a change is compared as it stands; when the result is a level, its change on the previous year's figure is computed exactly and printed beside it.",
 	"A target in percentage points (\"reduce the gap by 1% point\") is met when the figure moves by at least that many points from the previous year.",
 	"A target of direction (\"increase on last year\") is met only by a strict move that way; no change does not meet it.",
-	"A count, or a sum of money, that builds up through the year (not a rate, share or average) is not compared with a full-year figure before the year ends, unless it has already passed its target.",
+	"Otherwise a count or sum that builds up through the year (not a rate, share, average or a stock counted at a date) is not compared with a full-year figure before the year ends.",
+	"A figure printed for the year but measured in an earlier one (provided only once a year) is not judged as the year's result, and no direction of travel is drawn from it.",
 	"No target: the measure is monitored only. Baseline year: the year sets the figure later targets are set against. Not yet reported: there is no result, or it is printed as N/A. Not assessed: the target is in words only, or target and result cannot be compared; the table note says why.",
-	"Direction of travel compares the result with the year before's result or baseline: improved, stable (exactly equal) or deteriorated. A measure of change (\"Change in gun crime\", \"Reduction in crime\") improves when the change is in the better direction.",
+	"Direction of travel compares the result with the year before's result or baseline: improved, stable (exactly equal) or deteriorated. A measure whose figures are changes on the previous year improves when the change is in the better direction.",
 }

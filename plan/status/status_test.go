@@ -31,10 +31,16 @@ type mcase struct {
 	result   string // "" for no result
 	period   string // part-year period of the result
 	noTarget bool
+	changes  bool   // figures: changes
+	counts   bool   // accumulates: true
+	of       string // the result is this earlier year's figure
 }
 
 func (c mcase) measure() *plan.Measure {
-	m := &plan.Measure{ID: "x", Title: c.title, Unit: c.unit, Polarity: c.polarity, Kind: "cpa"}
+	m := &plan.Measure{ID: "x", Title: c.title, Unit: c.unit, Polarity: c.polarity, Kind: "cpa", Accumulates: c.counts}
+	if c.changes {
+		m.Figures = plan.FiguresChanges
+	}
 	if m.Title == "" {
 		m.Title = "Some measure"
 	}
@@ -50,6 +56,9 @@ func (c mcase) measure() *plan.Measure {
 	}
 	if c.result != "" {
 		m.Results = []plan.Result{{Year: y06, Value: fig(c.result), Period: c.period}}
+		if c.of != "" {
+			m.Results[0].Of, _ = plan.ParseYear(c.of)
+		}
 	}
 	return m
 }
@@ -86,10 +95,10 @@ func TestStatusRules(t *testing.T) {
 		{"level polarity omitted", mcase{unit: pct, kind: "level", tval: "25%", result: "26%"}, Unassessed},
 		{"money level", mcase{unit: plan.UnitMoney, polarity: "higher", kind: "level", tval: "£16m", result: "£16.7m"}, Met},
 		// Rule 8: measures holding changes.
-		{"held change met", mcase{title: "Change in gun crime", unit: pct, polarity: "lower", prev: "4.2%", kind: "change", tval: "-4%", result: "-15.9%"}, Met},
-		{"held change equal", mcase{title: "Change in BCS crime", unit: pct, polarity: "lower", kind: "change", tval: "-6.3%", result: "-6.3%"}, Met},
-		{"held change just missed", mcase{title: "Change in BCS crime", unit: pct, polarity: "lower", kind: "change", tval: "-6.3%", result: "-6.2%"}, NotMet},
-		{"held change as level kind", mcase{title: "Change in violent crime", unit: pct, polarity: "lower", kind: "level", tval: "-5.0%", result: "-7.0%"}, Met},
+		{"held change met", mcase{title: "Change in gun crime", changes: true, unit: pct, polarity: "lower", prev: "4.2%", kind: "change", tval: "-4%", result: "-15.9%"}, Met},
+		{"held change equal", mcase{title: "Change in BCS crime", changes: true, unit: pct, polarity: "lower", kind: "change", tval: "-6.3%", result: "-6.3%"}, Met},
+		{"held change just missed", mcase{title: "Change in BCS crime", changes: true, unit: pct, polarity: "lower", kind: "change", tval: "-6.3%", result: "-6.2%"}, NotMet},
+		{"held change as level kind", mcase{title: "Change in violent crime", changes: true, unit: pct, polarity: "lower", kind: "level", tval: "-5.0%", result: "-7.0%"}, Met},
 		{"percent result of a rate measure is the change", mcase{title: "Gun crime per 1,000 population", unit: num, polarity: "lower", prev: "+1.2%", kind: "change", tval: "-4%", result: "-18.0%"}, Met},
 		{"percent result of a money measure missing", mcase{unit: plan.UnitMoney, polarity: "higher", prev: "£4m", kind: "change", tval: "+10%", result: "+9.9%"}, NotMet},
 		// Rule 9: computed changes.
@@ -117,7 +126,7 @@ func TestStatusRules(t *testing.T) {
 		{"increase met", mcase{unit: num, polarity: "higher", prev: "100", kind: "direction", dir: "increase", result: "101"}, Met},
 		{"increase equal not met", mcase{unit: num, polarity: "higher", prev: "100", kind: "direction", dir: "increase", result: "100"}, NotMet},
 		{"decrease met", mcase{unit: pct, polarity: "lower", prev: "10%", kind: "direction", dir: "decrease", result: "9.9%"}, Met},
-		{"decrease held change", mcase{title: "Change in robbery", unit: pct, polarity: "lower", kind: "direction", dir: "decrease", result: "+2.5%"}, NotMet},
+		{"decrease held change", mcase{title: "Change in robbery", changes: true, unit: pct, polarity: "lower", kind: "direction", dir: "decrease", result: "+2.5%"}, NotMet},
 		{"direction no previous", mcase{unit: num, polarity: "higher", kind: "direction", dir: "increase", result: "101"}, Unassessed},
 		{"direction missing word", mcase{unit: num, polarity: "higher", prev: "100", kind: "direction", result: "101"}, Unassessed},
 		{"decrease from a percent result of a count", mcase{unit: num, polarity: "lower", kind: "direction", dir: "decrease", result: "-0.1%"}, Met},
@@ -133,11 +142,20 @@ func TestStatusRules(t *testing.T) {
 		{"part-year off track", mcase{unit: pct, polarity: "higher", kind: "level", tval: "81%", result: "79%", period: "April to December 2006"}, OffTrack},
 		{"part-year average off track", mcase{title: "Networks disrupted - monthly average", unit: num, polarity: "higher", kind: "level", tval: "12.5", result: "10.3", period: "April to December 2006"}, OffTrack},
 		// Rule 14: part-year counts.
-		{"part-year count past target", mcase{unit: num, polarity: "higher", kind: "level", tval: "200", result: "516", period: "April to December 2006"}, OnTrack},
-		{"part-year count below target", mcase{unit: num, polarity: "higher", kind: "level", tval: "200", result: "150", period: "April to December 2006"}, Unassessed},
-		{"part-year count over a lower target", mcase{unit: num, polarity: "lower", kind: "level", tval: "0", result: "1", period: "April to August 2006"}, OffTrack},
-		{"part-year count change against full year", mcase{unit: num, polarity: "lower", prev: "100", kind: "change", tval: "-5%", result: "70", period: "April to December 2006"}, Unassessed},
+		{"part-year count already past a higher target is met", mcase{unit: num, counts: true, polarity: "higher", kind: "level", tval: "200", result: "516", period: "April to December 2006"}, Met},
+		{"part-year count reaching a higher target is met", mcase{unit: num, counts: true, polarity: "higher", kind: "level", tval: "200", result: "200", period: "April to December 2006"}, Met},
+		{"part-year count below target", mcase{unit: num, counts: true, polarity: "higher", kind: "level", tval: "200", result: "150", period: "April to December 2006"}, Unassessed},
+		{"part-year count over a lower target is not met", mcase{unit: num, counts: true, polarity: "lower", kind: "level", tval: "0", result: "1", period: "April to August 2006"}, NotMet},
+		{"part-year count within a lower target", mcase{unit: num, counts: true, polarity: "lower", kind: "level", tval: "0", result: "0", period: "April to December 2006"}, OnTrack},
+		{"part-year money past a higher target is met", mcase{unit: plan.UnitMoney, counts: true, polarity: "higher", kind: "level", tval: "£16m", result: "£16.7m", period: "April to December 2006"}, Met},
+		{"part-year level over a lower target", mcase{unit: num, polarity: "lower", kind: "level", tval: "0", result: "1", period: "April to August 2006"}, OffTrack},
+		{"part-year level past a higher target", mcase{unit: num, polarity: "higher", kind: "level", tval: "200", result: "516", period: "April to December 2006"}, OnTrack},
+		{"part-year count change against full year", mcase{unit: num, counts: true, polarity: "lower", prev: "100", kind: "change", tval: "-5%", result: "70", period: "April to December 2006"}, Unassessed},
 		{"part-year rate change against full year", mcase{title: "Gun crime rate", unit: num, polarity: "lower", prev: "100", kind: "change", tval: "-5%", result: "70", period: "April to December 2006"}, OnTrack},
+		// An earlier year's figure printed in this year's place.
+		{"earlier year's figure", mcase{unit: pct, polarity: "higher", kind: "level", tval: "60%", result: "61.9%", of: "2005/06"}, NotReported},
+		{"earlier year's figure, monitored", mcase{unit: pct, polarity: "higher", kind: "monitor", result: "61.9%", of: "2005/06"}, NoTarget},
+		{"figure of its own year", mcase{unit: pct, polarity: "higher", kind: "level", tval: "60%", result: "61.9%", of: "2006/07"}, Met},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,16 +230,17 @@ func TestTravel(t *testing.T) {
 		{"lower up", mcase{unit: plan.UnitNumber, polarity: "lower", prev: "0", kind: "level", tval: "0", result: "1"}, Deteriorated},
 		{"none up", mcase{unit: plan.UnitPercent, polarity: "none", prev: "12.1%", kind: "monitor", result: "13%"}, Increased},
 		{"none down", mcase{unit: plan.UnitPercent, prev: "12.1%", kind: "monitor", result: "12.0%"}, Decreased},
-		{"held change falling is improvement", mcase{title: "Change in gun crime", unit: plan.UnitPercent, polarity: "lower", prev: "4.2%", kind: "change", tval: "-4%", result: "-15.9%"}, Improved},
-		{"held change rising", mcase{title: "Change in robbery", unit: plan.UnitPercent, polarity: "lower", prev: "16.1%", kind: "monitor", result: "+2.5%"}, Deteriorated},
+		{"held change falling is improvement", mcase{title: "Change in gun crime", changes: true, unit: plan.UnitPercent, polarity: "lower", prev: "4.2%", kind: "change", tval: "-4%", result: "-15.9%"}, Improved},
+		{"held change rising", mcase{title: "Change in robbery", changes: true, unit: plan.UnitPercent, polarity: "lower", prev: "16.1%", kind: "monitor", result: "+2.5%"}, Deteriorated},
 		{"percent result of a count falling", mcase{title: "Crimes per 1000 population", unit: plan.UnitNumber, polarity: "lower", prev: "-0.1%", kind: "monitor", result: "-5.2%"}, Improved},
-		{"held change zero", mcase{title: "Change in robbery", unit: plan.UnitPercent, polarity: "lower", kind: "monitor", result: "0%"}, Stable},
+		{"held change zero", mcase{title: "Change in robbery", changes: true, unit: plan.UnitPercent, polarity: "lower", kind: "monitor", result: "0%"}, Stable},
 		{"no previous", mcase{unit: plan.UnitPercent, polarity: "higher", kind: "level", tval: "20%", result: "20.8%"}, ""},
 		{"previous N/A", mcase{unit: plan.UnitPercent, polarity: "higher", prev: "N/A", kind: "level", tval: "100%", result: "95%"}, ""},
 		{"no result", mcase{unit: plan.UnitPercent, polarity: "higher", prev: "55%", kind: "level", tval: "100%"}, ""},
 		{"previous other unit", mcase{unit: plan.UnitNumber, polarity: "higher", prev: "35.2m", kind: "monitor", result: "£16.7m"}, ""},
-		{"part-year count against full year", mcase{unit: plan.UnitNumber, polarity: "higher", prev: "207", kind: "level", tval: "200", result: "516", period: "April to December 2006"}, ""},
-		{"part-year money sum against full year", mcase{title: "Value of cash forfeiture orders and confiscation orders per 1,000 population", unit: plan.UnitMoney, polarity: "higher", prev: "£4,744", kind: "monitor", result: "£2,251", period: "April to December 2006"}, ""},
+		{"earlier year's figure", mcase{unit: plan.UnitPercent, polarity: "higher", prev: "61.9%", kind: "monitor", result: "61.9%", of: "2005/06"}, ""},
+		{"part-year count against full year", mcase{unit: plan.UnitNumber, counts: true, polarity: "higher", prev: "207", kind: "level", tval: "200", result: "516", period: "April to December 2006"}, ""},
+		{"part-year money sum against full year", mcase{title: "Value of cash forfeiture orders and confiscation orders per 1,000 population", unit: plan.UnitMoney, counts: true, polarity: "higher", prev: "£4,744", kind: "monitor", result: "£2,251", period: "April to December 2006"}, ""},
 		{"money sum over whole years", mcase{title: "Value of assets recovered", unit: plan.UnitMoney, polarity: "higher", prev: "£4,744", kind: "monitor", result: "£2,251"}, Deteriorated},
 		{"part-year average against full year", mcase{title: "KSI (Monthly Average)", unit: plan.UnitNumber, polarity: "lower", prev: "323", kind: "monitor", result: "312", period: "April to October 2006"}, Improved},
 	}
@@ -277,7 +296,7 @@ func TestFiguresChosen(t *testing.T) {
 }
 
 func TestParts(t *testing.T) {
-	m := &plan.Measure{Title: "Outstanding warrants", Unit: plan.UnitNumber, Polarity: "lower"}
+	m := &plan.Measure{Title: "Crimes", Unit: plan.UnitNumber, Polarity: "lower", Accumulates: true}
 	p := &plan.MeasurePart{
 		ID: "owned", Title: "Owned",
 		Baseline: &plan.Observation{Year: 2005, Value: fig("9406")},
@@ -315,20 +334,23 @@ func TestStatusWords(t *testing.T) {
 }
 
 func TestComparable(t *testing.T) {
-	s := func(title string, u plan.Unit) Series { return Series{Title: title, Unit: u} }
+	s := func(u plan.Unit, changes, counts bool) Series {
+		return Series{Unit: u, Changes: changes, Accumulates: counts}
+	}
 	tests := []struct {
+		name string
 		a, b Series
 		want bool
 	}{
-		{s("Victim satisfaction", plan.UnitPercent), s("Crime victim satisfaction", plan.UnitPercent), true},
-		{s("Networks disrupted - monthly average", plan.UnitNumber), s("Number of networks disrupted", plan.UnitNumber), false},
-		{s("Change in BCS crime", plan.UnitPercent), s("Reduction in 10 BCS comparator crimes", plan.UnitPercent), true},
-		{s("Change in BCS crime", plan.UnitPercent), s("BCS crime", plan.UnitPercent), false},
-		{s("Assets seized", plan.UnitNumber), s("Assets seized", plan.UnitMoney), false},
+		{"two levels", s(plan.UnitPercent, false, false), s(plan.UnitPercent, false, false), true},
+		{"an average and a count", s(plan.UnitNumber, false, false), s(plan.UnitNumber, false, true), false},
+		{"two changes", s(plan.UnitPercent, true, false), s(plan.UnitPercent, true, false), true},
+		{"a change and a level", s(plan.UnitPercent, true, false), s(plan.UnitPercent, false, false), false},
+		{"number and money", s(plan.UnitNumber, false, true), s(plan.UnitMoney, false, true), false},
 	}
 	for _, tt := range tests {
 		if got := Comparable(tt.a, tt.b); got != tt.want {
-			t.Errorf("Comparable(%q, %q) = %v", tt.a.Title, tt.b.Title, got)
+			t.Errorf("%s: Comparable = %v", tt.name, got)
 		}
 	}
 }
@@ -336,13 +358,13 @@ func TestComparable(t *testing.T) {
 // FuzzAssess feeds the rules arbitrary figures and words: they must never
 // panic, and a verdict must keep its invariants.
 func FuzzAssess(f *testing.F) {
-	f.Add("Change in gun crime", "percent", "lower", "4.2%", "change", "-4%", "", "-15.9%", "April to December 2006")
-	f.Add("Networks - monthly average", "number", "higher", "9.6", "level", "12.5", "", "10.3", "")
-	f.Add("Gap", "percent", "none", "7%", "points", "-1pp", "", "6.5%", "")
-	f.Add("SDs", "number", "higher", "0", "direction", "", "increase", "N/A", "")
-	f.Add("", "money", "", "£0", "change", "+0%", "", "£1bn", "x")
-	f.Fuzz(func(t *testing.T, title, unit, polarity, prev, kind, tval, dir, result, period string) {
-		c := mcase{title: title, unit: plan.Unit(unit), polarity: polarity, prev: prev, kind: kind, tval: tval, dir: dir, result: result, period: period}
+	f.Add("Change in gun crime", "percent", "lower", "4.2%", "change", "-4%", "", "-15.9%", "April to December 2006", true, false)
+	f.Add("Networks - monthly average", "number", "higher", "9.6", "level", "12.5", "", "10.3", "", false, false)
+	f.Add("Gap", "percent", "none", "7%", "points", "-1pp", "", "6.5%", "", false, false)
+	f.Add("SDs", "number", "higher", "0", "direction", "", "increase", "N/A", "", false, true)
+	f.Add("", "money", "", "£0", "change", "+0%", "", "£1bn", "x", false, true)
+	f.Fuzz(func(t *testing.T, title, unit, polarity, prev, kind, tval, dir, result, period string, changes, counts bool) {
+		c := mcase{title: title, unit: plan.Unit(unit), polarity: polarity, prev: prev, kind: kind, tval: tval, dir: dir, result: result, period: period, changes: changes, counts: counts}
 		a := Assess(c.measure(), y06)
 		if a.Status == "" {
 			t.Fatal("no status")
@@ -353,8 +375,9 @@ func FuzzAssess(f *testing.F) {
 		if a.Shortfall != nil && (!a.Status.Missed() || a.Shortfall.Value.Sign() < 0) {
 			t.Errorf("shortfall %v with status %q", a.Shortfall, a.Status)
 		}
-		if a.Result != nil && a.Result.Partial() && (a.Status == Met || a.Status == NotMet) {
-			t.Errorf("part-year result judged %q", a.Status)
+		// Only a figure that accumulates can decide its year early.
+		if a.Result != nil && a.Result.Partial() && (a.Status == Met || a.Status == NotMet) && !counts {
+			t.Errorf("part-year result of a level judged %q", a.Status)
 		}
 	})
 }
