@@ -501,11 +501,22 @@ type figureMapping struct {
 }
 
 // Rules an Acknowledge entry may name.
-var acknowledgeable = []string{"sum", "shares", "duplicate-code", "unit", "year-range", "percent-range", "fraction", "target-text"}
+var acknowledgeable = []string{"sum", "shares", "balance", "duplicate-code", "unit", "year-range", "percent-range", "fraction", "target-text"}
+
+// gapRules are the rules about figures that do not add up: their
+// acknowledgement states the difference it accepts.
+var gapRules = []string{"sum", "shares", "balance"}
+
+// acknowledgedGap is the form of an acknowledgement of a gap rule; its type
+// name is what messages call it.
+type acknowledgedGap struct {
+	Difference string `yaml:"difference" mps:"required" doc:"The gap accepted, as check prints it: the stated figure less the computed one (£1.3m, -£0.04bn, 1%, 0.1 in a table's unit)."`
+	Reason     string `yaml:"reason" mps:"required" doc:"Why the source is inconsistent."`
+}
 
 func (a *Acknowledge) unmarshalNode(d *decoder, n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "write rule: reason lines, such as sum: the source's items add to £239.8m", "acknowledge must be a mapping from rule to reason, found %s", kindName(n))
+		d.errorf(n, "write rule: reason lines, such as duplicate-code: the source gives SPI 10a twice", "acknowledge must be a mapping from rule to reason, found %s", kindName(n))
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -522,11 +533,44 @@ func (a *Acknowledge) unmarshalNode(d *decoder, n *yaml.Node) {
 			d.errorf(k, "", "rule %q is acknowledged twice", k.Value)
 			continue
 		}
-		reason, ok := d.scalar(v, "reason")
-		if !ok || strings.TrimSpace(reason) == "" {
+		ack := Ack{At: d.pos(k), Rule: k.Value}
+		if v.Kind == yaml.MappingNode {
+			if !slices.Contains(gapRules, k.Value) {
+				d.errorf(v, fmt.Sprintf("write %s: reason", k.Value), "rule %q accepts no figure: give the reason only", k.Value)
+				continue
+			}
+			var m acknowledgedGap
+			before := len(*d.diags)
+			d.decodeStruct(v, reflect.ValueOf(&m).Elem(), nil)
+			if len(*d.diags) > before {
+				continue
+			}
+			q, err := ParseQuantity(m.Difference)
+			if err != nil {
+				d.errorf(v, "write the difference check reports, such as £1.3m", "difference of acknowledged rule %q: %v", k.Value, err)
+				continue
+			}
+			at := ack.At
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if v.Content[j].Value == "difference" {
+					at = d.pos(v.Content[j+1])
+				}
+			}
+			ack.Reason, ack.Difference = m.Reason, &Figure{At: at, Text: m.Difference, Q: &q}
+		} else {
+			// A gap rule acknowledged by reason alone is kept, so that
+			// validation can say which difference to write.
+			reason, ok := d.scalar(v, "reason")
+			if !ok || strings.TrimSpace(reason) == "" {
+				d.errorf(v, "say why the source is inconsistent, so readers of the check output know", "acknowledged rule %q needs a reason", k.Value)
+				continue
+			}
+			ack.Reason = reason
+		}
+		if strings.TrimSpace(ack.Reason) == "" {
 			d.errorf(v, "say why the source is inconsistent, so readers of the check output know", "acknowledged rule %q needs a reason", k.Value)
 			continue
 		}
-		*a = append(*a, Ack{At: d.pos(k), Rule: k.Value, Reason: reason})
+		*a = append(*a, ack)
 	}
 }

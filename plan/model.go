@@ -365,7 +365,12 @@ type Ref struct {
 // Acknowledge lists the validation rules (sum, shares, duplicate-code, ...)
 // the source document is known to break at this item, each with the reason.
 // A problem so acknowledged is reported as a note, not a warning. In YAML it
-// is a mapping from rule to reason.
+// is a mapping from rule to reason; a rule about figures that do not add up
+// (sum, shares, balance) names the gap it accepts as well, so that a later
+// edit that changes the gap is reported again:
+//
+//	acknowledge:
+//	  sum: {difference: £1.3m, reason: The source's items add up to £239.8m.}
 type Acknowledge []Ack
 
 // Ack is one acknowledged inconsistency.
@@ -373,6 +378,12 @@ type Ack struct {
 	At     Pos
 	Rule   string
 	Reason string
+	// Difference is the gap a sum, shares or balance acknowledgement
+	// accepts: the figure stated less the figure computed (£1.3m for a
+	// stated £241.1m over items adding up to £239.8m). Nil for the rules
+	// that accept no figure, and for an old acknowledgement that gives a
+	// reason only, which validation rejects.
+	Difference *Figure
 }
 
 // Reason returns the reason given for rule, if it is acknowledged.
@@ -383,4 +394,14 @@ func (a Acknowledge) Reason(rule string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Get returns the acknowledgement of rule, or nil.
+func (a Acknowledge) Get(rule string) *Ack {
+	for i := range a {
+		if a[i].Rule == rule {
+			return &a[i]
+		}
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 )
 
 // SchemaID is the $id of the JSON Schema for plan files.
@@ -55,6 +56,9 @@ func (g *schemaGen) typ(t reflect.Type) any {
 		props := map[string]any{}
 		for _, r := range acknowledgeable {
 			props[r] = map[string]any{"type": "string", "minLength": 1}
+			if slices.Contains(gapRules, r) {
+				props[r] = g.typ(reflect.TypeFor[acknowledgedGap]())
+			}
 		}
 		return map[string]any{"type": "object", "additionalProperties": false, "properties": props}
 	}

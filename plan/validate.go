@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -65,6 +66,51 @@ func (v *validator) unless(ack Acknowledge, sev Severity, pos Pos, rule, hint, f
 		}
 	}
 	v.add(pos, sev, rule, hint, "%s", msg)
+}
+
+// gap reports figures that do not add up (an error, as wrong says why):
+// gap is the stated figure less the computed one. An acknowledgement of the rule covers it only when it
+// states that very gap; one written for another gap (the figures were
+// edited since) is an error naming both, and one that states no gap at all
+// (the old form, a reason alone) is an error that says what to write.
+func (v *validator) gap(ack Acknowledge, pos Pos, rule string, gap Quantity, hint, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	a := ack.Get(rule)
+	if a == nil {
+		v.add(pos, Error, rule, fmt.Sprintf("%s; if the source itself does not add up, acknowledge it: acknowledge: {%s: {difference: %s, reason: ...}}", hint, rule, gap),
+			"%s", msg)
+		return
+	}
+	v.used[a.At] = true
+	switch {
+	case a.Difference == nil:
+		v.add(a.At, Error, "acknowledge", fmt.Sprintf("write %s: {difference: %s, reason: %s}", rule, gap, yamlText(a.Reason)),
+			"the acknowledgement of rule %q gives a reason but not the difference it accepts (%s)", rule, msg)
+	case sameGap(*a.Difference.Q, gap):
+		v.add(pos, Note, rule, "", "%s (acknowledged: %s)", msg, a.Reason)
+	default:
+		v.add(pos, Error, rule, fmt.Sprintf("correct the figure that changed; if the source itself now shows this gap, write difference: %s at %s", gap, a.Difference.At),
+			"%s; the acknowledgement at %s accepts a difference of %s, not %s", msg, a.Difference.At, a.Difference.Text, gap)
+	}
+}
+
+// sameGap compares an acknowledged difference with the one found. Shares
+// differ from 100% by percentage points, which either unit may write.
+func sameGap(acked, found Quantity) bool {
+	pct := func(u Unit) bool { return u == UnitPercent || u == UnitPoints }
+	if acked.Unit != found.Unit && !(pct(acked.Unit) && pct(found.Unit)) {
+		return false
+	}
+	return acked.Value.Cmp(found.Value) == 0
+}
+
+// yamlText quotes a reason when YAML would otherwise misread it in a flow mapping.
+func yamlText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if strings.ContainsAny(s, ":{}[],#&*!|>'\"%@`") {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 func (v *validator) acknowledges(a Acknowledge) { v.acks = append(v.acks, a...) }
@@ -142,6 +188,11 @@ func (v *validator) run() {
 		}
 	}
 	for _, a := range v.acks {
+		if !v.used[a.At] && a.Difference == nil && slices.Contains(gapRules, a.Rule) {
+			v.add(a.At, Error, "acknowledge", fmt.Sprintf("remove the acknowledgement; where a gap is to be acknowledged, write the gap check reports: %s: {difference: <the difference check prints>, reason: ...}", a.Rule),
+				"rule %q is acknowledged by a reason alone, without the difference it accepts, and the check finds no problem to acknowledge", a.Rule)
+			continue
+		}
 		if !v.used[a.At] {
 			v.add(a.At, Warning, "acknowledge", "remove the acknowledgement, or check the figures it was meant to cover",
 				"rule %q is acknowledged here, but the check finds no problem to acknowledge", a.Rule)
@@ -377,6 +428,7 @@ func (v *validator) budget(b *Budget) {
 	for i := range b.Breakdowns {
 		v.breakdown(&b.Breakdowns[i])
 	}
+	v.balance(b.Breakdowns)
 	for i := range b.Tables {
 		v.table(&b.Tables[i])
 	}
@@ -386,6 +438,33 @@ func (v *validator) budget(b *Budget) {
 		}
 	}
 	v.initiatives(b.Initiatives)
+}
+
+// balance checks the totals a plan states twice: the revenue budget of a
+// year and the funding of that budget (gross expenditure and the funding
+// of gross expenditure) are one sum, printed in two tables. Either
+// breakdown may acknowledge the rule.
+func (v *validator) balance(bds []Breakdown) {
+	for i := range bds {
+		rev := &bds[i]
+		if rev.Kind != "revenue" || rev.Total == nil || rev.Total.Unit() != UnitMoney {
+			continue
+		}
+		for j := range bds {
+			fund := &bds[j]
+			if fund.Kind != "funding" || fund.Year != rev.Year || fund.Total == nil || fund.Total.Unit() != UnitMoney {
+				continue
+			}
+			if rev.Total.Q.Value.Cmp(fund.Total.Q.Value) == 0 {
+				continue
+			}
+			d := Quantity{Value: rev.Total.Q.Value.Sub(fund.Total.Q.Value), Unit: UnitMoney}
+			acks := append(slices.Clone(rev.Acknowledge), fund.Acknowledge...)
+			v.gap(acks, rev.Total.At, "balance", d, "the revenue budget and its funding are the same sum: correct the total that was mistyped",
+				"breakdown %q: the revenue total %s for %s is not the funding total %s of breakdown %q (%s) (difference %s)",
+				rev.ID, rev.Total.Text, rev.Year, fund.Total.Text, fund.ID, fund.Total.At, d)
+		}
+	}
 }
 
 // initiatives checks new initiatives. Their year may precede the plan's
@@ -477,15 +556,17 @@ func (v *validator) breakdown(bd *Breakdown) {
 		shares = shares.Add(it.Share.Q.Value)
 	}
 	if bd.Total != nil && v.money(bd.Total, fmt.Sprintf("breakdown %q total", bd.ID)) && sumOK && sum.Cmp(bd.Total.Q.Value) != 0 {
-		v.wrong(bd.Acknowledge, bd.Total.At, "sum", "correct the figure that was mistyped; if the source itself does not add up, acknowledge it with acknowledge: {sum: reason}",
+		d := Quantity{Value: bd.Total.Q.Value.Sub(sum), Unit: UnitMoney}
+		v.gap(bd.Acknowledge, bd.Total.At, "sum", d, "correct the figure that was mistyped",
 			"breakdown %q: items add up to %s, not the stated total %s (difference %s)",
-			bd.ID, FormatMoney(sum), bd.Total.Text, FormatMoney(bd.Total.Q.Value.Sub(sum)))
+			bd.ID, FormatMoney(sum), bd.Total.Text, d)
 	}
 	if nShares > 0 && nShares < len(bd.Items) {
 		v.errorf(bd.At, "shares", "give every item a share, or none", "breakdown %q gives shares for %d of its %d items", bd.ID, nShares, len(bd.Items))
 	} else if nShares > 0 && sharesOK && shares.Cmp(hundred) != 0 {
-		v.wrong(bd.Acknowledge, bd.At, "shares", "shares of a whole add up to 100%; acknowledge it if the source rounds them differently",
-			"breakdown %q: shares add up to %s%%, not 100%%", bd.ID, shares)
+		d := Quantity{Value: shares.Sub(hundred), Unit: UnitPoints}
+		v.gap(bd.Acknowledge, bd.At, "shares", d, "shares of a whole add up to 100%",
+			"breakdown %q: shares add up to %s%%, not 100%% (difference %s)", bd.ID, shares, d)
 	}
 }
 
@@ -552,8 +633,9 @@ func (v *validator) table(t *Table) {
 			}
 			got, pos := r.Values[col].Q.Value, r.Values[col].At
 			if got.Cmp(want) != 0 {
-				v.wrong(t.Acknowledge, pos, "sum", "correct the mistyped cell; acknowledge it if the source itself does not add up",
-					"table %q, row %q, %s: %s = %s, but the row says %s", t.ID, r.ID, y, r.Equals, want.Grouped(0), got.Grouped(0))
+				d := Quantity{Value: got.Sub(want), Unit: UnitNumber}
+				v.gap(t.Acknowledge, pos, "sum", d, "correct the mistyped cell",
+					"table %q, row %q, %s: %s = %s, but the row says %s (difference %s)", t.ID, r.ID, y, r.Equals, want.Grouped(0), got.Grouped(0), d.Value)
 			}
 		}
 	}

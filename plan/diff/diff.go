@@ -637,6 +637,14 @@ func compareAcks(name string, a, b plan.Acknowledge) []Field {
 		ra, _ := a.Reason(r)
 		rb, _ := b.Reason(r)
 		out = append(out, textField(name+" "+r, ra, rb)...)
+		var da, db *plan.Figure
+		if k := a.Get(r); k != nil {
+			da = k.Difference
+		}
+		if k := b.Get(r); k != nil {
+			db = k.Difference
+		}
+		out = append(out, figureField(name+" "+r+" difference", da, db, "")...)
 	}
 	return out
 }
