@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/spf13/cobra"
@@ -9,18 +11,27 @@ import (
 
 func newCheckCmd(e *env) *cobra.Command {
 	var format string
-	var strict bool
+	var strict, quiet bool
 	c := &cobra.Command{
 		Use:   "check [PLAN...]",
 		Short: "Validate plans and report every problem",
 		Long: `check loads and validates plans (all under --plans when none is named) and
 prints every problem as file:line:column: severity: message, with a hint.
 
+For CI, --format github prints GitHub Actions workflow commands (each problem
+an annotation on its file and line), --format sarif a SARIF 2.1.0 log for code
+scanning, --format json the diagnostics as a list. --quiet prints only what
+fails the run (errors, and warnings with --strict) and no summary line.
+
 Exit status: 0 no errors (and, with --strict, no warnings), 1 problems, 2 usage.`,
+		Example: `  mpsplan check
+  mpsplan check 2008-11 --strict
+  mpsplan check --strict --format github
+  mpsplan check --format sarif > mpsplan.sarif`,
 		ValidArgsFunction: e.completePlans,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return usageError("--format must be text or json, not %q", format)
+			if !slices.Contains(checkFormats, format) {
+				return usageError("--format must be %s, not %q", strings.Join(checkFormats, ", "), format)
 			}
 			dirs, err := e.resolve(args)
 			if err != nil {
@@ -31,15 +42,25 @@ Exit status: 0 no errors (and, with --strict, no warnings), 1 problems, 2 usage.
 				_, diags := plan.Load(dir)
 				all = append(all, diags...)
 			}
-			if format == "json" {
-				if err := all.WriteJSON(e.stdout); err != nil {
-					return err
+			shown := all
+			if quiet {
+				shown = failing(all, strict)
+			}
+			switch format {
+			case "json":
+				err = shown.WriteJSON(e.stdout)
+			case "github":
+				err = writeGitHub(e.stdout, shown)
+			case "sarif":
+				err = writeSARIF(e.stdout, shown)
+			default:
+				err = shown.WriteText(e.stdout)
+				if err == nil && !quiet {
+					fmt.Fprintf(e.stderr, "checked %d plan(s): %s\n", len(dirs), all.Summary())
 				}
-			} else {
-				if err := all.WriteText(e.stdout); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stderr, "checked %d plan(s): %s\n", len(dirs), all.Summary())
+			}
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
 			}
 			if all.HasErrors() || strict && all.Count(plan.Warning) > 0 {
 				return &exitError{code: exitProblems}
@@ -47,8 +68,23 @@ Exit status: 0 no errors (and, with --strict, no warnings), 1 problems, 2 usage.
 			return nil
 		},
 	}
-	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	c.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(checkFormats, ", "))
 	c.Flags().BoolVar(&strict, "strict", false, "treat warnings as failures (for CI)")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only the problems that fail the run, and no summary")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(checkFormats, cobra.ShellCompDirectiveNoFileComp))
 	return c
+}
+
+var checkFormats = []string{"text", "json", "github", "sarif"}
+
+// failing keeps the diagnostics that make check fail: errors, and with
+// strict, warnings.
+func failing(ds plan.Diagnostics, strict bool) plan.Diagnostics {
+	var out plan.Diagnostics
+	for _, d := range ds {
+		if d.Severity == plan.Error || strict && d.Severity == plan.Warning {
+			out = append(out, d)
+		}
+	}
+	return out
 }

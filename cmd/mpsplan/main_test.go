@@ -45,7 +45,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"warning fails with strict", []string{"check", "--strict", "testdata/check/budget-sum-acknowledged"}, 1, "warning:", ""},
 		{"unknown plan", []string{"check", "1999-02"}, 2, "", `no plan "1999-02"`},
 		{"bad flag", []string{"check", "--strikt"}, 2, "", "unknown flag: --strikt"},
-		{"bad format", []string{"check", "--format", "xml", "2008-11"}, 2, "", "--format must be text or json"},
+		{"bad format", []string{"check", "--format", "xml", "2008-11"}, 2, "", "--format must be text, json, github, sarif"},
 		{"unknown command", []string{"chek"}, 2, "", "unknown command"},
 	}
 	for _, tt := range tests {
