@@ -26,6 +26,9 @@ type Plan struct {
 	Subtitle      string       `yaml:"subtitle" doc:"Second title line, such as 'Executive summary'."`
 	Kind          string       `yaml:"kind" mps:"required" enum:"corporate-strategy,strategy-and-plan,corporate-plan,policing-plan,budget-submission" doc:"Which kind of document this is."`
 	Organisations []string     `yaml:"organisations" mps:"required" doc:"Publishing bodies, in the order the document names them."`
+	Owner         string       `yaml:"owner" doc:"The organisation the plan belongs to, one of organisations; required when the plan is published jointly. Trends and reports draw only on plans of the same owner, or on predecessors."`
+	Predecessors  []Ref        `yaml:"predecessors" doc:"IDs of the plans this one follows on from (2008-11 for 2010-13); their figures join its trends."`
+	VersionOf     string       `yaml:"version_of" doc:"For a draft published apart from the plan approved from it: the ID of that plan. The two are versions of one plan, not predecessor and successor."`
 	Period        Period       `yaml:"period" mps:"required" doc:"The financial years the plan covers."`
 	PlanYears     []Year       `yaml:"plan_years" doc:"The year or years the document is the annual plan for (2008/09)."`
 	Version       string       `yaml:"version" doc:"Document version as printed: v0.13.2."`

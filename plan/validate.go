@@ -123,6 +123,7 @@ func (v *validator) run() {
 	for _, y := range p.PlanYears {
 		v.inPeriod(p.keyPos["plan_years"], y, "plan year")
 	}
+	v.lineage()
 
 	v.outcomes = v.ids("outcome", len(p.Outcomes), func(i int) (string, Pos) { return p.Outcomes[i].ID, p.Outcomes[i].At })
 	v.priorities = v.ids("priority", len(p.Priorities), func(i int) (string, Pos) { return p.Priorities[i].ID, p.Priorities[i].At })

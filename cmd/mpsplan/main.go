@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/mpsplan/mpsplan/plan"
 	"github.com/spf13/cobra"
 )
 
@@ -70,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 type env struct {
 	stdout, stderr io.Writer
 	plansDir       string
+	// project is the project file of the current folder, if there is one.
+	project *plan.Project
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -88,6 +91,7 @@ Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&e.plansDir, "plans", "plans", "folder holding one folder a plan")
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error { return e.readProject(c) }
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})

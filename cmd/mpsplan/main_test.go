@@ -107,6 +107,11 @@ func TestListAndSchema(t *testing.T) {
 	if out != string(committed) {
 		t.Errorf("plans/plan.schema.json is stale: run go run ./cmd/mpsplan schema > plans/plan.schema.json")
 	}
+	code, out, _ = mpsplan(t, "schema", "--project")
+	committed, err = os.ReadFile("plans/project.schema.json")
+	if code != 0 || err != nil || out != string(committed) {
+		t.Errorf("plans/project.schema.json is stale (exit %d, %v): run go run ./cmd/mpsplan schema --project > plans/project.schema.json", code, err)
+	}
 }
 
 func TestCompletion(t *testing.T) {

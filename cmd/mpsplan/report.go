@@ -184,19 +184,21 @@ func (e *env) loadValid(dir string) (*plan.Plan, bool) {
 	return p, true
 }
 
-// otherPlans loads the plans under --plans other than p, for the trends of
-// measures they follow too. A plan that does not load cleanly is left out:
-// it is reported when it is itself built or checked, not here.
+// otherPlans loads the plans under --plans that p may draw on for the
+// trends of measures they follow too: its organisation's and its
+// predecessors (plan.Related), never another organisation's plan that
+// happens to use the same measure IDs. A plan that does not load cleanly
+// is left out: it is reported when it is itself built or checked, not here.
 func (e *env) otherPlans(p *plan.Plan) []*plan.Plan {
 	dirs, _ := plan.Dirs(e.plansDir)
-	var out []*plan.Plan
+	var all []*plan.Plan
 	for _, d := range dirs {
 		o, diags := plan.Load(d)
 		if o != nil && !diags.HasErrors() && o.ID != p.ID {
-			out = append(out, o)
+			all = append(all, o)
 		}
 	}
-	return out
+	return plan.Related(p, all)
 }
 
 // reportFiles lays out p's reports for years and prints each in every

@@ -6,15 +6,23 @@ import (
 )
 
 func newSchemaCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var project bool
+	c := &cobra.Command{
 		Use:   "schema",
-		Short: "Print the JSON Schema of plan files, for editors",
+		Short: "Print the JSON Schema of plan files (or, with --project, of mpsplan.yaml), for editors",
 		Long: `schema prints a JSON Schema of the plan format. Plan files name it in their
-first line (# yaml-language-server: $schema=../../schema/plan.schema.json) so
-editors with the YAML language server complete keys and flag mistakes.`,
+first line (# yaml-language-server: $schema=../plan.schema.json) so editors
+with the YAML language server complete keys and flag mistakes. With --project
+it prints the schema of the project file, mpsplan.yaml.`,
+		Example: `  mpsplan schema > plans/plan.schema.json
+  mpsplan schema --project > plans/project.schema.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := plan.Schema()
+			gen := plan.Schema
+			if project {
+				gen = plan.ProjectSchema
+			}
+			b, err := gen()
 			if err != nil {
 				return err
 			}
@@ -22,4 +30,6 @@ editors with the YAML language server complete keys and flag mistakes.`,
 			return err
 		},
 	}
+	c.Flags().BoolVar(&project, "project", false, "print the schema of the project file, mpsplan.yaml")
+	return c
 }
