@@ -10,7 +10,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/markup"
+	"github.com/mpsplan/mpsplan/render/plandoc"
+
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/spf13/cobra"
@@ -19,15 +22,15 @@ import (
 // formatWriter prints a Document in one output format.
 type formatWriter struct {
 	ext   string
-	write func(t *render.Templates, w *bytes.Buffer, d *render.Document) error
+	write func(t *markup.Templates, w *bytes.Buffer, d *doc.Document) error
 }
 
 // formats are the output formats. PDF is laid out in code (package
 // render/pdf), so --templates does not apply to it.
 var formats = map[string]formatWriter{
-	"md":   {".md", func(t *render.Templates, w *bytes.Buffer, d *render.Document) error { return t.WriteMarkdown(w, d) }},
-	"html": {".html", func(t *render.Templates, w *bytes.Buffer, d *render.Document) error { return t.WriteHTML(w, d) }},
-	"pdf":  {".pdf", func(_ *render.Templates, w *bytes.Buffer, d *render.Document) error { return pdf.Write(w, d) }},
+	"md":   {".md", func(t *markup.Templates, w *bytes.Buffer, d *doc.Document) error { return t.WriteMarkdown(w, d) }},
+	"html": {".html", func(t *markup.Templates, w *bytes.Buffer, d *doc.Document) error { return t.WriteHTML(w, d) }},
+	"pdf":  {".pdf", func(_ *markup.Templates, w *bytes.Buffer, d *doc.Document) error { return pdf.Write(w, d) }},
 }
 
 var formatOrder = []string{"md", "html", "pdf"}
@@ -198,7 +201,7 @@ type planResult struct {
 // buildPlans builds the plans concurrently, one a processor, and returns
 // their results in the order of dirs: files are written and messages
 // printed in that order, so the output does not depend on scheduling.
-func (e *env) buildPlans(dirs []string, fmts []string, tmpl *render.Templates, opts render.Options, out string) []*planResult {
+func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) []*planResult {
 	results := make([]*planResult, len(dirs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -221,12 +224,12 @@ func (e *env) buildPlans(dirs []string, fmts []string, tmpl *render.Templates, o
 // buildPlan loads, validates and renders one plan in every format, all in
 // memory: either every file of the plan is ready or none is, so a failure
 // leaves the plan's existing files as they were.
-func (e *env) buildPlan(dir string, fmts []string, tmpl *render.Templates, opts render.Options, out string) ([]outFile, bool) {
+func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) ([]outFile, bool) {
 	p, ok := e.loadValid(dir)
 	if !ok {
 		return nil, false
 	}
-	doc, err := render.PlanDocument(p, opts)
+	doc, err := plandoc.Build(p, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
 		return nil, false

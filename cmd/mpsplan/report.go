@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"github.com/mpsplan/mpsplan/plan"
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/markup"
+	"github.com/mpsplan/mpsplan/render/plandoc"
+
 	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/spf13/cobra"
 )
@@ -117,47 +119,47 @@ written, 2 usage (including a year the plan has no results for).`,
 
 // outputSettings reads what build and report share: the formats asked
 // for, the document date, and the templates.
-func outputSettings(formatArg, tmplDir string) ([]string, render.Options, *render.Templates, error) {
+func outputSettings(formatArg, tmplDir string) ([]string, plandoc.Options, *markup.Templates, error) {
 	fmts, err := parseFormats(formatArg)
 	if err != nil {
-		return nil, render.Options{}, nil, err
+		return nil, plandoc.Options{}, nil, err
 	}
 	opts, err := buildOptions()
 	if err != nil {
-		return nil, render.Options{}, nil, err
+		return nil, plandoc.Options{}, nil, err
 	}
 	tmpl, err := templatesFrom(tmplDir)
 	if err != nil {
-		return nil, render.Options{}, nil, err
+		return nil, plandoc.Options{}, nil, err
 	}
 	return fmts, opts, tmpl, nil
 }
 
 // buildOptions reads SOURCE_DATE_EPOCH, the date a document carries when
 // its plan states none.
-func buildOptions() (render.Options, error) {
+func buildOptions() (plandoc.Options, error) {
 	s := os.Getenv("SOURCE_DATE_EPOCH")
 	if s == "" {
-		return render.Options{}, nil
+		return plandoc.Options{}, nil
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 {
-		return render.Options{}, usageError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", s)
+		return plandoc.Options{}, usageError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", s)
 	}
-	return render.Options{Date: time.Unix(n, 0).UTC()}, nil
+	return plandoc.Options{Date: time.Unix(n, 0).UTC()}, nil
 }
 
 // templatesFrom returns the built-in templates overridden by those of dir.
-func templatesFrom(dir string) (*render.Templates, error) {
-	var t *render.Templates
+func templatesFrom(dir string) (*markup.Templates, error) {
+	var t *markup.Templates
 	var err error
 	if dir != "" {
 		if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
 			return nil, usageError("--templates %s is not a folder", dir)
 		}
-		t, err = render.LoadTemplates(dir)
+		t, err = markup.LoadTemplates(dir)
 	} else {
-		t, err = render.DefaultTemplates()
+		t, err = markup.DefaultTemplates()
 	}
 	if err != nil {
 		// Templates are outside the plans: exit 2, as for usage.
@@ -204,7 +206,7 @@ func (e *env) otherPlans(p *plan.Plan) []*plan.Plan {
 // reportFiles lays out p's reports for years and prints each in every
 // format, in memory, into the plan's folder under out: either all are
 // ready or none is.
-func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *render.Templates, opts render.Options, out string) ([]outFile, error) {
+func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) ([]outFile, error) {
 	if len(years) == 0 {
 		return nil, nil
 	}

@@ -9,7 +9,8 @@ import (
 	"testing"
 
 	"github.com/mpsplan/mpsplan/plan"
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/markup"
+
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/report"
 )
@@ -64,7 +65,7 @@ func TestReportFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tm, err := render.DefaultTemplates()
+	tm, err := markup.DefaultTemplates()
 	if err != nil {
 		t.Fatal(err)
 	}

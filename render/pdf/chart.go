@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // palette is the Okabe-Ito set, distinguishable with colour blindness;
@@ -22,11 +22,11 @@ const chartSize = 8.5
 
 // chart draws a Chart as vectors inside a Figure with its alternative
 // text, then prints its data table.
-func (l *layout) chart(ch *render.Chart) {
+func (l *layout) chart(ch *doc.Chart) {
 	title := strings.TrimSpace(ch.Title)
 	// Keep the title with the start of the chart: a trend is drawn whole.
 	room := 40.0
-	if ch.Kind == render.ChartTrend {
+	if ch.Kind == doc.ChartTrend {
 		room = 90
 	}
 	if title != "" {
@@ -48,9 +48,9 @@ func (l *layout) chart(ch *render.Chart) {
 		fig := l.t.beginAttr("Figure", alt, "")
 		y0, p0 := l.y, l.f.PageNo()
 		switch ch.Kind {
-		case render.ChartShares:
+		case doc.ChartShares:
 			l.shares(ch)
-		case render.ChartTrend:
+		case doc.ChartTrend:
 			l.trend(ch)
 		default:
 			l.bars(ch)
@@ -70,7 +70,7 @@ func (l *layout) chart(ch *render.Chart) {
 }
 
 // drawable reports whether a chart has any value to draw.
-func drawable(ch *render.Chart) bool {
+func drawable(ch *doc.Chart) bool {
 	if len(ch.Labels) == 0 {
 		return false
 	}
@@ -84,20 +84,20 @@ func drawable(ch *render.Chart) bool {
 	return false
 }
 
-func usable(p render.Point) bool {
+func usable(p doc.Point) bool {
 	return !p.Missing && !math.IsNaN(p.Value) && !math.IsInf(p.Value, 0)
 }
 
 // point returns series s's point for label i.
-func point(s render.Series, i int) (render.Point, bool) {
+func point(s doc.Series, i int) (doc.Point, bool) {
 	if i >= len(s.Values) || !usable(s.Values[i]) {
-		return render.Point{}, false
+		return doc.Point{}, false
 	}
 	return s.Values[i], true
 }
 
 // figure is the printed text of a point: its figure and status.
-func figure(p render.Point) string {
+func figure(p doc.Point) string {
 	s := p.Text
 	if p.Status != "" {
 		if s != "" {
@@ -109,7 +109,7 @@ func figure(p render.Point) string {
 }
 
 // legend draws one swatch and name per series when there are several.
-func (l *layout) legend(ch *render.Chart) {
+func (l *layout) legend(ch *doc.Chart) {
 	if len(ch.Series) < 2 {
 		return
 	}
@@ -141,10 +141,10 @@ func (l *layout) legend(ch *render.Chart) {
 // printed at the end of its row (bars and target-result charts). A
 // target-result chart compares measures in different units, so each row
 // has its own scale: the bars compare a target with its result.
-func (l *layout) bars(ch *render.Chart) {
+func (l *layout) bars(ch *doc.Chart) {
 	k := fontKey{0, chartSize}
 	lh := chartSize * ptmm * 1.25
-	perRow := ch.Kind == render.ChartTargetResult
+	perRow := ch.Kind == doc.ChartTargetResult
 	l.legend(ch)
 	labelW := 0.0
 	for _, lb := range ch.Labels {
@@ -213,7 +213,7 @@ func (l *layout) bars(ch *render.Chart) {
 
 // shares draws one stacked bar of the parts of a whole, with a legend
 // giving every part's label and figure.
-func (l *layout) shares(ch *render.Chart) {
+func (l *layout) shares(ch *doc.Chart) {
 	if len(ch.Series) == 0 {
 		return
 	}
@@ -269,7 +269,7 @@ func (l *layout) shares(ch *render.Chart) {
 
 // trend draws each series as a line across the labels (years), every
 // point with its figure above it.
-func (l *layout) trend(ch *render.Chart) {
+func (l *layout) trend(ch *doc.Chart) {
 	k := fontKey{0, chartSize - 1}
 	l.legend(ch)
 	plotH := 48.0

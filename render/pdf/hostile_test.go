@@ -9,7 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
+
 	"github.com/mpsplan/mpsplan/render/pdf"
 )
 
@@ -25,8 +26,8 @@ var longWord = strings.Repeat("Supercalifragilistic", 500) // 10,000 characters
 // script, control characters, invalid UTF-8, a 10,000-character word in
 // every place text goes, empty and over-wide tables, degenerate charts, deep
 // nesting and links that lead nowhere.
-func hostile() map[string]*render.Document {
-	wide := &render.Table{Caption: "Thirty columns"}
+func hostile() map[string]*doc.Document {
+	wide := &doc.Table{Caption: "Thirty columns"}
 	for c := range 30 {
 		wide.Head = append(wide.Head, "Column heading number "+strconv.Itoa(c))
 		wide.Numeric = append(wide.Numeric, c%2 == 1)
@@ -36,13 +37,13 @@ func hostile() map[string]*render.Document {
 		for c := range 30 {
 			cells = append(cells, fmt.Sprintf("cell %d,%d with text that wraps W%s", r, c, strings.Repeat("W", c)))
 		}
-		wide.Rows = append(wide.Rows, render.Row{Cells: cells, Total: r == 39})
+		wide.Rows = append(wide.Rows, doc.Row{Cells: cells, Total: r == 39})
 	}
-	long := &render.Table{Caption: "Long rows", Head: []string{"Measure", "Target"}, RowHeaders: true}
+	long := &doc.Table{Caption: "Long rows", Head: []string{"Measure", "Target"}, RowHeaders: true}
 	for r := range 60 {
-		long.Rows = append(long.Rows, render.Row{Cells: []string{fmt.Sprintf("Measure %d: %s", r, strings.Repeat("a long measure title ", r%7+1)), "£3.56bn"}})
+		long.Rows = append(long.Rows, doc.Row{Cells: []string{fmt.Sprintf("Measure %d: %s", r, strings.Repeat("a long measure title ", r%7+1)), "£3.56bn"}})
 		if r%10 == 0 {
-			long.Rows = append(long.Rows, render.Row{Cells: []string{"Outcome group " + strconv.Itoa(r)}, Group: true})
+			long.Rows = append(long.Rows, doc.Row{Cells: []string{"Outcome group " + strconv.Itoa(r)}, Group: true})
 		}
 	}
 	deep := strings.Repeat("- level\n", 1)
@@ -50,73 +51,73 @@ func hostile() map[string]*render.Document {
 		deep += strings.Repeat("  ", i) + "- level " + strconv.Itoa(i) + "\n"
 	}
 	nan := math.NaN()
-	charts := []render.Block{
-		&render.Chart{Kind: render.ChartBars, Title: "No labels", Alt: "Nothing."},
-		&render.Chart{Kind: render.ChartShares, Title: "All missing", Alt: "No figures.", Labels: []string{"a", "b"},
-			Series: []render.Series{{Values: []render.Point{{Missing: true}, {Value: nan, Text: "NaN"}}}}},
-		&render.Chart{Kind: render.ChartBars, Title: "Negative and infinite", Alt: "Mixed.", Labels: []string{"up", "down", "inf", longWord},
-			Series: []render.Series{{Name: "2008/09", Values: []render.Point{{Value: 5, Text: "5%"}, {Value: -3, Text: "-3%"}, {Value: math.Inf(1), Text: "∞"}, {Value: 1, Text: longWord}}}}},
-		&render.Chart{Kind: render.ChartTargetResult, Title: "Target and result", Alt: "Two of three met.", Labels: []string{"A 🚓", "B", "C"},
-			Series: []render.Series{
-				{Name: "Target", Values: []render.Point{{Value: 80, Text: "80%"}, {Value: 10, Text: "10%"}, {Value: 3, Text: "3"}}},
-				{Name: "Result", Values: []render.Point{{Value: 82, Text: "82%", Status: "met"}, {Value: 9, Text: "9%", Status: "not met"}, {Missing: true}}}}},
-		&render.Chart{Kind: render.ChartTrend, Title: "Flat trend", Alt: "Flat.", Labels: []string{"2006/07", "2007/08"},
-			Series: []render.Series{{Name: "x", Values: []render.Point{{Value: 1, Text: "1"}, {Value: 1, Text: "1"}}}}},
+	charts := []doc.Block{
+		&doc.Chart{Kind: doc.ChartBars, Title: "No labels", Alt: "Nothing."},
+		&doc.Chart{Kind: doc.ChartShares, Title: "All missing", Alt: "No figures.", Labels: []string{"a", "b"},
+			Series: []doc.Series{{Values: []doc.Point{{Missing: true}, {Value: nan, Text: "NaN"}}}}},
+		&doc.Chart{Kind: doc.ChartBars, Title: "Negative and infinite", Alt: "Mixed.", Labels: []string{"up", "down", "inf", longWord},
+			Series: []doc.Series{{Name: "2008/09", Values: []doc.Point{{Value: 5, Text: "5%"}, {Value: -3, Text: "-3%"}, {Value: math.Inf(1), Text: "∞"}, {Value: 1, Text: longWord}}}}},
+		&doc.Chart{Kind: doc.ChartTargetResult, Title: "Target and result", Alt: "Two of three met.", Labels: []string{"A 🚓", "B", "C"},
+			Series: []doc.Series{
+				{Name: "Target", Values: []doc.Point{{Value: 80, Text: "80%"}, {Value: 10, Text: "10%"}, {Value: 3, Text: "3"}}},
+				{Name: "Result", Values: []doc.Point{{Value: 82, Text: "82%", Status: "met"}, {Value: 9, Text: "9%", Status: "not met"}, {Missing: true}}}}},
+		&doc.Chart{Kind: doc.ChartTrend, Title: "Flat trend", Alt: "Flat.", Labels: []string{"2006/07", "2007/08"},
+			Series: []doc.Series{{Name: "x", Values: []doc.Point{{Value: 1, Text: "1"}, {Value: 1, Text: "1"}}}}},
 	}
 	var manyLabels []string
-	var manyPoints []render.Point
+	var manyPoints []doc.Point
 	for i := range 120 {
 		manyLabels = append(manyLabels, strconv.Itoa(2000+i))
-		manyPoints = append(manyPoints, render.Point{Value: float64(i % 13), Text: strconv.Itoa(i % 13)})
+		manyPoints = append(manyPoints, doc.Point{Value: float64(i % 13), Text: strconv.Itoa(i % 13)})
 	}
-	charts = append(charts, &render.Chart{Kind: render.ChartTrend, Title: "Many years", Alt: "Cycles.", Labels: manyLabels, Series: []render.Series{{Values: manyPoints}}},
-		&render.Chart{Kind: render.ChartBars, Title: "Many bars", Alt: "Many.", Labels: manyLabels, Series: []render.Series{{Values: manyPoints}}})
+	charts = append(charts, &doc.Chart{Kind: doc.ChartTrend, Title: "Many years", Alt: "Cycles.", Labels: manyLabels, Series: []doc.Series{{Values: manyPoints}}},
+		&doc.Chart{Kind: doc.ChartBars, Title: "Many bars", Alt: "Many.", Labels: manyLabels, Series: []doc.Series{{Values: manyPoints}}})
 
-	nested := &render.Section{ID: "n0", Title: "Nested 0", Level: 1}
+	nested := &doc.Section{ID: "n0", Title: "Nested 0", Level: 1}
 	s := nested
 	for i := 1; i < 9; i++ {
-		sub := &render.Section{ID: "n" + strconv.Itoa(i), Title: "Nested " + strconv.Itoa(i), Level: i + 1,
-			Blocks: []render.Block{&render.Text{Markdown: "# Author heading\n\n###### Deep author heading\n\ntext"}}}
-		s.Sections = []*render.Section{sub}
+		sub := &doc.Section{ID: "n" + strconv.Itoa(i), Title: "Nested " + strconv.Itoa(i), Level: i + 1,
+			Blocks: []doc.Block{&doc.Text{Markdown: "# Author heading\n\n###### Deep author heading\n\ntext"}}}
+		s.Sections = []*doc.Section{sub}
 		s = sub
 	}
 
-	var many []*render.Section
+	var many []*doc.Section
 	for i := range 150 {
-		many = append(many, &render.Section{ID: "m" + strconv.Itoa(i), Title: fmt.Sprintf("Section %d %s", i, strings.Repeat("with a long title ", i%9)), Level: 1,
+		many = append(many, &doc.Section{ID: "m" + strconv.Itoa(i), Title: fmt.Sprintf("Section %d %s", i, strings.Repeat("with a long title ", i%9)), Level: 1,
 			Appendix: i%40 == 39,
-			Blocks:   []render.Block{&render.Text{Markdown: fmt.Sprintf("See [the next](#m%d) and [the first](#m0).", i+1)}},
-			Sections: []*render.Section{{ID: "s" + strconv.Itoa(i), Title: "Sub " + strconv.Itoa(i), Level: 2}}})
+			Blocks:   []doc.Block{&doc.Text{Markdown: fmt.Sprintf("See [the next](#m%d) and [the first](#m0).", i+1)}},
+			Sections: []*doc.Section{{ID: "s" + strconv.Itoa(i), Title: "Sub " + strconv.Itoa(i), Level: 2}}})
 	}
 
-	return map[string]*render.Document{
+	return map[string]*doc.Document{
 		"many sections": {ID: "m", Title: "Many sections", Sections: many},
 		"empty":         {},
 		"unicode": {ID: "u", Title: "Plan 🚓 £3.56bn – ‘quoted’ • שלום مرحبا \x00\x07 \xff\xfe", Subtitle: "👮‍♀️",
-			Organisations: []string{"Org\u202eevil\u202c"}, Meta: []render.Meta{{Label: "Period", Value: "2008/09 – 2010/11"}},
+			Organisations: []string{"Org\u202eevil\u202c"}, Meta: []doc.Meta{{Label: "Period", Value: "2008/09 – 2010/11"}},
 			Keywords: []string{"a", "🚓"}, Created: time.Date(2008, 3, 1, 0, 0, 0, 0, time.UTC),
-			Sections: []*render.Section{{ID: "s", Title: "Section 🚓 שלום", Level: 1, Blocks: []render.Block{
-				&render.Text{Markdown: "Emoji 🚓🚓 and RTL שלום עולם مرحبا بالعالم and CJK 警察 and £ – ‘ ’ •.\n\n" +
+			Sections: []*doc.Section{{ID: "s", Title: "Section 🚓 שלום", Level: 1, Blocks: []doc.Block{
+				&doc.Text{Markdown: "Emoji 🚓🚓 and RTL שלום עולם مرحبا بالعالم and CJK 警察 and £ – ‘ ’ •.\n\n" +
 					"**bold _bold italic_** `code` [web](https://example.org/a?b=c&d) [js](javascript:alert(1)) [nowhere](#missing) [here](#s) <https://example.org> <b>raw</b>\n\n" +
 					"<div>html block</div>\n\n```\n" + strings.Repeat("code ", 80) + "\n\tindented\n```\n\n> quote\n> > nested quote\n\n---\n\n| a | b |\n|---|--:|\n| 1 | 2 | 3 |\n| x |\n\n- [x] done\n- [ ] not done\n\n3. three\n4. four\n"},
 				nil,
-				&render.List{Items: []render.ListItem{{Text: "🚓", Detail: "**d**"}, {Text: longWord, ID: "item"}}},
-				&render.List{Ordered: true},
+				&doc.List{Items: []doc.ListItem{{Text: "🚓", Detail: "**d**"}, {Text: longWord, ID: "item"}}},
+				&doc.List{Ordered: true},
 			}}}},
 		"long words": {ID: "w", Title: longWord, Organisations: []string{longWord},
-			Sections: []*render.Section{{ID: "w1", Title: longWord, Level: 1, Blocks: []render.Block{
-				&render.Text{Markdown: longWord + " " + longWord},
-				&render.List{Ordered: true, Items: []render.ListItem{{Text: longWord, Detail: longWord}}},
-				&render.Table{Caption: longWord, Head: []string{longWord, "b"}, Rows: []render.Row{{Cells: []string{longWord, longWord}}, {Cells: []string{longWord}, Group: true}}, Note: longWord},
+			Sections: []*doc.Section{{ID: "w1", Title: longWord, Level: 1, Blocks: []doc.Block{
+				&doc.Text{Markdown: longWord + " " + longWord},
+				&doc.List{Ordered: true, Items: []doc.ListItem{{Text: longWord, Detail: longWord}}},
+				&doc.Table{Caption: longWord, Head: []string{longWord, "b"}, Rows: []doc.Row{{Cells: []string{longWord, longWord}}, {Cells: []string{longWord}, Group: true}}, Note: longWord},
 			}}}},
-		"tables": {ID: "t", Title: "Tables", Sections: []*render.Section{{ID: "t1", Title: "Tables", Level: 1, Blocks: []render.Block{
-			&render.Table{},
-			&render.Table{Caption: "Head only", Head: []string{"a", "b"}},
-			&render.Table{Caption: "Ragged", Rows: []render.Row{{Cells: []string{"1"}}, {Cells: []string{"1", "2", "3"}}, {Cells: nil}}},
+		"tables": {ID: "t", Title: "Tables", Sections: []*doc.Section{{ID: "t1", Title: "Tables", Level: 1, Blocks: []doc.Block{
+			&doc.Table{},
+			&doc.Table{Caption: "Head only", Head: []string{"a", "b"}},
+			&doc.Table{Caption: "Ragged", Rows: []doc.Row{{Cells: []string{"1"}}, {Cells: []string{"1", "2", "3"}}, {Cells: nil}}},
 			wide, long,
 		}}}},
-		"charts":  {ID: "c", Title: "Charts", Sections: []*render.Section{{ID: "c1", Title: "Charts", Level: 1, Blocks: charts}}},
-		"nesting": {ID: "n", Title: "Nesting", Sections: []*render.Section{nested, {ID: "d", Title: "Deep list", Level: 1, Blocks: []render.Block{&render.Text{Markdown: deep}}}, nil}},
+		"charts":  {ID: "c", Title: "Charts", Sections: []*doc.Section{{ID: "c1", Title: "Charts", Level: 1, Blocks: charts}}},
+		"nesting": {ID: "n", Title: "Nesting", Sections: []*doc.Section{nested, {ID: "d", Title: "Deep list", Level: 1, Blocks: []doc.Block{&doc.Text{Markdown: deep}}}, nil}},
 	}
 }
 
@@ -175,12 +176,12 @@ func FuzzWrite(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d := &render.Document{ID: "f", Title: s, Subtitle: s, Organisations: []string{s}, Meta: []render.Meta{{Label: s, Value: s}},
-			Sections: []*render.Section{{ID: s, Title: s, Level: 1, Blocks: []render.Block{
-				&render.Text{Markdown: s},
-				&render.List{Items: []render.ListItem{{ID: s, Text: s, Detail: s}}},
-				&render.Table{Caption: s, Head: []string{s, s}, Numeric: []bool{false, true}, Rows: []render.Row{{Cells: []string{s, s}}, {Cells: []string{s}, Group: true}}, Note: s},
-				&render.Chart{Kind: render.ChartBars, Title: s, Alt: "alt " + s, Labels: []string{s}, Series: []render.Series{{Name: s, Values: []render.Point{{Value: 1, Text: s, Status: s}}}}},
+		d := &doc.Document{ID: "f", Title: s, Subtitle: s, Organisations: []string{s}, Meta: []doc.Meta{{Label: s, Value: s}},
+			Sections: []*doc.Section{{ID: s, Title: s, Level: 1, Blocks: []doc.Block{
+				&doc.Text{Markdown: s},
+				&doc.List{Items: []doc.ListItem{{ID: s, Text: s, Detail: s}}},
+				&doc.Table{Caption: s, Head: []string{s, s}, Numeric: []bool{false, true}, Rows: []doc.Row{{Cells: []string{s, s}}, {Cells: []string{s}, Group: true}}, Note: s},
+				&doc.Chart{Kind: doc.ChartBars, Title: s, Alt: "alt " + s, Labels: []string{s}, Series: []doc.Series{{Name: s, Values: []doc.Point{{Value: 1, Text: s, Status: s}}}}},
 			}}},
 		}
 		var b bytes.Buffer

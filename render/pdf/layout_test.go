@@ -6,7 +6,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // TestWidowsAndOrphans: a paragraph never leaves its first line alone at
@@ -29,7 +29,7 @@ func TestWidowsAndOrphans(t *testing.T) {
 		f := fpdf.New("P", "mm", "A4", "")
 		addFonts(f)
 		tg := newTagger(f)
-		l := &layout{d: &render.Document{}, f: f, t: tg, c: newCanvas(f, tg), replay: -1}
+		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg), replay: -1}
 		l.newPage()
 		l.newPage()
 		o := paraOpts{size: bodySize, color: ink}

@@ -11,7 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // md parses the authors' Markdown (CommonMark + GFM), as the other writers do.
@@ -193,9 +193,9 @@ func plain(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-// mdTable converts a GFM table to a render.Table.
-func mdTable(t *east.Table, src []byte) *render.Table {
-	out := &render.Table{}
+// mdTable converts a GFM table to a doc.Table.
+func mdTable(t *east.Table, src []byte) *doc.Table {
+	out := &doc.Table{}
 	for _, a := range t.Alignments {
 		out.Numeric = append(out.Numeric, a == east.AlignRight)
 	}
@@ -207,7 +207,7 @@ func mdTable(t *east.Table, src []byte) *render.Table {
 		if _, head := r.(*east.TableHeader); head {
 			out.Head = cells
 		} else {
-			out.Rows = append(out.Rows, render.Row{Cells: cells})
+			out.Rows = append(out.Rows, doc.Row{Cells: cells})
 		}
 	}
 	return out

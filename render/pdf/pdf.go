@@ -1,4 +1,4 @@
-// Package pdf writes a render.Document as an A4 PDF: a cover, a contents
+// Package pdf writes a doc.Document as an A4 PDF: a cover, a contents
 // page with page numbers and links, bookmarks for every section, running
 // header and footer with "Page N of M", the authors' Markdown, tables that
 // wrap and repeat their header row across pages, and charts drawn as
@@ -18,7 +18,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // Page geometry, in millimetres.
@@ -47,7 +47,7 @@ var (
 )
 
 // Write renders d as an A4 PDF.
-func Write(w io.Writer, d *render.Document) (err error) {
+func Write(w io.Writer, d *doc.Document) (err error) {
 	defer func() {
 		// The layout is written never to panic; this turns a bug into an
 		// error rather than a crashed build.
@@ -80,7 +80,7 @@ func Write(w io.Writer, d *render.Document) (err error) {
 	f.SetXmpMetadata(xmp(d, created))
 
 	t := newTagger(f)
-	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t), replay: -1, secPage: map[*render.Section]int{}}
+	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t), replay: -1, secPage: map[*doc.Section]int{}}
 	l.cover()
 	l.reserveContents()
 	l.newPage()
@@ -100,7 +100,7 @@ func Write(w io.Writer, d *render.Document) (err error) {
 }
 
 // subject is the document's subject line for the metadata.
-func subject(d *render.Document) string {
+func subject(d *doc.Document) string {
 	if d.Subtitle != "" {
 		return d.Title + ": " + d.Subtitle
 	}
@@ -109,7 +109,7 @@ func subject(d *render.Document) string {
 
 // layout holds the state of one document being laid out.
 type layout struct {
-	d *render.Document
+	d *doc.Document
 	f *fpdf.Fpdf
 	t *tagger
 	c *canvas
@@ -122,7 +122,7 @@ type layout struct {
 	tocHead  *elem
 	tocElem  *elem
 	replay   int
-	secPage  map[*render.Section]int
+	secPage  map[*doc.Section]int
 	// linkN numbers the links of the document; links maps the number to
 	// its Link element while its block is drawn.
 	linkN int
@@ -261,7 +261,7 @@ func (l *layout) cover() {
 	}
 	meta := l.d.Meta
 	if !dated && l.d.Date != "" {
-		meta = append(meta[:len(meta):len(meta)], render.Meta{Label: "Date", Value: l.d.Date})
+		meta = append(meta[:len(meta):len(meta)], doc.Meta{Label: "Date", Value: l.d.Date})
 	}
 	if len(meta) > 0 {
 		l.c.rule(marginL, l.y, pageW-marginR, l.y, 0.4, accent)
@@ -396,7 +396,7 @@ func (l *layout) drawLine(ln line, x, y, w, size float64, align byte, col rgb, a
 
 // tocEntry is one line of the contents.
 type tocEntry struct {
-	s     *render.Section
+	s     *doc.Section
 	depth int
 	lines []line
 }
@@ -411,8 +411,8 @@ const (
 // that many blank pages; contents fills them when the body is done and
 // every page number is known.
 func (l *layout) reserveContents() {
-	var walk func(ss []*render.Section, depth int)
-	walk = func(ss []*render.Section, depth int) {
+	var walk func(ss []*doc.Section, depth int)
+	walk = func(ss []*doc.Section, depth int) {
 		for _, s := range ss {
 			if s == nil {
 				continue
@@ -534,7 +534,7 @@ func (l *layout) headingText(title string, level int) {
 }
 
 // section draws a section, its blocks and its subsections.
-func (l *layout) section(s *render.Section, depth int) {
+func (l *layout) section(s *doc.Section, depth int) {
 	if s == nil {
 		return
 	}
@@ -573,22 +573,22 @@ func (l *layout) section(s *render.Section, depth int) {
 }
 
 // block draws one block of a section.
-func (l *layout) block(b render.Block, indent float64) {
+func (l *layout) block(b doc.Block, indent float64) {
 	l.links = nil
 	switch b := b.(type) {
-	case *render.Text:
+	case *doc.Text:
 		if b != nil {
 			l.markdown(b.Markdown, indent, bodySize)
 		}
-	case *render.List:
+	case *doc.List:
 		if b != nil {
 			l.list(b, indent)
 		}
-	case *render.Table:
+	case *doc.Table:
 		if b != nil {
 			l.table(b, indent)
 		}
-	case *render.Chart:
+	case *doc.Chart:
 		if b != nil {
 			l.chart(b)
 		}
@@ -597,7 +597,7 @@ func (l *layout) block(b render.Block, indent float64) {
 
 // list draws a List block: each item's text with an optional Markdown
 // detail under it.
-func (l *layout) list(ls *render.List, indent float64) {
+func (l *layout) list(ls *doc.List, indent float64) {
 	if len(ls.Items) == 0 {
 		return
 	}

@@ -14,7 +14,8 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
+
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )
@@ -41,7 +42,7 @@ func run(t *testing.T, name string, args ...string) string {
 
 // docText is every piece of text a Document carries, for deciding which
 // fidelity phrases the PDF must print.
-func docText(d *render.Document) string {
+func docText(d *doc.Document) string {
 	var b strings.Builder
 	add := func(ss ...string) {
 		for _, s := range ss {
@@ -49,8 +50,8 @@ func docText(d *render.Document) string {
 			b.WriteByte('\n')
 		}
 	}
-	var table func(t *render.Table)
-	table = func(t *render.Table) {
+	var table func(t *doc.Table)
+	table = func(t *doc.Table) {
 		if t == nil {
 			return
 		}
@@ -65,19 +66,19 @@ func docText(d *render.Document) string {
 	for _, m := range d.Meta {
 		add(m.Label, m.Value)
 	}
-	d.Walk(func(s *render.Section) {
+	d.Walk(func(s *doc.Section) {
 		add(s.Title)
 		for _, bl := range s.Blocks {
 			switch bl := bl.(type) {
-			case *render.Text:
+			case *doc.Text:
 				add(bl.Markdown)
-			case *render.List:
+			case *doc.List:
 				for _, it := range bl.Items {
 					add(it.Text, it.Detail)
 				}
-			case *render.Table:
+			case *doc.Table:
 				table(bl)
-			case *render.Chart:
+			case *doc.Chart:
 				add(bl.Title)
 				add(bl.Labels...)
 				for _, s := range bl.Series {
@@ -149,7 +150,7 @@ func TestPlans(t *testing.T) {
 			raw := run(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-")
 			text := squash(bodyText(raw, d.Title))
 			var want []string
-			d.Walk(func(s *render.Section) { want = append(want, s.Title) })
+			d.Walk(func(s *doc.Section) { want = append(want, s.Title) })
 			inDoc := squash(docText(d))
 			skipped := 0
 			for _, f := range fidelity(t, id) {
@@ -259,7 +260,7 @@ type outline struct {
 
 // checkOutline checks there is a bookmark for every section, nested as the
 // sections are, each leading to the page that shows its title.
-func checkOutline(t *testing.T, d *render.Document, path string, pages []string) {
+func checkOutline(t *testing.T, d *doc.Document, path string, pages []string) {
 	t.Helper()
 	var q struct {
 		Outlines []outline `json:"outlines"`
@@ -267,8 +268,8 @@ func checkOutline(t *testing.T, d *render.Document, path string, pages []string)
 	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=outlines", path)), &q); err != nil {
 		t.Fatal(err)
 	}
-	var check func(os []outline, ss []*render.Section)
-	check = func(os []outline, ss []*render.Section) {
+	var check func(os []outline, ss []*doc.Section)
+	check = func(os []outline, ss []*doc.Section) {
 		if len(os) != len(ss) {
 			t.Errorf("%d bookmarks where there are %d sections", len(os), len(ss))
 			return
@@ -288,10 +289,10 @@ func checkOutline(t *testing.T, d *render.Document, path string, pages []string)
 
 // checkLinks checks that every link to a section (the contents, cross
 // references) leads to the page that shows the section's title.
-func checkLinks(t *testing.T, d *render.Document, path string, pages []string) {
+func checkLinks(t *testing.T, d *doc.Document, path string, pages []string) {
 	t.Helper()
 	titles := map[string]string{}
-	d.Walk(func(s *render.Section) { titles[s.ID] = s.Title })
+	d.Walk(func(s *doc.Section) { titles[s.ID] = s.Title })
 	listed := 0 // the contents lists two levels
 	for _, s := range d.Sections {
 		listed += 1 + len(s.Sections)
@@ -377,7 +378,7 @@ func TestCreationDate(t *testing.T) {
 		{time.Date(2008, 3, 1, 12, 30, 0, 0, time.FixedZone("BST", 3600)), "Sat Mar  1 11:30:00 2008 UTC"},
 		{time.Time{}, "Thu Jan  1 00:00:00 1970 UTC"},
 	} {
-		d := &render.Document{ID: "d", Title: "Dated", Created: tt.created}
+		d := &doc.Document{ID: "d", Title: "Dated", Created: tt.created}
 		path, _ := writePDF(t, d)
 		info := run(t, "pdfinfo", path)
 		for _, f := range []string{"CreationDate", "ModDate"} {

@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/mpsplan/mpsplan/plan"
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/plandoc"
+
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/mpsplan/mpsplan/render/tooltest"
@@ -34,13 +36,13 @@ func planIDs(t testing.TB) []string {
 }
 
 // planDoc loads and lays out plan id.
-func planDoc(t testing.TB, id string) *render.Document {
+func planDoc(t testing.TB, id string) *doc.Document {
 	t.Helper()
 	p, diags := plan.Load(filepath.Join(tooltest.RepoRoot(), "plans", id))
 	if diags.HasErrors() {
 		t.Fatalf("plan %s: %v", id, diags)
 	}
-	d, err := render.PlanDocument(p, render.Options{})
+	d, err := plandoc.Build(p, plandoc.Options{})
 	if err != nil {
 		t.Fatalf("plan %s: %v", id, err)
 	}
@@ -48,7 +50,7 @@ func planDoc(t testing.TB, id string) *render.Document {
 }
 
 // reportDocs lays out every annual report the plans have results for.
-func reportDocs(t testing.TB) []*render.Document {
+func reportDocs(t testing.TB) []*doc.Document {
 	t.Helper()
 	var plans []*plan.Plan
 	for _, id := range planIDs(t) {
@@ -58,7 +60,7 @@ func reportDocs(t testing.TB) []*render.Document {
 		}
 		plans = append(plans, p)
 	}
-	var docs []*render.Document
+	var docs []*doc.Document
 	for _, p := range plans {
 		var others []*plan.Plan
 		for _, o := range plans {
@@ -82,7 +84,7 @@ func reportDocs(t testing.TB) []*render.Document {
 
 // writePDF writes d to a file in a temporary folder and returns its path
 // and bytes.
-func writePDF(t testing.TB, d *render.Document) (string, []byte) {
+func writePDF(t testing.TB, d *doc.Document) (string, []byte) {
 	t.Helper()
 	var b bytes.Buffer
 	if err := pdf.Write(&b, d); err != nil {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // Table cell padding, mm.
@@ -51,7 +51,7 @@ func (t *tableLayout) height(r *rowLayout) float64 {
 
 // table draws a Table: caption, header row, rows (wrapped, split across
 // pages with the header repeated) and the note.
-func (l *layout) table(tb *render.Table, indent float64) {
+func (l *layout) table(tb *doc.Table, indent float64) {
 	tl := layoutTable(tb, marginL+indent, contentW-indent)
 	l.t.begin("Table")
 	if strings.TrimSpace(tb.Caption) != "" {
@@ -102,7 +102,7 @@ func (l *layout) table(tb *render.Table, indent float64) {
 
 // layoutTable sets column widths and breaks every cell into lines. It
 // returns nil for a table without columns.
-func layoutTable(tb *render.Table, x, avail float64) *tableLayout {
+func layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 	ncol := len(tb.Head)
 	for _, r := range tb.Rows {
 		if !r.Group {

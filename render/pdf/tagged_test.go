@@ -13,7 +13,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
+
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )
@@ -474,8 +475,8 @@ func TestScanContent(t *testing.T) {
 // TestWriteRefusesUntagged: a chart without alternative text fails the
 // build with a clear message instead of writing a non-conforming file.
 func TestWriteRefusesUntagged(t *testing.T) {
-	d := &render.Document{ID: "x", Title: "T", Sections: []*render.Section{{ID: "s", Title: "S", Level: 1, Blocks: []render.Block{
-		&render.Chart{Kind: render.ChartBars, Title: "Spending", Labels: []string{"a"}, Series: []render.Series{{Values: []render.Point{{Value: 1, Text: "£1m"}}}}},
+	d := &doc.Document{ID: "x", Title: "T", Sections: []*doc.Section{{ID: "s", Title: "S", Level: 1, Blocks: []doc.Block{
+		&doc.Chart{Kind: doc.ChartBars, Title: "Spending", Labels: []string{"a"}, Series: []doc.Series{{Values: []doc.Point{{Value: 1, Text: "£1m"}}}}},
 	}}}}
 	var b bytes.Buffer
 	err := pdf.Write(&b, d)

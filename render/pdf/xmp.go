@@ -5,13 +5,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // xmp is the document's XMP metadata: title, authors, subject, language,
 // dates, and the PDF/UA identification that tells a reader the file is
 // tagged for accessibility.
-func xmp(d *render.Document, created time.Time) []byte {
+func xmp(d *doc.Document, created time.Time) []byte {
 	esc := func(s string) string {
 		var b strings.Builder
 		_ = xml.EscapeText(&b, []byte(clean(s)))

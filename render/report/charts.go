@@ -7,7 +7,7 @@ import (
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/plan/status"
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // scale groups measures whose figures can share one axis: levels in
@@ -29,9 +29,9 @@ func scale(e entry) (key, title string) {
 // targetResultCharts draws, for each critical performance area whose
 // target and result were compared as figures, the target beside the
 // figure it was judged on, with the status in words on the result.
-func (b *builder) targetResultCharts(es []entry) []*render.Chart {
-	var charts []*render.Chart
-	byKey := map[string]*render.Chart{}
+func (b *builder) targetResultCharts(es []entry) []*doc.Chart {
+	var charts []*doc.Chart
+	byKey := map[string]*doc.Chart{}
 	for _, e := range es {
 		a := e.a
 		if !e.own || !(a.Status.Achieved() || a.Status.Missed()) || a.Target.Value == nil || a.Target.Value.Q == nil || a.Result.Value.Q == nil {
@@ -40,10 +40,10 @@ func (b *builder) targetResultCharts(es []entry) []*render.Chart {
 		key, title := scale(e)
 		c := byKey[key]
 		if c == nil {
-			c = &render.Chart{ID: b.uid("chart-" + key), Kind: render.ChartTargetResult,
+			c = &doc.Chart{ID: b.uid("chart-" + key), Kind: doc.ChartTargetResult,
 				Title:  title + ": target and result, " + b.year.String(),
-				Series: []render.Series{{Name: "Target"}, {Name: "Result"}}}
-			c.Data = &render.Table{ID: b.uid("chart-" + key + "-data"), Caption: c.Title, RowHeaders: true,
+				Series: []doc.Series{{Name: "Target"}, {Name: "Result"}}}
+			c.Data = &doc.Table{ID: b.uid("chart-" + key + "-data"), Caption: c.Title, RowHeaders: true,
 				Head: []string{"Measure", "Target", "Result", "Status"}, Numeric: []bool{false, true, true, false}}
 			byKey[key] = c
 			charts = append(charts, c)
@@ -61,9 +61,9 @@ func (b *builder) targetResultCharts(es []entry) []*render.Chart {
 			long += ", " + a.Period
 		}
 		c.Labels = append(c.Labels, e.label())
-		c.Series[0].Values = append(c.Series[0].Values, render.Point{Value: a.Target.Value.Q.Value.Float64(), Text: a.Target.Text})
-		c.Series[1].Values = append(c.Series[1].Values, render.Point{Value: judged.Float64(), Text: rt, Status: string(a.Status)})
-		c.Data.Rows = append(c.Data.Rows, render.Row{Cells: []string{e.label(), a.Target.Text, long, string(a.Status)}})
+		c.Series[0].Values = append(c.Series[0].Values, doc.Point{Value: a.Target.Value.Q.Value.Float64(), Text: a.Target.Text})
+		c.Series[1].Values = append(c.Series[1].Values, doc.Point{Value: judged.Float64(), Text: rt, Status: string(a.Status)})
+		c.Data.Rows = append(c.Data.Rows, doc.Row{Cells: []string{e.label(), a.Target.Text, long, string(a.Status)}})
 	}
 	for _, c := range charts {
 		var parts []string
@@ -90,8 +90,8 @@ type figure struct {
 // the same kind of figure (status.Comparable): a plan may keep a measure's
 // ID while turning a monthly average into a yearly count. Measures with
 // results for fewer than two years have no trend.
-func (b *builder) trends() *render.Section {
-	s := &render.Section{ID: b.uid(SectionTrends), Title: "Trends", Level: 1}
+func (b *builder) trends() *doc.Section {
+	s := &doc.Section{ID: b.uid(SectionTrends), Title: "Trends", Level: 1}
 	for _, e := range b.cpas() {
 		if !e.own || e.part != nil || e.a.Result == nil || e.a.Result.Value.Q == nil {
 			continue
@@ -106,11 +106,11 @@ func (b *builder) trends() *render.Section {
 	}
 	intro := "Each critical performance area across the years the plans hold figures for. " +
 		"A part-year figure is marked with the period it covers; the last column names the plan a figure is taken from."
-	s.Blocks = append([]render.Block{&render.Text{Markdown: intro}}, s.Blocks...)
+	s.Blocks = append([]doc.Block{&doc.Text{Markdown: intro}}, s.Blocks...)
 	return s
 }
 
-func (b *builder) trendChart(e entry) *render.Chart {
+func (b *builder) trendChart(e entry) *doc.Chart {
 	unit := e.a.Result.Value.Q.Unit
 	results := map[plan.Year]figure{}
 	targets := map[plan.Year]figure{}
@@ -170,20 +170,20 @@ func (b *builder) trendChart(e entry) *render.Chart {
 		years = append(years, y)
 	}
 	first, last := slices.Min(years), slices.Max(years)
-	c := &render.Chart{ID: b.uid("trend-" + e.m.ID), Kind: render.ChartTrend,
+	c := &doc.Chart{ID: b.uid("trend-" + e.m.ID), Kind: doc.ChartTrend,
 		Title:  fmt.Sprintf("%s, %s to %s", e.label(), first, last),
-		Series: []render.Series{{Name: "Result"}, {Name: "Target"}}}
-	c.Data = &render.Table{ID: b.uid("trend-" + e.m.ID + "-data"), Caption: c.Title, RowHeaders: true,
+		Series: []doc.Series{{Name: "Result"}, {Name: "Target"}}}
+	c.Data = &doc.Table{ID: b.uid("trend-" + e.m.ID + "-data"), Caption: c.Title, RowHeaders: true,
 		Head: []string{"Year", "Result", "Period covered", "Target", "From plan"}, Numeric: []bool{false, true, false, true, false}}
 	var alt []string
 	hasTarget := false
 	for y := first; y <= last; y++ {
 		c.Labels = append(c.Labels, y.String())
 		r, hasResult := results[y]
-		rp := render.Point{Missing: true}
+		rp := doc.Point{Missing: true}
 		row := []string{y.String(), "", "", "", ""}
 		if hasResult {
-			rp = render.Point{Value: r.value.Float64(), Text: r.text}
+			rp = doc.Point{Value: r.value.Float64(), Text: r.text}
 			row[1], row[2], row[4] = r.text, periodText(r.period, y), r.planID
 			t := r.text + " in " + y.String()
 			if r.period != "" {
@@ -194,9 +194,9 @@ func (b *builder) trendChart(e entry) *render.Chart {
 		} else {
 			alt = append(alt, "no figure for "+y.String())
 		}
-		tp := render.Point{Missing: true}
+		tp := doc.Point{Missing: true}
 		if t, ok := targets[y]; ok {
-			tp = render.Point{Value: t.value.Float64(), Text: t.text}
+			tp = doc.Point{Value: t.value.Float64(), Text: t.text}
 			row[3] = t.text
 			switch {
 			case !hasResult:
@@ -209,7 +209,7 @@ func (b *builder) trendChart(e entry) *render.Chart {
 		}
 		c.Series[0].Values = append(c.Series[0].Values, rp)
 		c.Series[1].Values = append(c.Series[1].Values, tp)
-		c.Data.Rows = append(c.Data.Rows, render.Row{Cells: row})
+		c.Data.Rows = append(c.Data.Rows, doc.Row{Cells: row})
 	}
 	if !hasTarget {
 		c.Series = c.Series[:1]

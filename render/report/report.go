@@ -1,5 +1,5 @@
 // Package report lays out an annual report, "How we did during 2006/07",
-// as a render.Document. Every status, count and direction of travel in it
+// as a doc.Document. Every status, count and direction of travel in it
 // is computed by package status from the plan's own targets and results,
 // so the report cannot disagree with the plan; figures are printed as the
 // plan writes them.
@@ -14,7 +14,8 @@ import (
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/plan/status"
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/plandoc"
 )
 
 // Section IDs of a report, stable for anchors and bookmarks.
@@ -78,22 +79,22 @@ func eachSeries(p *plan.Plan, fn func(*plan.Measure, status.Series)) {
 // Build lays out the report of plan p for year. others are further plans
 // (in any order; p among them is ignored) that follow the same measures by
 // ID, for the trends. It fails when p has no result for year.
-func Build(p *plan.Plan, year plan.Year, others []*plan.Plan) (*render.Document, error) {
-	return BuildWith(p, year, others, render.Options{})
+func Build(p *plan.Plan, year plan.Year, others []*plan.Plan) (*doc.Document, error) {
+	return BuildWith(p, year, others, plandoc.Options{})
 }
 
 // BuildWith is Build with the options of a build: its date, if any, is
 // the report's date.
-func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Options) (*render.Document, error) {
+func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts plandoc.Options) (*doc.Document, error) {
 	if p == nil {
 		return nil, errors.New("report: no plan")
 	}
 	if ys := ResultYears(p); !slices.Contains(ys, year) {
 		return nil, &NoResultsError{PlanID: p.ID, Year: year, Have: ys}
 	}
-	b := &builder{p: p, year: year, others: sortedOthers(p, others), ids: render.Anchors{}}
+	b := &builder{p: p, year: year, others: sortedOthers(p, others), ids: doc.Anchors{}}
 	b.collect()
-	d := &render.Document{
+	d := &doc.Document{
 		Kind:          "report",
 		ID:            ID(p.ID, year),
 		Title:         "How we did during " + year.String(),
@@ -109,7 +110,7 @@ func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts render.Op
 		d.Date = d.Created.Format("2 January 2006")
 	}
 	d.Meta = b.meta(d.Date)
-	for _, f := range []func() *render.Section{b.summary, b.commentary, b.byOutcome, b.trends, b.inspections, b.rules} {
+	for _, f := range []func() *doc.Section{b.summary, b.commentary, b.byOutcome, b.trends, b.inspections, b.rules} {
 		if s := f(); s != nil {
 			d.Sections = append(d.Sections, s)
 		}
@@ -177,7 +178,7 @@ type builder struct {
 	p      *plan.Plan
 	year   plan.Year
 	others []*plan.Plan
-	ids    render.Anchors
+	ids    doc.Anchors
 	// entries are the measures with a figure for the year, in plan order,
 	// each followed by its parts.
 	entries []entry
@@ -212,12 +213,12 @@ func (b *builder) collect() {
 	}
 }
 
-func (b *builder) meta(date string) []render.Meta {
+func (b *builder) meta(date string) []doc.Meta {
 	p := b.p
-	var m []render.Meta
+	var m []doc.Meta
 	add := func(label, value string) {
 		if value != "" {
-			m = append(m, render.Meta{Label: label, Value: value})
+			m = append(m, doc.Meta{Label: label, Value: value})
 		}
 	}
 	add("Year reported", b.year.String())
@@ -296,19 +297,19 @@ func CommentaryID(y plan.Year) string {
 }
 
 // commentary prints the plan's own account of the year, when it has one,
-// exactly as the plan document lays it out (render.PlanDocument builds it,
+// exactly as the plan document lays it out (plandoc.Build builds it,
 // so both print the same text), under the report's own IDs.
-func (b *builder) commentary() *render.Section {
+func (b *builder) commentary() *doc.Section {
 	id := CommentaryID(b.year)
 	if !slices.ContainsFunc(b.p.Sections, func(s plan.Section) bool { return s.ID == id }) {
 		return nil
 	}
-	pd, err := render.PlanDocument(b.p, render.Options{})
+	pd, err := plandoc.Build(b.p, plandoc.Options{})
 	if err != nil {
 		return nil
 	}
-	var found *render.Section
-	pd.Walk(func(s *render.Section) {
+	var found *doc.Section
+	pd.Walk(func(s *doc.Section) {
 		if found == nil && s.ID == id {
 			found = s
 		}
@@ -316,17 +317,17 @@ func (b *builder) commentary() *render.Section {
 	if found == nil {
 		return nil
 	}
-	s := &render.Section{ID: b.uid(SectionCommentary), Title: "Commentary as published", Level: 1}
-	s.Blocks = append(s.Blocks, &render.Text{Markdown: fmt.Sprintf(
+	s := &doc.Section{ID: b.uid(SectionCommentary), Title: "Commentary as published", Level: 1}
+	s.Blocks = append(s.Blocks, &doc.Text{Markdown: fmt.Sprintf(
 		"The account the plan publishes with these figures, under %q, as written. "+
 			"Its figures may cover another period than the tables; the statuses in this report are computed from the tables, this text is not.",
 		found.Title)})
 	s.Blocks = append(s.Blocks, found.Blocks...)
-	var relevel func(ss []*render.Section, level int) []*render.Section
-	relevel = func(ss []*render.Section, level int) []*render.Section {
-		out := make([]*render.Section, len(ss))
+	var relevel func(ss []*doc.Section, level int) []*doc.Section
+	relevel = func(ss []*doc.Section, level int) []*doc.Section {
+		out := make([]*doc.Section, len(ss))
 		for i, x := range ss {
-			out[i] = &render.Section{ID: b.uid(x.ID), Title: x.Title, Level: level, Blocks: x.Blocks, Sections: relevel(x.Sections, level+1)}
+			out[i] = &doc.Section{ID: b.uid(x.ID), Title: x.Title, Level: level, Blocks: x.Blocks, Sections: relevel(x.Sections, level+1)}
 		}
 		return out
 	}

@@ -13,7 +13,10 @@ import (
 	"time"
 
 	"github.com/mpsplan/mpsplan/plan"
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/markup"
+	"github.com/mpsplan/mpsplan/render/plandoc"
+
 	"github.com/mpsplan/mpsplan/render/pdf"
 )
 
@@ -52,18 +55,18 @@ func fixture(t *testing.T) (*plan.Plan, []*plan.Plan) {
 	return p, []*plan.Plan{next}
 }
 
-func markdown(t *testing.T, d *render.Document) []byte {
-	return write(t, d, (*render.Templates).WriteMarkdown)
+func markdown(t *testing.T, d *doc.Document) []byte {
+	return write(t, d, (*markup.Templates).WriteMarkdown)
 }
 
-func html(t *testing.T, d *render.Document) []byte {
-	return write(t, d, (*render.Templates).WriteHTML)
+func html(t *testing.T, d *doc.Document) []byte {
+	return write(t, d, (*markup.Templates).WriteHTML)
 }
 
 // write prints d with the default templates, as a build does.
-func write(t *testing.T, d *render.Document, fn func(*render.Templates, io.Writer, *render.Document) error) []byte {
+func write(t *testing.T, d *doc.Document, fn func(*markup.Templates, io.Writer, *doc.Document) error) []byte {
 	t.Helper()
-	tm, err := render.DefaultTemplates()
+	tm, err := markup.DefaultTemplates()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,14 +142,14 @@ func TestDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Date != "" || !d.Created.IsZero() || slices.ContainsFunc(d.Meta, func(m render.Meta) bool { return m.Label == "Date" }) {
+	if d.Date != "" || !d.Created.IsZero() || slices.ContainsFunc(d.Meta, func(m doc.Meta) bool { return m.Label == "Date" }) {
 		t.Errorf("undated build: date %q, created %v, meta %v", d.Date, d.Created, d.Meta)
 	}
-	d, err = BuildWith(p, 2006, others, render.Options{Date: time.Date(2007, 5, 3, 12, 0, 0, 0, time.UTC)})
+	d, err = BuildWith(p, 2006, others, plandoc.Options{Date: time.Date(2007, 5, 3, 12, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Date != "3 May 2007" || !slices.Contains(d.Meta, render.Meta{Label: "Date", Value: "3 May 2007"}) {
+	if d.Date != "3 May 2007" || !slices.Contains(d.Meta, doc.Meta{Label: "Date", Value: "3 May 2007"}) {
 		t.Errorf("dated build: %q, meta %v", d.Date, d.Meta)
 	}
 }
@@ -354,20 +357,20 @@ func TestNotColourAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := map[string]bool{}
-	charts := map[render.ChartKind]int{}
+	charts := map[doc.ChartKind]int{}
 	uniq := func(id string) {
 		if id == "" || ids[id] {
 			t.Errorf("ID %q empty or repeated", id)
 		}
 		ids[id] = true
 	}
-	d.Walk(func(s *render.Section) {
+	d.Walk(func(s *doc.Section) {
 		uniq(s.ID)
 		for _, b := range s.Blocks {
 			switch b := b.(type) {
-			case *render.Table:
+			case *doc.Table:
 				uniq(b.ID)
-			case *render.Chart:
+			case *doc.Chart:
 				uniq(b.ID)
 				charts[b.Kind]++
 				if b.Alt == "" || b.Data == nil || len(b.Data.Rows) != len(b.Labels) {
@@ -381,7 +384,7 @@ func TestNotColourAlone(t *testing.T) {
 						t.Errorf("chart %s series %s: %d values for %d labels", b.ID, se.Name, len(se.Values), len(b.Labels))
 					}
 				}
-				if b.Kind == render.ChartTargetResult {
+				if b.Kind == doc.ChartTargetResult {
 					for _, v := range b.Series[1].Values {
 						if v.Status == "" || !strings.Contains(b.Alt, v.Status) {
 							t.Errorf("chart %s: result %q without its status in words", b.ID, v.Text)
@@ -391,7 +394,7 @@ func TestNotColourAlone(t *testing.T) {
 			}
 		}
 	})
-	if charts[render.ChartTargetResult] == 0 || charts[render.ChartTrend] == 0 {
+	if charts[doc.ChartTargetResult] == 0 || charts[doc.ChartTrend] == 0 {
 		t.Errorf("charts by kind: %v", charts)
 	}
 }
@@ -433,8 +436,8 @@ func TestCommentary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c *render.Section
-	d.Walk(func(s *render.Section) {
+	var c *doc.Section
+	d.Walk(func(s *doc.Section) {
 		if s.ID == SectionCommentary {
 			c = s
 		}
@@ -454,7 +457,7 @@ func TestCommentary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.Walk(func(s *render.Section) {
+	d.Walk(func(s *doc.Section) {
 		if s.ID == SectionCommentary {
 			t.Error("a commentary without a plan section")
 		}

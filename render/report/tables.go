@@ -7,7 +7,8 @@ import (
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/plan/status"
-	"github.com/mpsplan/mpsplan/render"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/mdtext"
 )
 
 // statusOrder is the order statuses are counted and listed in: achieved,
@@ -36,8 +37,8 @@ func (b *builder) cpas() []entry {
 	return out
 }
 
-func (b *builder) summary() *render.Section {
-	s := &render.Section{ID: b.uid(SectionSummary), Title: "Summary", Level: 1}
+func (b *builder) summary() *doc.Section {
+	s := &doc.Section{ID: b.uid(SectionSummary), Title: "Summary", Level: 1}
 	cpas := b.cpas()
 	// A critical performance area reported only in parts (White, B&ME)
 	// counts once a part: each part has its own target and verdict.
@@ -62,31 +63,31 @@ func (b *builder) summary() *render.Section {
 	intro := fmt.Sprintf("This report sets the results for %s against the targets that the %s set for them. "+
 		"Every status below is computed from the plan's own targets and results, by the rules under "+
 		"\"How status is decided\"; it is stated in words, never by colour alone.",
-		b.year, render.EscapeMarkdown(b.p.Title))
-	s.Blocks = append(s.Blocks, &render.Text{Markdown: intro})
+		b.year, mdtext.Escape(b.p.Title))
+	s.Blocks = append(s.Blocks, &doc.Text{Markdown: intro})
 	if len(counted) == 0 {
-		s.Blocks = append(s.Blocks, &render.Text{Markdown: fmt.Sprintf("The plan names no critical performance area with a figure for %s.", b.year)})
+		s.Blocks = append(s.Blocks, &doc.Text{Markdown: fmt.Sprintf("The plan names no critical performance area with a figure for %s.", b.year)})
 	} else {
-		s.Blocks = append(s.Blocks, &render.Text{Markdown: fmt.Sprintf(
+		s.Blocks = append(s.Blocks, &doc.Text{Markdown: fmt.Sprintf(
 			"Of the %s with a target or result for %s, **%d met their target or are on track**, "+
 				"**%d did not or are off track**, and **%d are unassessed** (no target, a baseline year, "+
 				"not yet reported, or not assessable).",
 			plural(len(counted), "critical performance area", "critical performance areas"), b.year, achieved, missed, unassessed)})
-		t := &render.Table{ID: b.uid("cpa-status-counts"), Caption: "Critical performance areas by status, " + b.year.String(),
+		t := &doc.Table{ID: b.uid("cpa-status-counts"), Caption: "Critical performance areas by status, " + b.year.String(),
 			Head: []string{"Status", "Critical performance areas"}, Numeric: []bool{false, true}, RowHeaders: true}
 		for _, so := range statusOrder {
 			if n := counts[so.s]; n > 0 {
-				t.Rows = append(t.Rows, render.Row{Cells: []string{so.label, fmt.Sprint(n)}})
+				t.Rows = append(t.Rows, doc.Row{Cells: []string{so.label, fmt.Sprint(n)}})
 			}
 		}
-		t.Rows = append(t.Rows, render.Row{Cells: []string{"Total", fmt.Sprint(len(counted))}, Total: true})
+		t.Rows = append(t.Rows, doc.Row{Cells: []string{"Total", fmt.Sprint(len(counted))}, Total: true})
 		s.Blocks = append(s.Blocks, t)
 	}
 	if t := b.missedTable(cpas); t != nil {
 		s.Blocks = append(s.Blocks, t)
 	}
 	if len(cpas) > 0 {
-		cs := &render.Section{ID: b.uid("critical-performance-areas"), Title: "Critical performance areas", Level: 2}
+		cs := &doc.Section{ID: b.uid("critical-performance-areas"), Title: "Critical performance areas", Level: 2}
 		cs.Blocks = append(cs.Blocks, b.measureTable("cpa-table", "Critical performance areas: targets and results "+b.year.String(), cpas))
 		for _, c := range b.targetResultCharts(cpas) {
 			cs.Blocks = append(cs.Blocks, c)
@@ -99,7 +100,7 @@ func (b *builder) summary() *render.Section {
 // missedTable lists the critical performance areas that missed by most,
 // ranked by shortfall relative to the target (a zero target, which has no
 // relative size, ranks after the others, by absolute shortfall).
-func (b *builder) missedTable(cpas []entry) *render.Table {
+func (b *builder) missedTable(cpas []entry) *doc.Table {
 	var ms []entry
 	for _, e := range cpas {
 		if e.a.Status.Missed() {
@@ -126,11 +127,11 @@ func (b *builder) missedTable(cpas []entry) *render.Table {
 	if len(ms) > missedMost {
 		ms = ms[:missedMost]
 	}
-	t := &render.Table{ID: b.uid("missed-most"), Caption: "Critical performance areas that missed their target by most, " + b.year.String(),
+	t := &doc.Table{ID: b.uid("missed-most"), Caption: "Critical performance areas that missed their target by most, " + b.year.String(),
 		Head:    []string{"Measure", "Target", "Result", "Short by", "Status"},
 		Numeric: []bool{false, true, true, true, false}, RowHeaders: true}
 	for _, e := range ms {
-		t.Rows = append(t.Rows, render.Row{Cells: []string{e.label(), targetText(e.a), resultText(e.a), shortfallText(e.a), string(e.a.Status)}})
+		t.Rows = append(t.Rows, doc.Row{Cells: []string{e.label(), targetText(e.a), resultText(e.a), shortfallText(e.a), string(e.a.Status)}})
 	}
 	t.Note = "Ranked by the shortfall as a share of the target: of the level for a level target, of the change asked for for a change or points target. A shortfall between two percentages is in percentage points (pp)."
 	return t
@@ -194,7 +195,7 @@ func travelText(a status.Assessment) string {
 
 // measureTable prints entries with the figures used, the status and the
 // direction of travel.
-func (b *builder) measureTable(id, caption string, es []entry) *render.Table {
+func (b *builder) measureTable(id, caption string, es []entry) *doc.Table {
 	t := b.measureHead(id, caption)
 	rows, notes := b.measureRows(es)
 	t.Rows = rows
@@ -202,8 +203,8 @@ func (b *builder) measureTable(id, caption string, es []entry) *render.Table {
 	return t
 }
 
-func (b *builder) measureHead(id, caption string) *render.Table {
-	return &render.Table{ID: b.uid(id), Caption: caption, RowHeaders: true,
+func (b *builder) measureHead(id, caption string) *doc.Table {
+	return &doc.Table{ID: b.uid(id), Caption: caption, RowHeaders: true,
 		Head:    []string{"Measure", (b.year - 1).String(), "Target " + b.year.String(), "Result " + b.year.String(), "Period covered", "Status", "Direction of travel"},
 		Numeric: []bool{false, true, true, true, false, false, false}}
 }
@@ -211,8 +212,8 @@ func (b *builder) measureHead(id, caption string) *render.Table {
 // measureRows returns a row an entry, and the notes for under the table:
 // the reasons behind unassessed statuses and computed changes, and the
 // comments printed with results.
-func (b *builder) measureRows(es []entry) ([]render.Row, []string) {
-	var rows []render.Row
+func (b *builder) measureRows(es []entry) ([]doc.Row, []string) {
+	var rows []doc.Row
 	var notes []string
 	for _, e := range es {
 		var parts []string
@@ -232,16 +233,16 @@ func (b *builder) measureRows(es []entry) ([]render.Row, []string) {
 			if a.Result != nil {
 				period = periodText(a.Period, b.year)
 			}
-			rows = append(rows, render.Row{Cells: []string{e.label(), previousText(a), targetText(a), resultText(a), period, string(a.Status), travelText(a)}})
+			rows = append(rows, doc.Row{Cells: []string{e.label(), previousText(a), targetText(a), resultText(a), period, string(a.Status), travelText(a)}})
 			if a.Status == status.Unassessed || a.Status == status.NotReported || a.Change != nil && a.Reason != "" {
-				add(render.EscapeMarkdown(a.Reason) + ".")
+				add(mdtext.Escape(a.Reason) + ".")
 			}
 			if a.Result != nil {
 				add(string(a.Result.Comment))
 			}
 		} else {
 			// A measure reported only through its parts heads them.
-			rows = append(rows, render.Row{Cells: []string{e.label(), "", "", "", "", "", ""}})
+			rows = append(rows, doc.Row{Cells: []string{e.label(), "", "", "", "", "", ""}})
 		}
 		if e.part != nil {
 			add(string(e.part.Comment))
@@ -252,7 +253,7 @@ func (b *builder) measureRows(es []entry) ([]render.Row, []string) {
 			}
 		}
 		if len(parts) > 0 {
-			notes = append(notes, "- "+render.EscapeMarkdown(e.label())+": "+strings.Join(parts, " "))
+			notes = append(notes, "- "+mdtext.Escape(e.label())+": "+strings.Join(parts, " "))
 		}
 	}
 	return rows, notes
@@ -262,7 +263,7 @@ func (b *builder) measureRows(es []entry) ([]render.Row, []string) {
 // under the outcome and objective they monitor, in plan order. A measure
 // is printed once, under its first objective (else its first outcome);
 // those tied to neither go under "Other measures".
-func (b *builder) byOutcome() *render.Section {
+func (b *builder) byOutcome() *doc.Section {
 	var rest []entry
 	for _, e := range b.entries {
 		if e.m.Kind != "cpa" {
@@ -272,7 +273,7 @@ func (b *builder) byOutcome() *render.Section {
 	if len(rest) == 0 {
 		return nil
 	}
-	s := &render.Section{ID: b.uid(SectionByOutcome), Title: "Results by outcome and objective", Level: 1}
+	s := &doc.Section{ID: b.uid(SectionByOutcome), Title: "Results by outcome and objective", Level: 1}
 	p := b.p
 	objOutcome := map[string]string{}
 	objTitle := map[string]string{}
@@ -309,14 +310,14 @@ func (b *builder) byOutcome() *render.Section {
 		return ""
 	}
 	addSection := func(id, title string, groups []group) {
-		var rows []render.Row
+		var rows []doc.Row
 		var notes []string
 		for _, g := range groups {
 			if len(g.es) == 0 {
 				continue
 			}
 			if g.heading != "" {
-				rows = append(rows, render.Row{Cells: []string{g.heading}, Group: true})
+				rows = append(rows, doc.Row{Cells: []string{g.heading}, Group: true})
 			}
 			r, n := b.measureRows(g.es)
 			rows = append(rows, r...)
@@ -325,10 +326,10 @@ func (b *builder) byOutcome() *render.Section {
 		if len(rows) == 0 {
 			return
 		}
-		sec := &render.Section{ID: b.uid(id), Title: title, Level: 2}
+		sec := &doc.Section{ID: b.uid(id), Title: title, Level: 2}
 		t := b.measureHead(sec.ID+"-table", title+": results "+b.year.String())
 		t.Rows, t.Note = rows, strings.Join(notes, "\n")
-		sec.Blocks = []render.Block{t}
+		sec.Blocks = []doc.Block{t}
 		s.Sections = append(s.Sections, sec)
 	}
 	for _, o := range p.Outcomes {
@@ -364,7 +365,7 @@ func objectiveHeading(o *plan.Objective) string {
 
 // inspections prints the latest inspection grades the plan holds up to
 // the report's year, with their direction of travel.
-func (b *builder) inspections() *render.Section {
+func (b *builder) inspections() *doc.Section {
 	var latest plan.Year
 	for _, in := range b.p.Inspections {
 		if in.Year <= b.year && in.Year > latest {
@@ -374,14 +375,14 @@ func (b *builder) inspections() *render.Section {
 	if latest == 0 {
 		return nil
 	}
-	s := &render.Section{ID: b.uid(SectionInspections), Title: "Inspection grades", Level: 1}
-	s.Blocks = append(s.Blocks, &render.Text{Markdown: fmt.Sprintf("The latest grades the plan records, for %s, with the direction of travel the inspectorate gave against the year before.", latest)})
+	s := &doc.Section{ID: b.uid(SectionInspections), Title: "Inspection grades", Level: 1}
+	s.Blocks = append(s.Blocks, &doc.Text{Markdown: fmt.Sprintf("The latest grades the plan records, for %s, with the direction of travel the inspectorate gave against the year before.", latest)})
 	captions := map[string]string{
 		"HMIC": "HMIC baseline assessment grades, " + latest.String(),
 		"PPAF": "Police Performance Assessment Framework (PPAF) domain grades, " + latest.String(),
 	}
 	for _, body := range []string{"HMIC", "PPAF"} {
-		t := &render.Table{ID: b.uid("inspections-" + strings.ToLower(body)), Caption: captions[body], RowHeaders: true,
+		t := &doc.Table{ID: b.uid("inspections-" + strings.ToLower(body)), Caption: captions[body], RowHeaders: true,
 			Head: []string{"Area", "Grade", "Direction of travel"}, Numeric: []bool{false, false, false}}
 		group := ""
 		for _, in := range b.p.Inspections {
@@ -389,10 +390,10 @@ func (b *builder) inspections() *render.Section {
 				continue
 			}
 			if in.Group != group && in.Group != "" {
-				t.Rows = append(t.Rows, render.Row{Cells: []string{in.Group}, Group: true})
+				t.Rows = append(t.Rows, doc.Row{Cells: []string{in.Group}, Group: true})
 			}
 			group = in.Group
-			t.Rows = append(t.Rows, render.Row{Cells: []string{in.Area, in.Grade, in.Direction}})
+			t.Rows = append(t.Rows, doc.Row{Cells: []string{in.Area, in.Grade, in.Direction}})
 		}
 		if len(t.Rows) > 0 {
 			s.Blocks = append(s.Blocks, t)
@@ -403,12 +404,12 @@ func (b *builder) inspections() *render.Section {
 	return s
 }
 
-func (b *builder) rules() *render.Section {
-	s := &render.Section{ID: b.uid(SectionRules), Title: "How status is decided", Level: 1, Appendix: true}
-	items := make([]render.ListItem, len(status.Rules))
+func (b *builder) rules() *doc.Section {
+	s := &doc.Section{ID: b.uid(SectionRules), Title: "How status is decided", Level: 1, Appendix: true}
+	items := make([]doc.ListItem, len(status.Rules))
 	for i, r := range status.Rules {
-		items[i] = render.ListItem{Text: r}
+		items[i] = doc.ListItem{Text: r}
 	}
-	s.Blocks = append(s.Blocks, &render.List{Items: items})
+	s.Blocks = append(s.Blocks, &doc.List{Items: items})
 	return s
 }

@@ -1,6 +1,9 @@
-package render
+package markup
 
 import (
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/svg"
+
 	"bufio"
 	"bytes"
 	htemplate "html/template"
@@ -202,7 +205,7 @@ func (t *Templates) htmlFuncs() htemplate.FuncMap {
 		return htemplate.HTML(s), err //nolint:gosec
 	}
 	f["css"] = func() htemplate.CSS { return htemplate.CSS(t.css) } //nolint:gosec // the template author's own stylesheet
-	f["svg"] = func(c *Chart) htemplate.HTML { return htemplate.HTML(ChartSVG(c)) }
+	f["svg"] = func(c *doc.Chart) htemplate.HTML { return htemplate.HTML(svg.Chart(c)) }
 	f["rowgroups"] = rowGroups
 	f["rowhtml"] = rowHTML
 	return f
@@ -213,7 +216,7 @@ func (t *Templates) htmlFuncs() htemplate.FuncMap {
 // wanting other cell markup ranges over "cells" instead; this is the fast
 // way for the default, since every template action costs a reflective
 // call and tables hold most of a document's text.
-func rowHTML(t *Table, r Row) htemplate.HTML {
+func rowHTML(t *doc.Table, r doc.Row) htemplate.HTML {
 	var b strings.Builder
 	for _, c := range rowCells(t, r) {
 		switch {
@@ -237,11 +240,11 @@ func rowHTML(t *Table, r Row) htemplate.HTML {
 // rowGroup is a run of rows under a group heading row (nil for rows before
 // any), printed as one <tbody>.
 type rowGroup struct {
-	Head *Row
-	Rows []Row
+	Head *doc.Row
+	Rows []doc.Row
 }
 
-func rowGroups(rows []Row) []rowGroup {
+func rowGroups(rows []doc.Row) []rowGroup {
 	var out []rowGroup
 	for i := range rows {
 		r := rows[i]
@@ -259,6 +262,6 @@ func rowGroups(rows []Row) []rowGroup {
 
 // WriteHTML prints d as one self-contained HTML5 file. On error w may hold
 // part of the document, as with WriteMarkdown.
-func (t *Templates) WriteHTML(w io.Writer, d *Document) error {
-	return t.execHTML(w, newDocView(d, func(s *Section) string { return s.ID }))
+func (t *Templates) WriteHTML(w io.Writer, d *doc.Document) error {
+	return t.execHTML(w, newDocView(d, func(s *doc.Section) string { return s.ID }))
 }

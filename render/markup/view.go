@@ -1,4 +1,6 @@
-package render
+package markup
+
+import "github.com/mpsplan/mpsplan/render/doc"
 
 // The views are what templates see: the Document with what every writer
 // needs worked out once (anchors, heading levels, the contents), so
@@ -6,7 +8,7 @@ package render
 
 // docView is the top template's data. Document fields are promoted.
 type docView struct {
-	*Document
+	*doc.Document
 	// Contents lists the sections of levels 1 and 2.
 	Contents []*contentsEntry
 	Sections []*sectionView
@@ -23,7 +25,7 @@ type contentsEntry struct {
 // level 1, so top-level sections are level 2, and a heading is never more
 // than one below its parent whatever the Document's Level says.
 type sectionView struct {
-	*Section
+	*doc.Section
 	Anchor   string
 	Heading  int
 	Blocks   []*blockView
@@ -39,16 +41,16 @@ type blockView struct {
 	// Sep marks a list that follows a list of the same kind, which
 	// Markdown would otherwise read as one list.
 	Sep   bool
-	Text  *Text
-	List  *List
-	Table *Table
-	Chart *Chart
+	Text  *doc.Text
+	List  *doc.List
+	Table *doc.Table
+	Chart *doc.Chart
 }
 
-func newDocView(d *Document, anchor func(*Section) string) *docView {
+func newDocView(d *doc.Document, anchor func(*doc.Section) string) *docView {
 	v := &docView{Document: d}
-	var sections func(ss []*Section, heading int) []*sectionView
-	sections = func(ss []*Section, heading int) []*sectionView {
+	var sections func(ss []*doc.Section, heading int) []*sectionView
+	sections = func(ss []*doc.Section, heading int) []*sectionView {
 		var out []*sectionView
 		for _, s := range ss {
 			if s == nil {
@@ -58,13 +60,13 @@ func newDocView(d *Document, anchor func(*Section) string) *docView {
 			for _, b := range s.Blocks {
 				bv := &blockView{Depth: sv.Heading}
 				switch b := b.(type) {
-				case *Text:
+				case *doc.Text:
 					bv.Kind, bv.Text = "text", b
-				case *List:
+				case *doc.List:
 					bv.Kind, bv.List = "list", b
-				case *Table:
+				case *doc.Table:
 					bv.Kind, bv.Table = "table", b
-				case *Chart:
+				case *doc.Chart:
 					bv.Kind, bv.Chart = "chart", b
 				}
 				if bv.Kind != "" {

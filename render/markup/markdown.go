@@ -1,9 +1,10 @@
-package render
+package markup
 
 import (
+	"github.com/mpsplan/mpsplan/render/doc"
+
 	"bytes"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -13,70 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
-
-// EscapeMarkdown makes plain text (a title, a table cell) read as the same
-// text by any CommonMark or GFM parser: characters that would start
-// emphasis, links, code, raw HTML, entities, table cells, strikethrough or
-// (at the start) a heading, list or quote are backslash-escaped, and line
-// breaks become spaces so a value cannot end its table row or paragraph.
-func EscapeMarkdown(s string) string {
-	if strings.ContainsAny(s, "\n\r") {
-		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
-	}
-	if !strings.ContainsAny(s, "\\`*_[]<|~&") {
-		// Most plan text: nothing to escape unless it opens like a
-		// heading, quote, list or thematic break.
-		if t := strings.TrimLeft(s, " "); t == "" || !strings.ContainsRune("#>-+=0123456789", rune(t[0])) {
-			return s
-		}
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	// start: only spaces so far; digits: only spaces then digits so far.
-	start, digits := true, false
-	for i, r := range s {
-		next := s[i+utf8.RuneLen(r):]
-		endOrSpace := next == "" || next[0] == ' '
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '|', '~':
-			b.WriteByte('\\')
-		case '&':
-			// Only "&name;" and "&#123;" are entity references.
-			if entityRE.MatchString(s[i:]) {
-				b.WriteByte('\\')
-			}
-		case '#', '>':
-			if start {
-				b.WriteByte('\\')
-			}
-		case '-', '+', '=':
-			// A list marker ("- "), a thematic break or setext underline
-			// ("---", "==="): only at the start, and only before a space,
-			// the end or the same character, so "-3%" stays as written.
-			if start && (endOrSpace || next[0] == byte(r)) {
-				b.WriteByte('\\')
-			}
-		case '.', ')':
-			// "1. " or "1) " at the start would begin an ordered list.
-			if digits && endOrSpace {
-				b.WriteByte('\\')
-			}
-		}
-		b.WriteRune(r)
-		switch {
-		case r == ' ' && start:
-		case r >= '0' && r <= '9' && (start || digits):
-			start, digits = false, true
-		default:
-			start, digits = false, false
-		}
-	}
-	return b.String()
-}
-
-var entityRE = regexp.MustCompile(`^&#?[0-9A-Za-z]+;`)
 
 // gfm parses author Markdown the way the HTML writer renders it, so the
 // Markdown writer can find raw HTML and headings in it.
@@ -183,79 +121,6 @@ func headingShift(hs []*ast.Heading, depth int) int {
 	return depth + 1 - top
 }
 
-// MarkdownText reads author Markdown as plain text, for a table cell: the
-// words without the markup, paragraphs run together, list items joined
-// with "; ", entities and escapes resolved, white space collapsed.
-func MarkdownText[S ~string](md S) string {
-	src := []byte(md)
-	if !bytes.ContainsAny(src, "\\`*_[]<>&#~|-+0123456789") {
-		return strings.Join(strings.Fields(string(md)), " ")
-	}
-	doc := gfm.Parser().Parse(text.NewReader(src))
-	var b []byte
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch n := n.(type) {
-		case *ast.Text:
-			if entering {
-				v := util.UnescapePunctuations(n.Segment.Value(src))
-				v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
-				b = append(b, v...)
-				if n.SoftLineBreak() || n.HardLineBreak() {
-					b = append(b, ' ')
-				}
-			}
-		case *ast.String:
-			if entering {
-				b = append(b, n.Value...)
-			}
-		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
-			if entering {
-				b = append(b, nodeSource(n, src)...)
-				return ast.WalkSkipChildren, nil
-			}
-		case *ast.ListItem:
-			if !entering && n.NextSibling() != nil {
-				// Items that end in their own punctuation or in "and"
-				// ("...; and") already read on; others get a semicolon.
-				b = bytes.TrimRight(b, " ")
-				if len(b) > 0 && !bytes.ContainsAny(b[len(b)-1:], ";,.:") && !bytes.HasSuffix(b, []byte(" and")) && !bytes.HasSuffix(b, []byte(" or")) {
-					b = append(b, ';')
-				}
-				b = append(b, ' ')
-			}
-		default:
-			if !entering && n.Type() == ast.TypeBlock {
-				b = append(b, ' ')
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.Join(strings.Fields(string(b)), " ")
-}
-
-// nodeSource is the source text of an inline node (code span, autolink,
-// raw HTML), as written.
-func nodeSource(n ast.Node, src []byte) []byte {
-	switch n := n.(type) {
-	case *ast.AutoLink:
-		return n.URL(src)
-	case *ast.RawHTML:
-		var out []byte
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			out = append(out, seg.Value(src)...)
-		}
-		return out
-	}
-	var out []byte
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			out = append(out, t.Segment.Value(src)...)
-		}
-	}
-	return out
-}
-
 // indent indents every line but the first by n spaces, so a Markdown
 // detail continues the list item it follows.
 func indent(n int, s string) string {
@@ -273,7 +138,7 @@ func indent(n int, s string) string {
 // reader) derive from its heading text, so the Markdown contents list
 // links work where the file is read. The title is counted first, as the
 // first heading.
-func githubSlugs(d *Document) map[*Section]string {
+func githubSlugs(d *doc.Document) map[*doc.Section]string {
 	seen := map[string]int{}
 	slug := func(title string) string {
 		var b strings.Builder
@@ -303,8 +168,8 @@ func githubSlugs(d *Document) map[*Section]string {
 	if len(d.Sections) > 0 {
 		slug("Contents") // the heading of the contents list
 	}
-	out := map[*Section]string{}
-	d.Walk(func(s *Section) { out[s] = slug(s.Title) })
+	out := map[*doc.Section]string{}
+	d.Walk(func(s *doc.Section) { out[s] = slug(s.Title) })
 	return out
 }
 
@@ -325,7 +190,7 @@ func itoa(n int) string {
 // WriteMarkdown prints d as GitHub-flavoured Markdown. On error w may hold
 // part of the document: write to a buffer, as mpsplan build does, and
 // keep it only on success.
-func (t *Templates) WriteMarkdown(w io.Writer, d *Document) error {
+func (t *Templates) WriteMarkdown(w io.Writer, d *doc.Document) error {
 	slugs := githubSlugs(d)
-	return t.execMarkdown(w, newDocView(d, func(s *Section) string { return slugs[s] }))
+	return t.execMarkdown(w, newDocView(d, func(s *doc.Section) string { return slugs[s] }))
 }

@@ -1,6 +1,10 @@
-package render
+// Package svg draws a document chart (doc.Chart) as inline SVG for the
+// HTML writer: labelled marks, a title and a text alternative.
+package svg
 
 import (
+	"github.com/mpsplan/mpsplan/render/doc"
+
 	"fmt"
 	"html"
 	"math"
@@ -23,18 +27,18 @@ const (
 // every mark is also labelled in text, so no figure is told by colour.
 var palette = []string{"#1d4e89", "#b5542b", "#2a7f62", "#6b3fa0", "#8a6d00", "#00798c", "#a4243b", "#4f5d75"}
 
-// ChartSVG draws c as an inline SVG with role="img", its title and its
+// Chart draws c as an inline SVG with role="img", its title and its
 // text alternative. It never fails: a chart with nothing to draw gives an
 // SVG holding only the title and alternative. Figures are printed from
 // Point.Text; values only position the marks.
-func ChartSVG(c *Chart) string {
+func Chart(c *doc.Chart) string {
 	if c == nil {
 		return ""
 	}
 	var body strings.Builder
 	var h float64
 	switch c.Kind {
-	case ChartShares:
+	case doc.ChartShares:
 		h = sharesSVG(&body, c)
 	default:
 		h = barsSVG(&body, c)
@@ -98,7 +102,7 @@ func writeText(b *strings.Builder, x, y float64, s, extra string) {
 // barsSVG draws a label above one horizontal bar a series. Target-result
 // charts scale each label on its own (a target of 67% and one of 325 share
 // no axis); other charts share one scale.
-func barsSVG(b *strings.Builder, c *Chart) float64 {
+func barsSVG(b *strings.Builder, c *doc.Chart) float64 {
 	y := 4.0
 	if len(c.Series) > 1 {
 		x := 0.0
@@ -133,7 +137,7 @@ func barsSVG(b *strings.Builder, c *Chart) float64 {
 		}
 		y += 4
 		scale := globalMax
-		if c.Kind == ChartTargetResult {
+		if c.Kind == doc.ChartTargetResult {
 			// A bar means something only beside the one it is compared
 			// with: a row lacking either figure gets words, no bars.
 			scale = 0
@@ -178,7 +182,7 @@ func barsSVG(b *strings.Builder, c *Chart) float64 {
 		}
 		y += 10
 	}
-	if c.Kind == ChartTargetResult {
+	if c.Kind == doc.ChartTargetResult {
 		y += svgLine
 		writeText(b, 0, y-4, "Each measure is drawn to its own scale.", ` font-style="italic"`)
 	}
@@ -187,7 +191,7 @@ func barsSVG(b *strings.Builder, c *Chart) float64 {
 
 // sharesSVG draws one bar divided into its parts, with a key that names
 // each part and its figure.
-func sharesSVG(b *strings.Builder, c *Chart) float64 {
+func sharesSVG(b *strings.Builder, c *doc.Chart) float64 {
 	if len(c.Series) == 0 {
 		return 10
 	}

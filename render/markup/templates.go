@@ -1,6 +1,14 @@
-package render
+// Package markup prints a document (render/doc) as Markdown and as HTML,
+// through templates: the embedded defaults, each replaceable by a file of
+// the same name from a folder (mpsplan build --templates). Both formats
+// share one set of views (anchors, heading levels, contents) and one
+// template loader, which is why they live together.
+package markup
 
 import (
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/mdtext"
+
 	"errors"
 	"fmt"
 	htemplate "html/template"
@@ -158,7 +166,7 @@ func commonFuncs() map[string]any {
 		"add":  func(a, b int) int { return a + b },
 		"join": strings.Join,
 		// numeric reports whether column i of a table holds figures.
-		"numeric": func(t *Table, i int) bool { return t != nil && i < len(t.Numeric) && t.Numeric[i] },
+		"numeric": func(t *doc.Table, i int) bool { return t != nil && i < len(t.Numeric) && t.Numeric[i] },
 		"repeat":  strings.Repeat,
 		"cells":   rowCells,
 		// first is a group row's heading: its first cell, if any.
@@ -182,7 +190,7 @@ type Cell struct {
 
 // rowCells gives a row one Cell a column of the table (padding short
 // rows), so a table template makes one call a row, not several a cell.
-func rowCells(t *Table, r Row) []Cell {
+func rowCells(t *doc.Table, r doc.Row) []Cell {
 	n := max(len(t.Head), len(r.Cells))
 	out := make([]Cell, n)
 	for i := range out {
@@ -197,7 +205,7 @@ func rowCells(t *Table, r Row) []Cell {
 
 func (t *Templates) markdownFuncs() ttemplate.FuncMap {
 	f := ttemplate.FuncMap(commonFuncs())
-	f["md"] = EscapeMarkdown
+	f["md"] = mdtext.Escape
 	f["markdown"] = authorMarkdown
 	f["indent"] = indent
 	f["marker"] = func(ordered bool, i int) string {
@@ -212,10 +220,10 @@ func (t *Templates) markdownFuncs() ttemplate.FuncMap {
 
 // mdCells prints a row's cells escaped for a GFM table, bold in a total
 // row, one a column of the table.
-func mdCells(t *Table, r Row) []string {
+func mdCells(t *doc.Table, r doc.Row) []string {
 	out := make([]string, max(len(t.Head), len(r.Cells)))
 	for i := range r.Cells {
-		c := EscapeMarkdown(r.Cells[i])
+		c := mdtext.Escape(r.Cells[i])
 		if r.Total && c != "" {
 			c = "**" + c + "**"
 		}

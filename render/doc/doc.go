@@ -1,13 +1,11 @@
-// Package render turns a validated plan into published documents.
-//
-// Rendering has two steps. A builder (PlanDocument for the policing plan,
-// package report for annual reports) lays the plan out as a Document: an
+// Package doc is the document model every writer prints: a Document is an
 // ordered tree of sections holding typed blocks (text, lists, tables,
 // charts), with every figure already formatted as the source prints it.
-// Writers then print a Document as Markdown, HTML (both through templates a
-// user can override) or PDF. So every format has the same structure and
-// the same figures, and a writer never re-reads the plan or does arithmetic.
-package render
+// It imports nothing of the plan: builders (render/plandoc, render/report)
+// fill it in from a validated plan, and writers (render/markup, render/pdf)
+// print it, so every format has the same structure and the same figures,
+// and a writer never reads the plan or does arithmetic.
+package doc
 
 import (
 	"strconv"

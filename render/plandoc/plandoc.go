@@ -1,6 +1,11 @@
-package render
+// Package plandoc builds the document (render/doc) of a validated policing
+// plan: the parts a plan has, in the order the published plans use.
+package plandoc
 
 import (
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/mdtext"
+
 	"errors"
 	"fmt"
 	"slices"
@@ -40,28 +45,28 @@ const (
 	SectionInspections  = "inspections"
 )
 
-// PlanDocument lays a validated plan out as a Document in the order the
+// Build lays a validated plan out as a Document in the order the
 // published plans use: title block, summary, mission and values, outcomes,
 // priorities, objectives with their critical performance areas, key
 // activities, enablers, continuous improvement, supporting strategies, how it
 // all fits together, budget, performance, inspections, the plan's further
 // sections and its appendices. Parts a plan lacks are left out. Figures are
 // printed as the plan writes them; nothing is computed but layout.
-func PlanDocument(p *plan.Plan, opts Options) (*Document, error) {
+func Build(p *plan.Plan, opts Options) (*doc.Document, error) {
 	if p == nil {
 		return nil, errors.New("render: no plan")
 	}
 	// Wordings (other wordings the source uses for an item) are for
 	// matching and tracing, not for readers: the document prints each
 	// item's title only.
-	b := &builder{p: p, ids: Anchors{}, extra: map[string]*plan.Section{}}
+	b := &builder{p: p, ids: doc.Anchors{}, extra: map[string]*plan.Section{}}
 	b.indexTitles()
 	return b.build(opts), nil
 }
 
 type builder struct {
 	p     *plan.Plan
-	ids   Anchors
+	ids   doc.Anchors
 	extra map[string]*plan.Section // plan sections merged into built ones, by ID
 	// Titles by ID, for printing references.
 	outcomeT, strandT, priorityT, objectiveT, strategyT map[string]string
@@ -90,8 +95,8 @@ func (b *builder) indexTitles() {
 // uid returns an anchor unique in the document.
 func (b *builder) uid(base string) string { return b.ids.Unique(base) }
 
-func (b *builder) section(id, title string, level int) *Section {
-	s := &Section{ID: b.uid(id), Title: title, Level: level}
+func (b *builder) section(id, title string, level int) *doc.Section {
+	s := &doc.Section{ID: b.uid(id), Title: title, Level: level}
 	if level == 1 {
 		if ps := b.extra[id]; ps != nil {
 			b.addPlanSectionBody(s, ps)
@@ -100,9 +105,9 @@ func (b *builder) section(id, title string, level int) *Section {
 	return s
 }
 
-func (b *builder) build(opts Options) *Document {
+func (b *builder) build(opts Options) *doc.Document {
 	p := b.p
-	d := &Document{
+	d := &doc.Document{
 		Kind:          "plan",
 		ID:            p.ID,
 		Title:         p.Title,
@@ -125,10 +130,10 @@ func (b *builder) build(opts Options) *Document {
 		}
 	}
 
-	for _, f := range []func() *Section{
+	for _, f := range []func() *doc.Section{
 		b.summary, b.mission, b.outcomes, b.priorities, b.objectives, b.activities,
-		func() *Section { return b.items(SectionEnablers, "Enablers", p.Enablers) },
-		func() *Section { return b.items(SectionImprovements, "Continuous improvement", p.Improvements) },
+		func() *doc.Section { return b.items(SectionEnablers, "Enablers", p.Enablers) },
+		func() *doc.Section { return b.items(SectionImprovements, "Continuous improvement", p.Improvements) },
 		b.strategies, b.fits, b.budget, b.performance, b.inspections,
 	} {
 		if s := f(); s != nil && (len(s.Blocks) > 0 || len(s.Sections) > 0) {
@@ -189,12 +194,12 @@ func kindLabel(kind string) string {
 	return kind
 }
 
-func (b *builder) meta(date string) []Meta {
+func (b *builder) meta(date string) []doc.Meta {
 	p := b.p
-	var m []Meta
+	var m []doc.Meta
 	add := func(label, value string) {
 		if value != "" {
-			m = append(m, Meta{Label: label, Value: value})
+			m = append(m, doc.Meta{Label: label, Value: value})
 		}
 	}
 	add("Period", p.Period.First.String()+" to "+p.Period.Last.String())
@@ -233,28 +238,28 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func mdBlocks(md plan.Markdown) []Block {
+func mdBlocks(md plan.Markdown) []doc.Block {
 	if strings.TrimSpace(string(md)) == "" {
 		return nil
 	}
-	return []Block{&Text{Markdown: strings.TrimRight(string(md), "\n")}}
+	return []doc.Block{&doc.Text{Markdown: strings.TrimRight(string(md), "\n")}}
 }
 
-func plainText(s string) []Block {
+func plainText(s string) []doc.Block {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	return []Block{&Text{Markdown: EscapeMarkdown(s)}}
+	return []doc.Block{&doc.Text{Markdown: mdtext.Escape(s)}}
 }
 
-func (b *builder) summary() *Section {
+func (b *builder) summary() *doc.Section {
 	if strings.TrimSpace(string(b.p.Summary)) == "" && b.extra[SectionSummary] == nil {
 		// A plan whose foreword is one of its sections (it has no summary)
 		// gets it where the summary goes, under its own title.
 		for i := range b.p.Sections {
 			if ps := &b.p.Sections[i]; ps.ID == "foreword" && !ps.Appendix {
 				b.extra[ps.ID] = ps
-				s := &Section{ID: b.uid(ps.ID), Title: ps.Title, Level: 1}
+				s := &doc.Section{ID: b.uid(ps.ID), Title: ps.Title, Level: 1}
 				b.addPlanSectionBody(s, ps)
 				return s
 			}
@@ -265,14 +270,14 @@ func (b *builder) summary() *Section {
 	return s
 }
 
-func (b *builder) mission() *Section {
+func (b *builder) mission() *doc.Section {
 	p := b.p
 	s := b.section(SectionMission, "Mission and values", 1)
 	if p.Mission != "" {
-		s.Blocks = append(s.Blocks, &Text{Markdown: "Our mission: **" + EscapeMarkdown(p.Mission) + "**"})
+		s.Blocks = append(s.Blocks, &doc.Text{Markdown: "Our mission: **" + mdtext.Escape(p.Mission) + "**"})
 	}
 	if p.Vision != "" {
-		s.Blocks = append(s.Blocks, &Text{Markdown: "Our vision: **" + EscapeMarkdown(p.Vision) + "**"})
+		s.Blocks = append(s.Blocks, &doc.Text{Markdown: "Our vision: **" + mdtext.Escape(p.Vision) + "**"})
 	}
 	if len(p.Commitments) > 0 {
 		c := b.section("commitments", "Our commitments", 2)
@@ -286,17 +291,17 @@ func (b *builder) mission() *Section {
 			vs.Blocks = append(vs.Blocks, itemList(v.Items))
 		}
 		if v.Statement != "" {
-			vs.Blocks = append(vs.Blocks, &Text{Markdown: "**" + EscapeMarkdown(v.Statement) + "**"})
+			vs.Blocks = append(vs.Blocks, &doc.Text{Markdown: "**" + mdtext.Escape(v.Statement) + "**"})
 		}
 		s.Sections = append(s.Sections, vs)
 	}
 	return s
 }
 
-func itemList(items []plan.Item) *List {
-	l := &List{}
+func itemList(items []plan.Item) *doc.List {
+	l := &doc.List{}
 	for _, it := range items {
-		l.Items = append(l.Items, ListItem{Text: it.Title, Detail: strings.TrimRight(string(it.Description), "\n")})
+		l.Items = append(l.Items, doc.ListItem{Text: it.Title, Detail: strings.TrimRight(string(it.Description), "\n")})
 	}
 	return l
 }
@@ -321,7 +326,7 @@ func objectiveHeading(o *plan.Objective) string {
 }
 
 // facts prints labelled lines ("Contributes to: ...") as a Markdown list.
-func facts(pairs ...[2]string) []Block {
+func facts(pairs ...[2]string) []doc.Block {
 	var lines []string
 	for _, kv := range pairs {
 		if kv[1] != "" {
@@ -331,18 +336,18 @@ func facts(pairs ...[2]string) []Block {
 	if len(lines) == 0 {
 		return nil
 	}
-	return []Block{&Text{Markdown: strings.Join(lines, "\n")}}
+	return []doc.Block{&doc.Text{Markdown: strings.Join(lines, "\n")}}
 }
 
 func escapeJoin(ss []string) string {
 	e := make([]string, len(ss))
 	for i, s := range ss {
-		e[i] = EscapeMarkdown(s)
+		e[i] = mdtext.Escape(s)
 	}
 	return strings.Join(e, "; ")
 }
 
-func (b *builder) outcomes() *Section {
+func (b *builder) outcomes() *doc.Section {
 	p := b.p
 	s := b.section(SectionOutcomes, "Strategic outcomes", 1)
 	for _, o := range p.Outcomes {
@@ -360,7 +365,7 @@ func (b *builder) outcomes() *Section {
 		}
 		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
 		os.Blocks = append(os.Blocks, facts(
-			[2]string{"Short name", EscapeMarkdown(o.Short)},
+			[2]string{"Short name", mdtext.Escape(o.Short)},
 			[2]string{"Priorities contributing", escapeJoin(prs)},
 			[2]string{"Objectives serving it", escapeJoin(objs)},
 		)...)
@@ -374,7 +379,7 @@ func (b *builder) outcomes() *Section {
 	return s
 }
 
-func (b *builder) priorities() *Section {
+func (b *builder) priorities() *doc.Section {
 	p := b.p
 	s := b.section(SectionPriorities, "Strategic priorities", 1)
 	for _, pr := range p.Priorities {
@@ -387,7 +392,7 @@ func (b *builder) priorities() *Section {
 			ps.Blocks = append(ps.Blocks, t)
 		}
 		if l := b.activityList(func(a *plan.Activity) bool { return hasRef(a.Priorities, pr.ID) }); l != nil {
-			ps.Blocks = append(ps.Blocks, &Text{Markdown: "Key activities:"}, l)
+			ps.Blocks = append(ps.Blocks, &doc.Text{Markdown: "Key activities:"}, l)
 		}
 		s.Sections = append(s.Sections, ps)
 	}
@@ -398,7 +403,7 @@ func hasRef(refs []plan.Ref, id string) bool {
 	return slices.ContainsFunc(refs, func(r plan.Ref) bool { return r.ID == id })
 }
 
-func (b *builder) objectives() *Section {
+func (b *builder) objectives() *doc.Section {
 	p := b.p
 	title := "Corporate objectives"
 	if p.Kind == "policing-plan" || p.Kind == "strategy-and-plan" {
@@ -409,7 +414,7 @@ func (b *builder) objectives() *Section {
 		o := &p.Objectives[i]
 		os := b.section("objective-"+o.ID, objectiveHeading(o), 2)
 		if o.Short != "" && o.Short != o.Title {
-			os.Blocks = append(os.Blocks, &Text{Markdown: "*" + EscapeMarkdown(o.Short) + "*"})
+			os.Blocks = append(os.Blocks, &doc.Text{Markdown: "*" + mdtext.Escape(o.Short) + "*"})
 		}
 		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
 		os.Blocks = append(os.Blocks, facts(
@@ -417,7 +422,7 @@ func (b *builder) objectives() *Section {
 			[2]string{"Outcome strands", escapeJoin(refTitles(o.Strands, b.strandT))},
 			[2]string{"Priorities", escapeJoin(refTitles(o.Priorities, b.priorityT))},
 			[2]string{"Supporting strategies", escapeJoin(refTitles(o.Strategies, b.strategyT))},
-			[2]string{"Owner", EscapeMarkdown(o.Owner)},
+			[2]string{"Owner", mdtext.Escape(o.Owner)},
 		)...)
 		if t := b.targetTable(os.ID, "Critical performance areas and targets: "+objectiveHeading(o), func(m *plan.Measure) bool { return hasRef(m.Objectives, o.ID) }); t != nil {
 			os.Blocks = append(os.Blocks, t)
@@ -443,7 +448,7 @@ func (b *builder) targetYears(ms []*plan.Measure) []plan.Year {
 }
 
 // targetTable lists the measures selected with their targets by year.
-func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) bool) *Table {
+func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) bool) *doc.Table {
 	var ms []*plan.Measure
 	for i := range b.p.Measures {
 		if sel(&b.p.Measures[i]) {
@@ -454,21 +459,21 @@ func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) boo
 		return nil
 	}
 	years := b.targetYears(ms)
-	t := &Table{ID: b.uid(owner + "-targets"), Caption: caption, RowHeaders: true, Head: []string{"Measure"}}
+	t := &doc.Table{ID: b.uid(owner + "-targets"), Caption: caption, RowHeaders: true, Head: []string{"Measure"}}
 	for _, y := range years {
 		t.Head = append(t.Head, "Target "+y.String())
 	}
 	t.Numeric = make([]bool, len(t.Head))
 	var notes []string
 	for _, m := range ms {
-		row := Row{Cells: []string{measureLabel(m)}}
+		row := doc.Row{Cells: []string{measureLabel(m)}}
 		for _, y := range years {
 			row.Cells = append(row.Cells, targetCell(m.Targets, y))
 		}
 		t.Rows = append(t.Rows, row)
 		notes = append(notes, measureNotes(m, false)...)
 		for _, part := range m.Parts {
-			row := Row{Cells: []string{measureLabel(m) + ": " + part.Title}}
+			row := doc.Row{Cells: []string{measureLabel(m) + ": " + part.Title}}
 			for _, y := range years {
 				row.Cells = append(row.Cells, targetCell(part.Targets, y))
 			}
@@ -511,7 +516,7 @@ func measureNotes(m *plan.Measure, all bool) []string {
 	var notes []string
 	add := func(what string, md plan.Markdown) {
 		if s := strings.TrimSpace(string(md)); s != "" {
-			notes = append(notes, "- "+EscapeMarkdown(what)+": "+strings.Join(strings.Fields(s), " "))
+			notes = append(notes, "- "+mdtext.Escape(what)+": "+strings.Join(strings.Fields(s), " "))
 		}
 	}
 	for _, t := range m.Targets {
@@ -532,12 +537,12 @@ func measureNotes(m *plan.Measure, all bool) []string {
 	return notes
 }
 
-func (b *builder) activityList(sel func(*plan.Activity) bool) *List {
-	l := &List{}
+func (b *builder) activityList(sel func(*plan.Activity) bool) *doc.List {
+	l := &doc.List{}
 	for i := range b.p.Activities {
 		a := &b.p.Activities[i]
 		if sel(a) {
-			l.Items = append(l.Items, ListItem{Text: a.Title, Detail: strings.TrimRight(string(a.Description), "\n")})
+			l.Items = append(l.Items, doc.ListItem{Text: a.Title, Detail: strings.TrimRight(string(a.Description), "\n")})
 		}
 	}
 	if len(l.Items) == 0 {
@@ -546,7 +551,7 @@ func (b *builder) activityList(sel func(*plan.Activity) bool) *List {
 	return l
 }
 
-func (b *builder) activities() *Section {
+func (b *builder) activities() *doc.Section {
 	p := b.p
 	s := b.section(SectionActivities, "Key activities", 1)
 	var years []plan.Year
@@ -561,7 +566,7 @@ func (b *builder) activities() *Section {
 		if y == 0 {
 			title = "Key activities"
 		}
-		var target *Section
+		var target *doc.Section
 		if len(years) == 1 {
 			target = s
 			s.Title = title
@@ -572,7 +577,7 @@ func (b *builder) activities() *Section {
 		// Grouped by the objective or priority they deliver, as the
 		// published plans list them.
 		var groups []string
-		byGroup := map[string][]ListItem{}
+		byGroup := map[string][]doc.ListItem{}
 		for _, a := range p.Activities {
 			if a.Year != y {
 				continue
@@ -581,19 +586,19 @@ func (b *builder) activities() *Section {
 			if _, ok := byGroup[g]; !ok {
 				groups = append(groups, g)
 			}
-			byGroup[g] = append(byGroup[g], ListItem{Text: a.Title, Detail: strings.TrimRight(string(a.Description), "\n")})
+			byGroup[g] = append(byGroup[g], doc.ListItem{Text: a.Title, Detail: strings.TrimRight(string(a.Description), "\n")})
 		}
 		for _, g := range groups {
 			if g != "" {
-				target.Blocks = append(target.Blocks, &Text{Markdown: "**" + EscapeMarkdown(g) + "**"})
+				target.Blocks = append(target.Blocks, &doc.Text{Markdown: "**" + mdtext.Escape(g) + "**"})
 			}
-			target.Blocks = append(target.Blocks, &List{Items: byGroup[g]})
+			target.Blocks = append(target.Blocks, &doc.List{Items: byGroup[g]})
 		}
 	}
 	return s
 }
 
-func (b *builder) items(id, title string, items []plan.Item) *Section {
+func (b *builder) items(id, title string, items []plan.Item) *doc.Section {
 	s := b.section(id, title, 1)
 	if len(items) == 0 && b.extra[id] == nil {
 		return s
@@ -604,7 +609,7 @@ func (b *builder) items(id, title string, items []plan.Item) *Section {
 	return s
 }
 
-func (b *builder) strategies() *Section {
+func (b *builder) strategies() *doc.Section {
 	p := b.p
 	s := b.section(SectionStrategies, "Supporting strategies", 1)
 	if len(p.Strategies) == 0 {
@@ -614,7 +619,7 @@ func (b *builder) strategies() *Section {
 	for _, st := range p.Strategies {
 		hasDesc = hasDesc || strings.TrimSpace(string(st.Description)) != ""
 	}
-	t := &Table{ID: b.uid("strategies-table"), Caption: "Supporting strategies and the objectives they support", RowHeaders: true,
+	t := &doc.Table{ID: b.uid("strategies-table"), Caption: "Supporting strategies and the objectives they support", RowHeaders: true,
 		Head: []string{"Strategy"}}
 	if hasDesc {
 		t.Head = append(t.Head, "What it covers")
@@ -628,9 +633,9 @@ func (b *builder) strategies() *Section {
 				objs = append(objs, objectiveHeading(&p.Objectives[i]))
 			}
 		}
-		row := Row{Cells: []string{st.Title}}
+		row := doc.Row{Cells: []string{st.Title}}
 		if hasDesc {
-			row.Cells = append(row.Cells, MarkdownText(st.Description))
+			row.Cells = append(row.Cells, mdtext.Plain(st.Description))
 		}
 		row.Cells = append(row.Cells, strings.Join(objs, "; "))
 		t.Rows = append(t.Rows, row)
@@ -641,26 +646,26 @@ func (b *builder) strategies() *Section {
 
 // fits draws "How it all fits together": each outcome with the objectives
 // serving it, their supporting strategies and key activities.
-func (b *builder) fits() *Section {
+func (b *builder) fits() *doc.Section {
 	p := b.p
 	s := b.section(SectionFits, "How it all fits together", 1)
 	if len(p.Objectives) == 0 || len(p.Outcomes) == 0 && len(p.Priorities) == 0 {
 		return s
 	}
-	t := &Table{ID: b.uid("fits-table"), Caption: "How the outcomes, objectives, supporting strategies and key activities fit together",
+	t := &doc.Table{ID: b.uid("fits-table"), Caption: "How the outcomes, objectives, supporting strategies and key activities fit together",
 		Head: []string{"Corporate objective", "Supporting strategies", "Key activities"}, Numeric: []bool{false, false, false}, RowHeaders: true}
-	row := func(o *plan.Objective) Row {
+	row := func(o *plan.Objective) doc.Row {
 		var acts []string
 		for _, a := range p.Activities {
 			if hasRef(a.Objectives, o.ID) {
 				acts = append(acts, a.Title)
 			}
 		}
-		return Row{Cells: []string{objectiveHeading(o), strings.Join(refTitles(o.Strategies, b.strategyT), "; "), strings.Join(acts, "; ")}}
+		return doc.Row{Cells: []string{objectiveHeading(o), strings.Join(refTitles(o.Strategies, b.strategyT), "; "), strings.Join(acts, "; ")}}
 	}
 	placed := map[string]bool{}
 	group := func(kind, id, title string, refs func(*plan.Objective) []plan.Ref) {
-		var rows []Row
+		var rows []doc.Row
 		for i := range p.Objectives {
 			o := &p.Objectives[i]
 			if hasRef(refs(o), id) {
@@ -669,7 +674,7 @@ func (b *builder) fits() *Section {
 			}
 		}
 		if len(rows) > 0 {
-			t.Rows = append(t.Rows, Row{Cells: []string{kind + ": " + title}, Group: true})
+			t.Rows = append(t.Rows, doc.Row{Cells: []string{kind + ": " + title}, Group: true})
 			t.Rows = append(t.Rows, rows...)
 		}
 	}
@@ -681,7 +686,7 @@ func (b *builder) fits() *Section {
 			group("Priority", pr.ID, pr.Title, func(o *plan.Objective) []plan.Ref { return o.Priorities })
 		}
 	}
-	var rest []Row
+	var rest []doc.Row
 	for i := range p.Objectives {
 		if !placed[p.Objectives[i].ID] {
 			rest = append(rest, row(&p.Objectives[i]))
@@ -689,7 +694,7 @@ func (b *builder) fits() *Section {
 	}
 	if len(rest) > 0 {
 		if len(t.Rows) > 0 {
-			t.Rows = append(t.Rows, Row{Cells: []string{"Other objectives"}, Group: true})
+			t.Rows = append(t.Rows, doc.Row{Cells: []string{"Other objectives"}, Group: true})
 		}
 		t.Rows = append(t.Rows, rest...)
 	}
@@ -698,13 +703,13 @@ func (b *builder) fits() *Section {
 		for _, it := range p.Improvements {
 			imps = append(imps, strings.TrimSuffix(it.Title, "."))
 		}
-		t.Note = "Continuous improvement underpins every objective: " + EscapeMarkdown(strings.Join(imps, "; ")) + "."
+		t.Note = "Continuous improvement underpins every objective: " + mdtext.Escape(strings.Join(imps, "; ")) + "."
 	}
 	s.Blocks = append(s.Blocks, t)
 	return s
 }
 
-func (b *builder) budget() *Section {
+func (b *builder) budget() *doc.Section {
 	bu := b.p.Budget
 	s := b.section(SectionBudget, "Budget", 1)
 	if bu == nil {
@@ -736,7 +741,7 @@ func (b *builder) budget() *Section {
 			hasKind = hasKind || r.Kind != ""
 			hasArea = hasArea || r.Area != ""
 		}
-		t := &Table{ID: b.uid("risks-table"), Caption: "Financial risks and issues", Head: []string{"Risk or issue"}, RowHeaders: true}
+		t := &doc.Table{ID: b.uid("risks-table"), Caption: "Financial risks and issues", Head: []string{"Risk or issue"}, RowHeaders: true}
 		if hasKind {
 			t.Head = append(t.Head, "Type")
 		}
@@ -752,7 +757,7 @@ func (b *builder) budget() *Section {
 			t.Numeric[len(t.Head)-2] = true
 		}
 		for _, r := range bu.Risks {
-			row := Row{Cells: []string{r.Title}}
+			row := doc.Row{Cells: []string{r.Title}}
 			if hasKind {
 				row.Cells = append(row.Cells, capitalise(r.Kind))
 			}
@@ -762,7 +767,7 @@ func (b *builder) budget() *Section {
 			if hasAmount {
 				row.Cells = append(row.Cells, r.Amount.String())
 			}
-			row.Cells = append(row.Cells, MarkdownText(r.Description))
+			row.Cells = append(row.Cells, mdtext.Plain(r.Description))
 			t.Rows = append(t.Rows, row)
 		}
 		rs.Blocks = append(rs.Blocks, t)
@@ -772,7 +777,7 @@ func (b *builder) budget() *Section {
 }
 
 // initiatives lists new initiatives and the money given to them.
-func (b *builder) initiatives(ins []plan.Initiative) *Section {
+func (b *builder) initiatives(ins []plan.Initiative) *doc.Section {
 	s := b.section("initiatives", "New initiatives", 2)
 	hasYear, hasObj, hasDesc := false, false, false
 	for _, in := range ins {
@@ -780,7 +785,7 @@ func (b *builder) initiatives(ins []plan.Initiative) *Section {
 		hasObj = hasObj || len(in.Objectives) > 0
 		hasDesc = hasDesc || strings.TrimSpace(string(in.Description)) != ""
 	}
-	t := &Table{ID: b.uid("initiatives-table"), Caption: "New initiatives and their funding", RowHeaders: true, Head: []string{"Initiative"}}
+	t := &doc.Table{ID: b.uid("initiatives-table"), Caption: "New initiatives and their funding", RowHeaders: true, Head: []string{"Initiative"}}
 	if hasYear {
 		t.Head = append(t.Head, "Year")
 	}
@@ -795,7 +800,7 @@ func (b *builder) initiatives(ins []plan.Initiative) *Section {
 	t.Numeric = make([]bool, len(t.Head))
 	t.Numeric[amountCol] = true
 	for _, in := range ins {
-		row := Row{Cells: []string{in.Title}}
+		row := doc.Row{Cells: []string{in.Title}}
 		if hasYear {
 			y := ""
 			if in.Year != 0 {
@@ -808,7 +813,7 @@ func (b *builder) initiatives(ins []plan.Initiative) *Section {
 			row.Cells = append(row.Cells, strings.Join(refTitles(in.Objectives, b.objectiveT), "; "))
 		}
 		if hasDesc {
-			row.Cells = append(row.Cells, MarkdownText(in.Description))
+			row.Cells = append(row.Cells, mdtext.Plain(in.Description))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -826,7 +831,7 @@ func ackNotes(a plan.Acknowledge) []string {
 	return out
 }
 
-func (b *builder) breakdown(bd *plan.Breakdown) *Section {
+func (b *builder) breakdown(bd *plan.Breakdown) *doc.Section {
 	s := b.section("breakdown-"+bd.ID, bd.Title+" "+bd.Year.String(), 2)
 	s.Blocks = append(s.Blocks, mdBlocks(bd.Note)...)
 	hasShare, hasDesc := false, false
@@ -834,7 +839,7 @@ func (b *builder) breakdown(bd *plan.Breakdown) *Section {
 		hasShare = hasShare || it.Share != nil
 		hasDesc = hasDesc || it.Description != ""
 	}
-	t := &Table{ID: b.uid("breakdown-" + bd.ID + "-table"), Caption: bd.Title + " " + bd.Year.String(), RowHeaders: true,
+	t := &doc.Table{ID: b.uid("breakdown-" + bd.ID + "-table"), Caption: bd.Title + " " + bd.Year.String(), RowHeaders: true,
 		Head: []string{"Item", "Amount"}, Numeric: []bool{false, true}}
 	if hasShare {
 		t.Head = append(t.Head, "Share")
@@ -845,11 +850,11 @@ func (b *builder) breakdown(bd *plan.Breakdown) *Section {
 		t.Numeric = append(t.Numeric, false)
 	}
 	var labels []string
-	var pts []Point
+	var pts []doc.Point
 	numeric := true
 	for _, it := range bd.Items {
-		row := Row{Cells: []string{it.Title, it.Amount.Text}}
-		pt := Point{Text: it.Amount.Text}
+		row := doc.Row{Cells: []string{it.Title, it.Amount.Text}}
+		pt := doc.Point{Text: it.Amount.Text}
 		if hasShare {
 			row.Cells = append(row.Cells, it.Share.String())
 			if it.Share != nil {
@@ -857,7 +862,7 @@ func (b *builder) breakdown(bd *plan.Breakdown) *Section {
 			}
 		}
 		if hasDesc {
-			row.Cells = append(row.Cells, MarkdownText(it.Description))
+			row.Cells = append(row.Cells, mdtext.Plain(it.Description))
 		}
 		t.Rows = append(t.Rows, row)
 		if it.Amount.Q != nil && it.Amount.Q.Value.Sign() >= 0 {
@@ -869,20 +874,20 @@ func (b *builder) breakdown(bd *plan.Breakdown) *Section {
 		pts = append(pts, pt)
 	}
 	if bd.Total != nil {
-		row := Row{Cells: []string{"Total", bd.Total.Text}, Total: true}
+		row := doc.Row{Cells: []string{"Total", bd.Total.Text}, Total: true}
 		for len(row.Cells) < len(t.Head) {
 			row.Cells = append(row.Cells, "")
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Note = EscapeMarkdown(strings.Join(ackNotes(bd.Acknowledge), " "))
+	t.Note = mdtext.Escape(strings.Join(ackNotes(bd.Acknowledge), " "))
 	if !numeric || len(bd.Items) < 2 {
 		s.Blocks = append(s.Blocks, t)
 		return s
 	}
-	kind := ChartShares
+	kind := doc.ChartShares
 	if bd.Kind == "capital" || bd.Kind == "savings" || bd.Kind == "investment" {
-		kind = ChartBars
+		kind = doc.ChartBars
 	}
 	var alt strings.Builder
 	fmt.Fprintf(&alt, "%s %s", bd.Title, bd.Year)
@@ -897,25 +902,25 @@ func (b *builder) breakdown(bd *plan.Breakdown) *Section {
 		alt.WriteString(l + " " + pts[i].Text)
 	}
 	alt.WriteString(".")
-	s.Blocks = append(s.Blocks, &Chart{
+	s.Blocks = append(s.Blocks, &doc.Chart{
 		ID: b.uid("breakdown-" + bd.ID + "-chart"), Kind: kind, Title: bd.Title + " " + bd.Year.String(),
-		Alt: alt.String(), Labels: labels, Series: []Series{{Name: "Amount", Values: pts}}, Data: t,
+		Alt: alt.String(), Labels: labels, Series: []doc.Series{{Name: "Amount", Values: pts}}, Data: t,
 	})
 	return s
 }
 
-func (b *builder) yearTable(yt *plan.Table) *Table {
+func (b *builder) yearTable(yt *plan.Table) *doc.Table {
 	first := "Item"
 	if yt.Unit != "" {
 		first = "Item (" + yt.Unit + ")"
 	}
-	t := &Table{ID: b.uid("table-" + yt.ID + "-data"), Caption: yt.Title, RowHeaders: true, Head: []string{first}, Numeric: []bool{false}}
+	t := &doc.Table{ID: b.uid("table-" + yt.ID + "-data"), Caption: yt.Title, RowHeaders: true, Head: []string{first}, Numeric: []bool{false}}
 	for _, y := range yt.Columns {
 		t.Head = append(t.Head, y.String())
 		t.Numeric = append(t.Numeric, true)
 	}
 	for _, r := range yt.Rows {
-		row := Row{Cells: []string{r.Label}, Total: r.Total}
+		row := doc.Row{Cells: []string{r.Label}, Total: r.Total}
 		for i := range yt.Columns {
 			cell := ""
 			if i < len(r.Values) {
@@ -926,7 +931,7 @@ func (b *builder) yearTable(yt *plan.Table) *Table {
 		t.Rows = append(t.Rows, row)
 	}
 	notes := []string{strings.TrimSpace(string(yt.Note))}
-	notes = append(notes, EscapeMarkdown(strings.Join(ackNotes(yt.Acknowledge), " ")))
+	notes = append(notes, mdtext.Escape(strings.Join(ackNotes(yt.Acknowledge), " ")))
 	t.Note = strings.TrimSpace(strings.Join(notes, "\n\n"))
 	return t
 }
@@ -937,7 +942,7 @@ var measureKinds = []struct{ kind, id, title string }{
 	{"long-term", "long-term", "Long-term measures"},
 }
 
-func (b *builder) performance() *Section {
+func (b *builder) performance() *doc.Section {
 	p := b.p
 	s := b.section(SectionPerformance, "Performance measures", 1)
 	for _, k := range measureKinds {
@@ -1012,7 +1017,7 @@ func (b *builder) allShownWithTargets(ms []*plan.Measure) bool {
 // measureTable is the full performance table: baseline, targets and
 // results by year, with breakdowns as rows of their own. more reports
 // whether it shows anything beyond the measures' targets.
-func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Table, more bool) {
+func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *doc.Table, more bool) {
 	var tys, rys []plan.Year
 	hasBase, hasCode, hasOwner, hasRank := false, false, false, false
 	addYear := func(ys *[]plan.Year, y plan.Year) {
@@ -1046,7 +1051,7 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Ta
 	for _, m := range ms {
 		more = more || len(m.Parts) > 0 || m.Comment != ""
 	}
-	t = &Table{ID: b.uid(owner + "-table"), Caption: caption, RowHeaders: true, Head: []string{"Measure"}}
+	t = &doc.Table{ID: b.uid(owner + "-table"), Caption: caption, RowHeaders: true, Head: []string{"Measure"}}
 	if hasCode {
 		t.Head = append(t.Head, "Code")
 	}
@@ -1077,8 +1082,8 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Ta
 	}
 	var notes []string
 	for _, m := range ms {
-		cells := func(label string, base *plan.Observation, ts []plan.Target, rs []plan.Result) Row {
-			row := Row{Cells: []string{label}}
+		cells := func(label string, base *plan.Observation, ts []plan.Target, rs []plan.Result) doc.Row {
+			row := doc.Row{Cells: []string{label}}
 			if hasCode {
 				row.Cells = append(row.Cells, strings.Join(m.Codes, ", "))
 			}
@@ -1120,12 +1125,12 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *Ta
 // targetResultChart sets each measure's latest result beside the target
 // that follows it (or its latest target), where both are figures in the
 // same unit. It returns nil when no measure has both.
-func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *Chart {
-	c := &Chart{Kind: ChartTargetResult, Title: title + ": target against latest result",
-		Series: []Series{{Name: "Target"}, {Name: "Latest result"}}}
+func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *doc.Chart {
+	c := &doc.Chart{Kind: doc.ChartTargetResult, Title: title + ": target against latest result",
+		Series: []doc.Series{{Name: "Target"}, {Name: "Latest result"}}}
 	// Targets and results here are figures with words ("82.5% (2007/08)"),
 	// so the columns read left-aligned.
-	data := &Table{Caption: c.Title, RowHeaders: true, Head: []string{"Measure", "Target", "Latest result"}, Numeric: []bool{false, false, false}}
+	data := &doc.Table{Caption: c.Title, RowHeaders: true, Head: []string{"Measure", "Target", "Latest result"}, Numeric: []bool{false, false, false}}
 	var alt []string
 	both := 0
 	for _, m := range ms {
@@ -1151,13 +1156,13 @@ func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *Ch
 		// The marks carry the figure and its year; the data table beside
 		// the chart also gives the part of the year a result covers.
 		rt := r.Value.Text + " (" + r.Year.String()
-		rp := Point{Text: rt + ")", Missing: true}
+		rp := doc.Point{Text: rt + ")", Missing: true}
 		if r.Period != "" {
 			rt += ", " + r.Period
 		}
 		rt += ")"
 		tt := tg.Text + " (" + tg.Year.String() + ")"
-		tp := Point{Text: tt, Missing: true}
+		tp := doc.Point{Text: tt, Missing: true}
 		if r.Value.Q != nil {
 			rp.Missing, rp.Value = false, r.Value.Q.Value.Float64()
 		}
@@ -1168,7 +1173,7 @@ func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *Ch
 		c.Labels = append(c.Labels, m.Title)
 		c.Series[0].Values = append(c.Series[0].Values, tp)
 		c.Series[1].Values = append(c.Series[1].Values, rp)
-		data.Rows = append(data.Rows, Row{Cells: []string{m.Title, tt, rt}})
+		data.Rows = append(data.Rows, doc.Row{Cells: []string{m.Title, tt, rt}})
 		alt = append(alt, m.Title+": target "+tt+", latest result "+rt)
 	}
 	if both == 0 {
@@ -1183,7 +1188,7 @@ func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *Ch
 
 // trendChart draws a long-term measure's results across the years, when it
 // has two or more full-year figures in one unit.
-func (b *builder) trendChart(m *plan.Measure) *Chart {
+func (b *builder) trendChart(m *plan.Measure) *doc.Chart {
 	var rs []plan.Result
 	for _, r := range m.Results {
 		if r.Value.Q == nil || r.Partial() || len(rs) > 0 && r.Value.Q.Unit != rs[0].Value.Q.Unit {
@@ -1195,13 +1200,13 @@ func (b *builder) trendChart(m *plan.Measure) *Chart {
 		return nil
 	}
 	slices.SortStableFunc(rs, func(a, b plan.Result) int { return int(a.Year - b.Year) })
-	c := &Chart{ID: b.uid("trend-" + m.ID), Kind: ChartTrend, Title: m.Title + ": results by year", Series: []Series{{Name: m.Title}}}
-	data := &Table{ID: b.uid("trend-" + m.ID + "-data"), Caption: c.Title, RowHeaders: true, Head: []string{"Year", "Result"}, Numeric: []bool{false, true}}
+	c := &doc.Chart{ID: b.uid("trend-" + m.ID), Kind: doc.ChartTrend, Title: m.Title + ": results by year", Series: []doc.Series{{Name: m.Title}}}
+	data := &doc.Table{ID: b.uid("trend-" + m.ID + "-data"), Caption: c.Title, RowHeaders: true, Head: []string{"Year", "Result"}, Numeric: []bool{false, true}}
 	var alt []string
 	for _, r := range rs {
 		c.Labels = append(c.Labels, r.Year.String())
-		c.Series[0].Values = append(c.Series[0].Values, Point{Value: r.Value.Q.Value.Float64(), Text: r.Value.Text})
-		data.Rows = append(data.Rows, Row{Cells: []string{r.Year.String(), r.Value.Text}})
+		c.Series[0].Values = append(c.Series[0].Values, doc.Point{Value: r.Value.Q.Value.Float64(), Text: r.Value.Text})
+		data.Rows = append(data.Rows, doc.Row{Cells: []string{r.Year.String(), r.Value.Text}})
 		alt = append(alt, r.Value.Text+" in "+r.Year.String())
 	}
 	c.Data = data
@@ -1209,7 +1214,7 @@ func (b *builder) trendChart(m *plan.Measure) *Chart {
 	return c
 }
 
-func (b *builder) inspections() *Section {
+func (b *builder) inspections() *doc.Section {
 	p := b.p
 	s := b.section(SectionInspections, "Inspection grades", 1)
 	if len(p.Inspections) == 0 {
@@ -1220,7 +1225,7 @@ func (b *builder) inspections() *Section {
 		hasDir = hasDir || in.Direction != ""
 	}
 	for _, body := range []string{"HMIC", "PPAF"} {
-		t := &Table{ID: b.uid("inspections-" + strings.ToLower(body)), RowHeaders: true, Head: []string{"Area", "Year", "Grade"}}
+		t := &doc.Table{ID: b.uid("inspections-" + strings.ToLower(body)), RowHeaders: true, Head: []string{"Area", "Year", "Grade"}}
 		t.Caption = map[string]string{"HMIC": "HMIC baseline assessment grades", "PPAF": "Police Performance Assessment Framework (PPAF) domain grades"}[body]
 		if hasDir {
 			t.Head = append(t.Head, "Direction of travel")
@@ -1232,10 +1237,10 @@ func (b *builder) inspections() *Section {
 				continue
 			}
 			if in.Group != group && in.Group != "" {
-				t.Rows = append(t.Rows, Row{Cells: []string{in.Group}, Group: true})
+				t.Rows = append(t.Rows, doc.Row{Cells: []string{in.Group}, Group: true})
 			}
 			group = in.Group
-			row := Row{Cells: []string{in.Area, in.Year.String(), in.Grade}}
+			row := doc.Row{Cells: []string{in.Area, in.Year.String(), in.Grade}}
 			if hasDir {
 				row.Cells = append(row.Cells, in.Direction)
 			}
@@ -1249,7 +1254,7 @@ func (b *builder) inspections() *Section {
 }
 
 // addPlanSectionBody puts a plan section's body and items into s.
-func (b *builder) addPlanSectionBody(s *Section, ps *plan.Section) {
+func (b *builder) addPlanSectionBody(s *doc.Section, ps *plan.Section) {
 	s.Blocks = append(s.Blocks, mdBlocks(ps.Body)...)
 	if len(ps.Items) > 0 {
 		s.Blocks = append(s.Blocks, itemList(ps.Items))
@@ -1259,8 +1264,8 @@ func (b *builder) addPlanSectionBody(s *Section, ps *plan.Section) {
 	}
 }
 
-func (b *builder) planSection(ps *plan.Section, level int, appendix bool) *Section {
-	s := &Section{ID: b.uid(ps.ID), Title: ps.Title, Level: level, Appendix: appendix || ps.Appendix}
+func (b *builder) planSection(ps *plan.Section, level int, appendix bool) *doc.Section {
+	s := &doc.Section{ID: b.uid(ps.ID), Title: ps.Title, Level: level, Appendix: appendix || ps.Appendix}
 	b.addPlanSectionBody(s, ps)
 	return s
 }

@@ -1,71 +1,56 @@
-package render
+package markup
 
 import (
+	"github.com/mpsplan/mpsplan/internal/gfmtest"
+	"github.com/mpsplan/mpsplan/internal/testplans"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/plandoc"
+
 	"bytes"
 	"errors"
 	"flag"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/mpsplan/mpsplan/plan"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 const (
-	plansDir  = "../plans"
-	goldenDir = "../testdata/golden"
+	goldenDir = "../../testdata/golden"
 )
 
 type loaded struct {
 	id  string
 	p   *plan.Plan
-	doc *Document
+	doc *doc.Document
 }
 
-// realPlans loads every plan under plans/ that loads without errors and
-// lays it out. A plan that does not load is the loader's tests' business;
-// it is logged, not built.
+// realPlans lays out every plan under plans/ that loads.
 func realPlans(t testing.TB) []loaded {
 	t.Helper()
-	dirs, err := plan.Dirs(plansDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []loaded
-	for _, dir := range dirs {
-		p, diags := plan.Load(dir)
-		if p == nil || diags.HasErrors() {
-			t.Logf("%s does not load, not built: %s", dir, diags.Summary())
-			continue
-		}
-		d, err := PlanDocument(p, Options{})
+	for _, p := range testplans.Load(t) {
+		d, err := plandoc.Build(p, plandoc.Options{})
 		if err != nil {
-			t.Fatalf("%s: %v", dir, err)
+			t.Fatalf("%s: %v", p.ID, err)
 		}
 		out = append(out, loaded{id: p.ID, p: p, doc: d})
-	}
-	if len(out) == 0 {
-		t.Fatal("no plan loads")
 	}
 	return out
 }
 
 // allDocs is the sample document and every real plan's.
-func allDocs(t testing.TB) []*Document {
+func allDocs(t testing.TB) []*doc.Document {
 	t.Helper()
-	docs := []*Document{sampleDoc()}
+	docs := []*doc.Document{sampleDoc()}
 	for _, l := range realPlans(t) {
 		docs = append(docs, l.doc)
 	}
@@ -81,7 +66,7 @@ func defaults(t testing.TB) *Templates {
 	return tm
 }
 
-func render(t testing.TB, tm *Templates, d *Document) (md, html []byte) {
+func render(t testing.TB, tm *Templates, d *doc.Document) (md, html []byte) {
 	t.Helper()
 	var m, h bytes.Buffer
 	if err := tm.WriteMarkdown(&m, d); err != nil {
@@ -107,7 +92,7 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./render -update to create it)", err)
+		t.Fatalf("%v (run go test ./render/markup -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
 		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
@@ -120,7 +105,7 @@ func golden(t *testing.T, name string, got []byte) {
 				w = wl[i]
 			}
 			if g != w {
-				t.Fatalf("%s differs from the golden file at line %d:\n got: %q\nwant: %q\n(run go test ./render -update if the change is intended)", name, i+1, g, w)
+				t.Fatalf("%s differs from the golden file at line %d:\n got: %q\nwant: %q\n(run go test ./render/markup -update if the change is intended)", name, i+1, g, w)
 			}
 		}
 	}
@@ -160,116 +145,6 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-func TestDocumentDate(t *testing.T) {
-	epoch := time.Unix(1700000000, 0) // 14 November 2023
-	tests := []struct {
-		plan     plan.Date
-		fallback time.Time
-		want     string
-		created  time.Time
-	}{
-		{"2006-02-23", epoch, "23 February 2006", time.Date(2006, 2, 23, 0, 0, 0, 0, time.UTC)},
-		{"2005-09", epoch, "September 2005", time.Date(2005, 9, 1, 0, 0, 0, 0, time.UTC)},
-		{"", epoch, "14 November 2023", time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)},
-		{"", time.Time{}, "", time.Time{}},
-		{"2006-1", epoch, "2006-1", time.Time{}},
-		{"2006-13-40", epoch, "2006-13-40", time.Time{}},
-	}
-	for _, tt := range tests {
-		got, created := documentDate(tt.plan, tt.fallback)
-		if got != tt.want || !created.Equal(tt.created) {
-			t.Errorf("documentDate(%q) = %q, %v; want %q, %v", tt.plan, got, created, tt.want, tt.created)
-		}
-	}
-}
-
-// gfmHTML renders Markdown the way a GFM reader would, keeping raw HTML so
-// a test can see whether any got through.
-func gfmHTML(t testing.TB, src []byte) string {
-	t.Helper()
-	var b bytes.Buffer
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(html.WithUnsafe()))
-	if err := md.Convert(src, &b); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
-func TestEscapeMarkdown(t *testing.T) {
-	tests := []string{
-		"plain words",
-		"a | b",
-		"*not emphasis* and _not_ either",
-		"**£3.56bn**",
-		"[not a link](http://example.org)",
-		"<script>alert(1)</script>",
-		`back\slash and \* escaped`,
-		"# not a heading",
-		"- not a list",
-		"+ not a list",
-		"1. not a list",
-		"12) not a list",
-		"> not a quote",
-		"=====",
-		"`code`",
-		"~~struck~~",
-		"AT&amp;T &#35; &copy;",
-		"R&D and M&S",
-		"line\nbreak",
-		"5% to 6% reduction ¹",
-		"Target –6'500",
-		"!",
-		"",
-	}
-	for _, s := range tests {
-		want := strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
-		want = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(want)
-		// As a paragraph. A URL may become a link (GFM autolinks); its
-		// text stays the same.
-		got := strings.TrimSpace(unlink(gfmHTML(t, []byte(EscapeMarkdown(s)))))
-		got = strings.TrimSuffix(strings.TrimPrefix(got, "<p>"), "</p>")
-		if got != want {
-			t.Errorf("EscapeMarkdown(%q) = %q reads as %q, want %q", s, EscapeMarkdown(s), got, want)
-		}
-		// As a table cell.
-		cell := unlink(gfmHTML(t, []byte("| h |\n| --- |\n| "+EscapeMarkdown(s)+" |\n")))
-		if !strings.Contains(cell, "<td>"+want+"</td>") {
-			t.Errorf("EscapeMarkdown(%q) in a table cell reads as %s", s, cell)
-		}
-	}
-}
-
-var linkRE = regexp.MustCompile(`<a href="[^"]*">|</a>`)
-
-func unlink(s string) string { return linkRE.ReplaceAllString(s, "") }
-
-func FuzzEscapeMarkdown(f *testing.F) {
-	for _, s := range []string{"a | b", "*x*", "1. x", "<b>", "&amp;", "\\", "[x](y)", "# h", "`c`"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if strings.ContainsAny(s, "\x00\r\t\f\v") || !isPrintable(s) {
-			return
-		}
-		cell := gfmHTML(t, []byte("| h |\n| --- |\n| "+EscapeMarkdown(s)+" |\n"))
-		if strings.Count(cell, "<td") != 1 {
-			t.Fatalf("EscapeMarkdown(%q) breaks the table: %s", s, cell)
-		}
-		if strings.Contains(cell, "<em>") || strings.Contains(cell, "<del>") || strings.Contains(cell, "<code>") || strings.Contains(strings.ReplaceAll(cell, "<td>", ""), "<"+"s") {
-			t.Fatalf("EscapeMarkdown(%q) left markup: %s", s, cell)
-		}
-	})
-}
-
-func isPrintable(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r == 0xfffd {
-			return false
-		}
-	}
-	return true
-}
-
 // TestRawHTMLIsText: raw HTML a plan author writes shows as text in both
 // formats; it never reaches a browser as markup.
 func TestRawHTMLIsText(t *testing.T) {
@@ -282,9 +157,9 @@ func TestRawHTMLIsText(t *testing.T) {
 	}
 	tm := defaults(t)
 	for _, src := range tests {
-		d := &Document{Kind: "plan", ID: "t", Title: "T", Sections: []*Section{{ID: "s", Title: "S", Level: 1, Blocks: []Block{&Text{Markdown: src}}}}}
+		d := &doc.Document{Kind: "plan", ID: "t", Title: "T", Sections: []*doc.Section{{ID: "s", Title: "S", Level: 1, Blocks: []doc.Block{&doc.Text{Markdown: src}}}}}
 		md, h := render(t, tm, d)
-		for what, out := range map[string]string{"html": string(h), "markdown read by a GFM parser": gfmHTML(t, md)} {
+		for what, out := range map[string]string{"html": string(h), "markdown read by a GFM parser": gfmtest.HTML(t, md)} {
 			body := out[strings.Index(out, "<h2")+1:]
 			for _, tag := range []string{"<script", "<b ", "<div>", "<!--", "<img"} {
 				if strings.Contains(body, tag) {
@@ -332,15 +207,15 @@ func TestMarkdownStructure(t *testing.T) {
 		}
 		want := 0
 		var cells []string
-		var walk func(ss []*Section)
-		walk = func(ss []*Section) {
+		var walk func(ss []*doc.Section)
+		walk = func(ss []*doc.Section) {
 			for _, s := range ss {
 				for _, b := range s.Blocks {
-					var tb *Table
+					var tb *doc.Table
 					switch b := b.(type) {
-					case *Table:
+					case *doc.Table:
 						tb = b
-					case *Chart:
+					case *doc.Chart:
 						tb = b.Data
 					}
 					if tb != nil {
@@ -358,7 +233,7 @@ func TestMarkdownStructure(t *testing.T) {
 		if tables != want {
 			t.Errorf("%s: a GFM parser reads %d tables, the document has %d", d.ID, tables, want)
 		}
-		out := gfmHTML(t, md)
+		out := gfmtest.HTML(t, md)
 		for _, c := range cells {
 			esc := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(c)
 			if !strings.Contains(out, ">"+esc+"<") {
@@ -415,66 +290,6 @@ func TestTemplateOverride(t *testing.T) {
 	}
 }
 
-func TestPlanDocumentNil(t *testing.T) {
-	if _, err := PlanDocument(nil, Options{}); err == nil {
-		t.Error("PlanDocument(nil) gives no error")
-	}
-}
-
-// TestPlanLayout checks what the builder promises on the real plans:
-// unique anchors, no empty section, and the charts the issue names.
-func TestPlanLayout(t *testing.T) {
-	for _, l := range realPlans(t) {
-		ids := map[string]bool{}
-		check := func(id, what string) {
-			if id == "" {
-				return
-			}
-			if ids[id] {
-				t.Errorf("%s: anchor %q used twice (%s)", l.id, id, what)
-			}
-			ids[id] = true
-		}
-		charts := map[ChartKind]int{}
-		l.doc.Walk(func(s *Section) {
-			check(s.ID, "section")
-			if len(s.Blocks) == 0 && len(s.Sections) == 0 && s.Level == 1 {
-				t.Errorf("%s: section %q is empty", l.id, s.ID)
-			}
-			for _, b := range s.Blocks {
-				switch b := b.(type) {
-				case *Table:
-					check(b.ID, "table")
-				case *Chart:
-					check(b.ID, "chart")
-					charts[b.Kind]++
-					if b.Alt == "" || b.Data == nil || len(b.Data.Rows) < len(b.Labels) {
-						t.Errorf("%s: chart %q lacks its text alternative or data table", l.id, b.ID)
-					}
-					check(b.Data.ID, "chart data")
-				}
-			}
-		})
-		if l.p.Budget != nil {
-			for _, bd := range l.p.Budget.Breakdowns {
-				if (bd.Kind == "revenue" || bd.Kind == "funding" || bd.Kind == "capital") && len(bd.Items) > 1 && !ids["breakdown-"+bd.ID+"-chart"] {
-					t.Errorf("%s: no chart for the %s breakdown %q", l.id, bd.Kind, bd.ID)
-				}
-			}
-		}
-		for _, m := range l.p.Measures {
-			if m.Kind != "cpa" || len(m.Results) == 0 {
-				continue
-			}
-			for _, tg := range m.Targets {
-				if tg.Kind == plan.TargetLevel && charts[ChartTargetResult] == 0 {
-					t.Errorf("%s: CPA %q has a level target and a result but no target-result chart", l.id, m.ID)
-				}
-			}
-		}
-	}
-}
-
 // buildPlan lays p out and prints it as Markdown and HTML, as mpsplan
 // build does.
 func buildPlan(tm *Templates, p *plan.Plan) (md, html []byte, err error) {
@@ -482,7 +297,7 @@ func buildPlan(tm *Templates, p *plan.Plan) (md, html []byte, err error) {
 	// Sized as mpsplan build sizes its buffers.
 	m.Grow(256 << 10)
 	h.Grow(256 << 10)
-	d, err := PlanDocument(p, Options{})
+	d, err := plandoc.Build(p, plandoc.Options{})
 	if err == nil {
 		err = tm.WriteMarkdown(&m, d)
 	}
@@ -498,7 +313,7 @@ func buildPlan(tm *Templates, p *plan.Plan) (md, html []byte, err error) {
 // FuzzBuild decodes any YAML as a plan and, whatever the diagnostics,
 // lays it out and prints it: nothing may panic, however broken the plan.
 func FuzzBuild(f *testing.F) {
-	dirs, _ := plan.Dirs(plansDir)
+	dirs, _ := plan.Dirs(testplans.Dir())
 	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 		var all []byte
@@ -520,7 +335,7 @@ func FuzzBuild(f *testing.F) {
 			return
 		}
 		plan.Validate(p, &diags)
-		d, err := PlanDocument(p, Options{})
+		d, err := plandoc.Build(p, plandoc.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -571,9 +386,9 @@ func TestPlainParagraphs(t *testing.T) {
 		"see http://example.org", "# heading", "===", "a\n===", "a\n---", "wow!", "a #1 b", "x = y", "mail me@example.org",
 	}
 	for _, l := range realPlans(t) {
-		l.doc.Walk(func(s *Section) {
+		l.doc.Walk(func(s *doc.Section) {
 			for _, b := range s.Blocks {
-				if tx, ok := b.(*Text); ok {
+				if tx, ok := b.(*doc.Text); ok {
 					texts = append(texts, tx.Markdown)
 				}
 			}
@@ -607,14 +422,14 @@ func TestCommonMarkPath(t *testing.T) {
 		"see http://example.org", "www.example.org", "me@example.org", "1. one\n2. two\n\n> quote",
 	}
 	for _, d := range allDocs(t) {
-		d.Walk(func(s *Section) {
+		d.Walk(func(s *doc.Section) {
 			for _, b := range s.Blocks {
 				switch b := b.(type) {
-				case *Text:
+				case *doc.Text:
 					texts = append(texts, b.Markdown)
-				case *Table:
+				case *doc.Table:
 					texts = append(texts, b.Note)
-				case *List:
+				case *doc.List:
 					for _, it := range b.Items {
 						texts = append(texts, it.Detail)
 					}
@@ -714,11 +529,11 @@ func TestHTMLShape(t *testing.T) {
 
 // authorTables counts the tables plan authors wrote in Markdown, which
 // GFM prints without a caption.
-func authorTables(d *Document) int {
+func authorTables(d *doc.Document) int {
 	n := 0
-	d.Walk(func(s *Section) {
+	d.Walk(func(s *doc.Section) {
 		for _, b := range s.Blocks {
-			if tx, ok := b.(*Text); ok {
+			if tx, ok := b.(*doc.Text); ok {
 				_ = ast.Walk(gfm.Parser().Parse(text.NewReader([]byte(tx.Markdown))), func(node ast.Node, e bool) (ast.WalkStatus, error) {
 					if _, ok := node.(*east.Table); ok && e {
 						n++
@@ -738,17 +553,17 @@ func authorHeaderCells(h string) int {
 }
 
 func TestGithubSlugs(t *testing.T) {
-	d := &Document{Title: "Plan 2008-11", Sections: []*Section{
+	d := &doc.Document{Title: "Plan 2008-11", Sections: []*doc.Section{
 		{Title: "Key activities 2008/09"},
 		{Title: "Communities are engaged with, confident in & satisfied"},
-		{Title: "Risks and issues", Sections: []*Section{{Title: "Risks and Issues"}}},
+		{Title: "Risks and issues", Sections: []*doc.Section{{Title: "Risks and Issues"}}},
 		{Title: "People's *priorities* – 2012_games"},
 		{Title: "Contents"},
 	}}
 	want := []string{"key-activities-200809", "communities-are-engaged-with-confident-in--satisfied", "risks-and-issues", "risks-and-issues-1", "peoples-priorities--2012_games", "contents-1"}
 	slugs := githubSlugs(d)
 	i := 0
-	d.Walk(func(s *Section) {
+	d.Walk(func(s *doc.Section) {
 		if slugs[s] != want[i] {
 			t.Errorf("slug of %q = %q, want %q", s.Title, slugs[s], want[i])
 		}
@@ -779,149 +594,14 @@ func TestTemplateErrorFile(t *testing.T) {
 	}
 }
 
-func TestMarkdownText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain  words\nover lines", "plain words over lines"},
-		{"*emphasis* and **strong** and `code`", "emphasis and strong and code"},
-		{"a [link](http://x.org) and <http://y.org>", "a link and http://y.org"},
-		{"Lead:\n\n- one\n- two\n- three", "Lead: one; two; three"},
-		{"AT&amp;T \\* &#35;", "AT&T * #"},
-		{"raw <b>html</b> kept", "raw <b>html</b> kept"},
-		{"1. first\n2. second", "first; second"},
-		{"- one;\n- two; and\n- three.", "one; two; and three."},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := MarkdownText(tt.in); got != tt.want {
-			t.Errorf("MarkdownText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-// decodePlan reads one YAML file as a plan, for builder tests; the plan
-// must load without errors.
-func decodePlan(t *testing.T, src string) *plan.Plan {
-	t.Helper()
-	base := "id: t\ntitle: Test plan\nkind: corporate-plan\norganisations: [Authority]\nperiod: {first: 2007/08, last: 2009/10}\nstatus: approved\nsource: {document: x.txt}\n"
-	var diags plan.Diagnostics
-	p := plan.Decode([]plan.File{{Name: "plan.yaml", Data: []byte(base + src)}}, &diags)
-	if p != nil {
-		plan.Validate(p, &diags)
-	}
-	if p == nil || diags.HasErrors() {
-		var b bytes.Buffer
-		_ = diags.WriteText(&b)
-		t.Fatalf("test plan does not load:\n%s", b.String())
-	}
-	return p
-}
-
-// TestPlanDocumentRules checks the builder's layout rules on small plans.
-func TestPlanDocumentRules(t *testing.T) {
-	tests := []struct {
-		name string
-		yaml string
-		// want lists "id: title" of the top-level sections, in order.
-		want []string
-		// check, if set, looks further.
-		check func(t *testing.T, d *Document)
-	}{
-		{
-			name: "nothing but the required: no sections",
-			yaml: "",
-			want: nil,
-		},
-		{
-			name: "a plan section with a built ID opens that part; others follow, appendices last",
-			yaml: "improvements: [{id: a, title: Improve A}]\nsections:\n  - {id: annex, title: Annex, appendix: true, body: Annexed.}\n  - {id: continuous-improvement, title: Ignored title, body: Our narrative.}\n  - {id: extra, title: Extra, body: More.}\n",
-			want: []string{"continuous-improvement: Continuous improvement", "extra: Extra", "annex: Annex"},
-			check: func(t *testing.T, d *Document) {
-				s := d.Sections[0]
-				if tx, ok := s.Blocks[0].(*Text); !ok || tx.Markdown != "Our narrative." {
-					t.Errorf("the plan's narrative does not open the built section: %#v", s.Blocks)
-				}
-				if !d.Sections[2].Appendix {
-					t.Error("appendix not marked")
-				}
-			},
-		},
-		{
-			name: "a foreword section takes the summary's place when there is no summary",
-			yaml: "mission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\n",
-			want: []string{"foreword: Foreword", "mission-and-values: Mission and values"},
-		},
-		{
-			name: "with a summary, the foreword stays where it is written",
-			yaml: "summary: In short.\nmission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\n",
-			want: []string{"summary: Summary", "mission-and-values: Mission and values", "foreword: Foreword"},
-		},
-		{
-			name: "IDs that collide with built anchors are made unique",
-			yaml: "outcomes: [{id: a, title: Outcome A}]\nsections:\n  - {id: outcome-a, title: Clash, body: x}\n",
-			want: []string{"outcomes: Strategic outcomes", "outcome-a-2: Clash"},
-		},
-		{
-			name: "a CPA with a level target and a result gets a target-result chart",
-			yaml: "objectives: [{id: o, title: Objective}]\nmeasures:\n  - {id: m, title: Satisfaction, kind: cpa, unit: percent, polarity: higher, objectives: [o], targets: [{year: 2007/08, kind: level, text: 82.5%, value: 82.5%}], results: [{year: 2007/08, value: 79%}]}\n",
-			// No outcome or priority: nothing to fit together.
-			want: []string{"objectives: Corporate objectives", "performance: Performance measures"},
-			check: func(t *testing.T, d *Document) {
-				var c *Chart
-				d.Walk(func(s *Section) {
-					for _, b := range s.Blocks {
-						if x, ok := b.(*Chart); ok {
-							c = x
-						}
-					}
-				})
-				if c == nil || c.Kind != ChartTargetResult || c.Series[0].Values[0].Value != 82.5 || c.Series[1].Values[0].Value != 79 {
-					t.Errorf("target-result chart: %+v", c)
-				}
-			},
-		},
-		{
-			name: "a change target against a level result is words, so no chart",
-			yaml: "measures:\n  - {id: m, title: Crime, kind: cpa, unit: number, polarity: lower, targets: [{year: 2007/08, kind: change, text: 3% reduction, value: -3%}], results: [{year: 2007/08, value: \"1,000\"}]}\n",
-			want: []string{"performance: Performance measures"},
-			check: func(t *testing.T, d *Document) {
-				d.Walk(func(s *Section) {
-					for _, b := range s.Blocks {
-						if _, ok := b.(*Chart); ok {
-							t.Error("a chart with nothing to compare")
-						}
-					}
-				})
-			},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d, err := PlanDocument(decodePlan(t, tt.yaml), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, s := range d.Sections {
-				got = append(got, s.ID+": "+s.Title)
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-			if tt.check != nil && len(got) == len(tt.want) {
-				tt.check(t, d)
-			}
-		})
-	}
-}
-
 // TestAdjacentListsStayApart: two lists in a row are two lists when the
 // Markdown is read back, as in the HTML.
 func TestAdjacentListsStayApart(t *testing.T) {
-	d := &Document{Kind: "plan", ID: "t", Title: "T", Sections: []*Section{{ID: "s", Title: "S", Level: 1, Blocks: []Block{
-		&List{Items: []ListItem{{Text: "a"}, {Text: "b"}}},
-		&List{Items: []ListItem{{Text: "c"}}},
-		&List{Ordered: true, Items: []ListItem{{Text: "d"}}},
-		&List{Ordered: true, Items: []ListItem{{Text: "e"}}},
+	d := &doc.Document{Kind: "plan", ID: "t", Title: "T", Sections: []*doc.Section{{ID: "s", Title: "S", Level: 1, Blocks: []doc.Block{
+		&doc.List{Items: []doc.ListItem{{Text: "a"}, {Text: "b"}}},
+		&doc.List{Items: []doc.ListItem{{Text: "c"}}},
+		&doc.List{Ordered: true, Items: []doc.ListItem{{Text: "d"}}},
+		&doc.List{Ordered: true, Items: []doc.ListItem{{Text: "e"}}},
 	}}}}
 	md, h := render(t, defaults(t), d)
 	root := gfm.Parser().Parse(text.NewReader(md))

@@ -1,0 +1,157 @@
+// Package mdtext moves text between plain and Markdown: Escape makes plain
+// text (a title, a cell) safe to put into the Markdown of a document's
+// Text blocks and notes; Plain reads an author's Markdown back as plain
+// text for a table cell. Builders use both; the Markdown writer escapes
+// cells with Escape.
+package mdtext
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Escape makes plain text (a title, a table cell) read as the same
+// text by any CommonMark or GFM parser: characters that would start
+// emphasis, links, code, raw HTML, entities, table cells, strikethrough or
+// (at the start) a heading, list or quote are backslash-escaped, and line
+// breaks become spaces so a value cannot end its table row or paragraph.
+func Escape(s string) string {
+	if strings.ContainsAny(s, "\n\r") {
+		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+	}
+	if !strings.ContainsAny(s, "\\`*_[]<|~&") {
+		// Most plan text: nothing to escape unless it opens like a
+		// heading, quote, list or thematic break.
+		if t := strings.TrimLeft(s, " "); t == "" || !strings.ContainsRune("#>-+=0123456789", rune(t[0])) {
+			return s
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	// start: only spaces so far; digits: only spaces then digits so far.
+	start, digits := true, false
+	for i, r := range s {
+		next := s[i+utf8.RuneLen(r):]
+		endOrSpace := next == "" || next[0] == ' '
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '|', '~':
+			b.WriteByte('\\')
+		case '&':
+			// Only "&name;" and "&#123;" are entity references.
+			if entityRE.MatchString(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '#', '>':
+			if start {
+				b.WriteByte('\\')
+			}
+		case '-', '+', '=':
+			// A list marker ("- "), a thematic break or setext underline
+			// ("---", "==="): only at the start, and only before a space,
+			// the end or the same character, so "-3%" stays as written.
+			if start && (endOrSpace || next[0] == byte(r)) {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			// "1. " or "1) " at the start would begin an ordered list.
+			if digits && endOrSpace {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+		switch {
+		case r == ' ' && start:
+		case r >= '0' && r <= '9' && (start || digits):
+			start, digits = false, true
+		default:
+			start, digits = false, false
+		}
+	}
+	return b.String()
+}
+
+var entityRE = regexp.MustCompile(`^&#?[0-9A-Za-z]+;`)
+
+// gfm parses author Markdown as the writers read it.
+var gfm = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// Plain reads author Markdown as plain text, for a table cell: the
+// words without the markup, paragraphs run together, list items joined
+// with "; ", entities and escapes resolved, white space collapsed.
+func Plain[S ~string](md S) string {
+	src := []byte(md)
+	if !bytes.ContainsAny(src, "\\`*_[]<>&#~|-+0123456789") {
+		return strings.Join(strings.Fields(string(md)), " ")
+	}
+	doc := gfm.Parser().Parse(text.NewReader(src))
+	var b []byte
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Text:
+			if entering {
+				v := util.UnescapePunctuations(n.Segment.Value(src))
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+				b = append(b, v...)
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					b = append(b, ' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b = append(b, n.Value...)
+			}
+		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+			if entering {
+				b = append(b, nodeSource(n, src)...)
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.ListItem:
+			if !entering && n.NextSibling() != nil {
+				// Items that end in their own punctuation or in "and"
+				// ("...; and") already read on; others get a semicolon.
+				b = bytes.TrimRight(b, " ")
+				if len(b) > 0 && !bytes.ContainsAny(b[len(b)-1:], ";,.:") && !bytes.HasSuffix(b, []byte(" and")) && !bytes.HasSuffix(b, []byte(" or")) {
+					b = append(b, ';')
+				}
+				b = append(b, ' ')
+			}
+		default:
+			if !entering && n.Type() == ast.TypeBlock {
+				b = append(b, ' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(string(b)), " ")
+}
+
+// nodeSource is the source text of an inline node (code span, autolink,
+// raw HTML), as written.
+func nodeSource(n ast.Node, src []byte) []byte {
+	switch n := n.(type) {
+	case *ast.AutoLink:
+		return n.URL(src)
+	case *ast.RawHTML:
+		var out []byte
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			out = append(out, seg.Value(src)...)
+		}
+		return out
+	}
+	var out []byte
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			out = append(out, t.Segment.Value(src)...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,215 @@
+package plandoc
+
+import (
+	"bytes"
+	"github.com/mpsplan/mpsplan/internal/testplans"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render/doc"
+)
+
+func TestDocumentDate(t *testing.T) {
+	epoch := time.Unix(1700000000, 0) // 14 November 2023
+	tests := []struct {
+		plan     plan.Date
+		fallback time.Time
+		want     string
+		created  time.Time
+	}{
+		{"2006-02-23", epoch, "23 February 2006", time.Date(2006, 2, 23, 0, 0, 0, 0, time.UTC)},
+		{"2005-09", epoch, "September 2005", time.Date(2005, 9, 1, 0, 0, 0, 0, time.UTC)},
+		{"", epoch, "14 November 2023", time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)},
+		{"", time.Time{}, "", time.Time{}},
+		{"2006-1", epoch, "2006-1", time.Time{}},
+		{"2006-13-40", epoch, "2006-13-40", time.Time{}},
+	}
+	for _, tt := range tests {
+		got, created := documentDate(tt.plan, tt.fallback)
+		if got != tt.want || !created.Equal(tt.created) {
+			t.Errorf("documentDate(%q) = %q, %v; want %q, %v", tt.plan, got, created, tt.want, tt.created)
+		}
+	}
+}
+
+func TestPlanDocumentNil(t *testing.T) {
+	if _, err := Build(nil, Options{}); err == nil {
+		t.Error("PlanDocument(nil) gives no error")
+	}
+}
+
+// TestPlanLayout checks what the builder promises on the real plans:
+// unique anchors, no empty section, and the charts the issue names.
+func TestPlanLayout(t *testing.T) {
+	for _, p := range testplans.Load(t) {
+		d, err := Build(p, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", p.ID, err)
+		}
+		ids := map[string]bool{}
+		check := func(id, what string) {
+			if id == "" {
+				return
+			}
+			if ids[id] {
+				t.Errorf("%s: anchor %q used twice (%s)", p.ID, id, what)
+			}
+			ids[id] = true
+		}
+		charts := map[doc.ChartKind]int{}
+		d.Walk(func(s *doc.Section) {
+			check(s.ID, "section")
+			if len(s.Blocks) == 0 && len(s.Sections) == 0 && s.Level == 1 {
+				t.Errorf("%s: section %q is empty", p.ID, s.ID)
+			}
+			for _, b := range s.Blocks {
+				switch b := b.(type) {
+				case *doc.Table:
+					check(b.ID, "table")
+				case *doc.Chart:
+					check(b.ID, "chart")
+					charts[b.Kind]++
+					if b.Alt == "" || b.Data == nil || len(b.Data.Rows) < len(b.Labels) {
+						t.Errorf("%s: chart %q lacks its text alternative or data table", p.ID, b.ID)
+					}
+					check(b.Data.ID, "chart data")
+				}
+			}
+		})
+		if p.Budget != nil {
+			for _, bd := range p.Budget.Breakdowns {
+				if (bd.Kind == "revenue" || bd.Kind == "funding" || bd.Kind == "capital") && len(bd.Items) > 1 && !ids["breakdown-"+bd.ID+"-chart"] {
+					t.Errorf("%s: no chart for the %s breakdown %q", p.ID, bd.Kind, bd.ID)
+				}
+			}
+		}
+		for _, m := range p.Measures {
+			if m.Kind != "cpa" || len(m.Results) == 0 {
+				continue
+			}
+			for _, tg := range m.Targets {
+				if tg.Kind == plan.TargetLevel && charts[doc.ChartTargetResult] == 0 {
+					t.Errorf("%s: CPA %q has a level target and a result but no target-result chart", p.ID, m.ID)
+				}
+			}
+		}
+	}
+}
+
+// decodePlan reads one YAML file as a plan, for builder tests; the plan
+// must load without errors.
+func decodePlan(t *testing.T, src string) *plan.Plan {
+	t.Helper()
+	base := "id: t\ntitle: Test plan\nkind: corporate-plan\norganisations: [Authority]\nperiod: {first: 2007/08, last: 2009/10}\nstatus: approved\nsource: {document: x.txt}\n"
+	var diags plan.Diagnostics
+	p := plan.Decode([]plan.File{{Name: "plan.yaml", Data: []byte(base + src)}}, &diags)
+	if p != nil {
+		plan.Validate(p, &diags)
+	}
+	if p == nil || diags.HasErrors() {
+		var b bytes.Buffer
+		_ = diags.WriteText(&b)
+		t.Fatalf("test plan does not load:\n%s", b.String())
+	}
+	return p
+}
+
+// TestPlanDocumentRules checks the builder's layout rules on small plans.
+func TestPlanDocumentRules(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		// want lists "id: title" of the top-level sections, in order.
+		want []string
+		// check, if set, looks further.
+		check func(t *testing.T, d *doc.Document)
+	}{
+		{
+			name: "nothing but the required: no sections",
+			yaml: "",
+			want: nil,
+		},
+		{
+			name: "a plan section with a built ID opens that part; others follow, appendices last",
+			yaml: "improvements: [{id: a, title: Improve A}]\nsections:\n  - {id: annex, title: Annex, appendix: true, body: Annexed.}\n  - {id: continuous-improvement, title: Ignored title, body: Our narrative.}\n  - {id: extra, title: Extra, body: More.}\n",
+			want: []string{"continuous-improvement: Continuous improvement", "extra: Extra", "annex: Annex"},
+			check: func(t *testing.T, d *doc.Document) {
+				s := d.Sections[0]
+				if tx, ok := s.Blocks[0].(*doc.Text); !ok || tx.Markdown != "Our narrative." {
+					t.Errorf("the plan's narrative does not open the built section: %#v", s.Blocks)
+				}
+				if !d.Sections[2].Appendix {
+					t.Error("appendix not marked")
+				}
+			},
+		},
+		{
+			name: "a foreword section takes the summary's place when there is no summary",
+			yaml: "mission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\n",
+			want: []string{"foreword: Foreword", "mission-and-values: Mission and values"},
+		},
+		{
+			name: "with a summary, the foreword stays where it is written",
+			yaml: "summary: In short.\nmission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\n",
+			want: []string{"summary: Summary", "mission-and-values: Mission and values", "foreword: Foreword"},
+		},
+		{
+			name: "IDs that collide with built anchors are made unique",
+			yaml: "outcomes: [{id: a, title: Outcome A}]\nsections:\n  - {id: outcome-a, title: Clash, body: x}\n",
+			want: []string{"outcomes: Strategic outcomes", "outcome-a-2: Clash"},
+		},
+		{
+			name: "a CPA with a level target and a result gets a target-result chart",
+			yaml: "objectives: [{id: o, title: Objective}]\nmeasures:\n  - {id: m, title: Satisfaction, kind: cpa, unit: percent, polarity: higher, objectives: [o], targets: [{year: 2007/08, kind: level, text: 82.5%, value: 82.5%}], results: [{year: 2007/08, value: 79%}]}\n",
+			// No outcome or priority: nothing to fit together.
+			want: []string{"objectives: Corporate objectives", "performance: Performance measures"},
+			check: func(t *testing.T, d *doc.Document) {
+				var c *doc.Chart
+				d.Walk(func(s *doc.Section) {
+					for _, b := range s.Blocks {
+						if x, ok := b.(*doc.Chart); ok {
+							c = x
+						}
+					}
+				})
+				if c == nil || c.Kind != doc.ChartTargetResult || c.Series[0].Values[0].Value != 82.5 || c.Series[1].Values[0].Value != 79 {
+					t.Errorf("target-result chart: %+v", c)
+				}
+			},
+		},
+		{
+			name: "a change target against a level result is words, so no chart",
+			yaml: "measures:\n  - {id: m, title: Crime, kind: cpa, unit: number, polarity: lower, targets: [{year: 2007/08, kind: change, text: 3% reduction, value: -3%}], results: [{year: 2007/08, value: \"1,000\"}]}\n",
+			want: []string{"performance: Performance measures"},
+			check: func(t *testing.T, d *doc.Document) {
+				d.Walk(func(s *doc.Section) {
+					for _, b := range s.Blocks {
+						if _, ok := b.(*doc.Chart); ok {
+							t.Error("a chart with nothing to compare")
+						}
+					}
+				})
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Build(decodePlan(t, tt.yaml), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range d.Sections {
+				got = append(got, s.ID+": "+s.Title)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if tt.check != nil && len(got) == len(tt.want) {
+				tt.check(t, d)
+			}
+		})
+	}
+}
