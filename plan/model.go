@@ -246,6 +246,9 @@ type Target struct {
 	Value     *Figure  `yaml:"value" doc:"The number the text states: 325, -3%, -1pp. Required for level, change and points."`
 	Direction string   `yaml:"direction" enum:"increase,decrease" doc:"For kind direction: which way."`
 	Note      Markdown `yaml:"note" doc:"Qualification printed with it (a proxy under consideration...)."`
+	// Review marks a target carried into a new plan (mpsplan new --from)
+	// that nobody has confirmed yet; it is never printed.
+	Review string `yaml:"review" doc:"Why the target awaits review, such as 'carried from 2010-13' (set by mpsplan new --from). A warning until removed, once the target is confirmed or changed."`
 }
 
 // Budget holds the financial tables of a plan.

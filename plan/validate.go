@@ -348,6 +348,10 @@ func (v *validator) series(m *Measure, what string, base *Observation, targets [
 }
 
 func (v *validator) target(m *Measure, t *Target, what string) {
+	if t.Review != "" {
+		v.add(t.At, Warning, "review", "confirm or change the target, then delete its review line",
+			"%s target for %s awaits review (%s)", what, t.Year, t.Review)
+	}
 	want := map[string]Unit{TargetLevel: m.Unit, TargetChange: UnitPercent, TargetPoints: UnitPoints}
 	switch t.Kind {
 	case TargetLevel, TargetChange, TargetPoints:

@@ -102,6 +102,8 @@ Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
 		newDiffCmd(e),
 		newBuildCmd(e),
 		newReportCmd(e),
+		newNewCmd(e),
+		newInitCmd(e),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false

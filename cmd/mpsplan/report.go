@@ -172,6 +172,17 @@ func templatesFrom(dir string) (*markup.Templates, error) {
 // aside); it reports false when the plan has errors.
 func (e *env) loadValid(dir string) (*plan.Plan, bool) {
 	p, diags := plan.Load(dir)
+	e.printProblems(diags)
+	if p == nil || diags.HasErrors() {
+		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s\n", filepath.ToSlash(dir), diags.Summary())
+		return nil, false
+	}
+	return p, true
+}
+
+// printProblems prints errors and warnings to stderr; notes (problems of
+// the source, acknowledged) are for check alone.
+func (e *env) printProblems(diags plan.Diagnostics) {
 	var shown plan.Diagnostics
 	for _, d := range diags {
 		if d.Severity != plan.Note {
@@ -179,11 +190,6 @@ func (e *env) loadValid(dir string) (*plan.Plan, bool) {
 		}
 	}
 	_ = shown.WriteText(e.stderr)
-	if p == nil || diags.HasErrors() {
-		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s\n", filepath.ToSlash(dir), diags.Summary())
-		return nil, false
-	}
-	return p, true
 }
 
 // otherPlans loads the plans under --plans that p may draw on for the
