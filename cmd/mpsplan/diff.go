@@ -16,15 +16,18 @@ import (
 )
 
 func newDiffCmd(e *env) *cobra.Command {
-	var format, color string
+	var format, color, rev string
 	var quiet bool
+	var maxBytes int
 	c := &cobra.Command{
-		Use:   "diff OLD NEW",
+		Use:   "diff OLD NEW | diff --rev REV",
 		Short: "Show what changed between two versions of a plan",
 		Long: `diff compares two plans item by item, matched by ID (across plans too): the
 outcomes, priorities, objectives, measures, activities and budget lines added,
-removed, renamed or moved; targets and figures old and new with the change
-("225 → 325, +100"); reworded text word by word. Metadata comes first.
+removed, renamed, moved, re-identified (a new ID, nothing else changed) or
+reordered; targets and figures old and new with the change ("225 → 325,
++100"), a figure printed otherwise with the same value as a rewording;
+reworded text word by word. Metadata comes first.
 
 OLD and NEW are each a plan ID (2008-11), the path of a plan folder, or either
 at a git revision (2008-11@HEAD~1, plans/2008-11@main), read from git without
@@ -32,65 +35,66 @@ touching the work tree. A plan that exists on one side only, at a revision or
 in the work tree against a revision, is reported as a whole plan added or
 removed (exit 1).
 
+--rev REV compares every plan changed between the git revision REV and the
+work tree (plans added and removed included), as a pull request's CI does:
+mpsplan diff --rev origin/main --format markdown. A revision missing from a
+shallow clone is an error that says how to fetch it.
+
+--format markdown writes a pull-request comment: a summary, then the sections
+with figures first, long ones folded, the whole within --max-bytes (65,536 by
+default, what a GitHub comment holds), saying what it left out. --format json
+is versioned; its JSON Schema is printed by mpsplan schema --diff.
+
 Exit status, as diff(1): 0 no differences, 1 differences, 2 trouble (a plan
 that does not load, a bad revision, a usage error). --quiet prints nothing but
 trouble.`,
 		Example: `  mpsplan diff 2006-09-draft 2006-09
   mpsplan diff 2008-11@HEAD~1 2008-11 --format markdown
   mpsplan diff 2007-10 2008-11 --format json
-  mpsplan diff 2011-14@main 2011-14          # a pull request adding the plan: "plan 2011-14 added"`,
-		Args:              cobra.ExactArgs(2),
+  mpsplan diff 2011-14@main 2011-14          # a pull request adding the plan: "plan 2011-14 added"
+  mpsplan diff --rev origin/main --format markdown --max-bytes 60000`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if rev != "" {
+				return cobra.NoArgs(cmd, args)
+			}
+			return cobra.ExactArgs(2)(cmd, args)
+		},
 		ValidArgsFunction: e.completePlans,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "markdown" && format != "json" {
 				return usageError("--format must be text, markdown or json, not %q", format)
 			}
+			if maxBytes < 1024 {
+				return usageError("--max-bytes must be at least 1024, not %d", maxBytes)
+			}
 			useColor, err := colorFor(color, e.stdout)
 			if err != nil {
 				return err
 			}
-			var sides [2]*plan.Plan
-			var missing [2]*absent
-			var diags plan.Diagnostics
-			for i, arg := range args {
-				p, ds, gone, err := e.loadSide(arg)
-				if err != nil {
-					return err
-				}
-				sides[i], missing[i] = p, gone
-				for _, d := range ds {
-					if d.Severity == plan.Error {
-						diags = append(diags, d)
-					}
-				}
+			var rs []*diff.Report
+			if rev != "" {
+				rs, err = e.compareRev(rev)
+			} else {
+				var r *diff.Report
+				r, err = e.compareArgs(args)
+				rs = []*diff.Report{r}
 			}
-			if len(diags) > 0 {
-				_ = diags.WriteText(e.stderr)
-				noun := "errors"
-				if len(diags) == 1 {
-					noun = "error"
-				}
-				return usageError("cannot compare: %d %s loading the plans", len(diags), noun)
-			}
-			if err := e.checkMissing(args, missing); err != nil {
+			if err != nil {
 				return err
-			}
-			r := diff.Compare(sides[0], sides[1])
-			if missing[0] != nil {
-				r.Old = missing[0].side
-			}
-			if missing[1] != nil {
-				r.New = missing[1].side
 			}
 			if !quiet {
 				w := bufio.NewWriter(e.stdout)
 				switch format {
 				case "json":
-					err = diff.WriteJSON(w, r)
+					err = diff.WriteJSON(w, rs...)
 				case "markdown":
-					err = diff.WriteMarkdown(w, r)
+					err = diff.WriteMarkdown(w, maxBytes, rs...)
 				default:
-					err = diff.WriteText(w, r, useColor)
+					for _, r := range rs {
+						if err == nil {
+							err = diff.WriteText(w, r, useColor)
+						}
+					}
 				}
 				if err == nil {
 					err = w.Flush()
@@ -99,18 +103,92 @@ trouble.`,
 					return &exitError{code: exitUsage, err: err}
 				}
 			}
-			if !r.Empty() {
-				return &exitError{code: exitProblems}
+			for _, r := range rs {
+				if !r.Empty() {
+					return &exitError{code: exitProblems}
+				}
 			}
 			return nil
 		},
 	}
 	c.Flags().StringVar(&format, "format", "text", "output format: text, markdown or json")
+	c.Flags().StringVar(&rev, "rev", "", "compare every plan changed between this git revision and the work tree")
+	c.Flags().IntVar(&maxBytes, "max-bytes", diff.CommentLimit, "with --format markdown, the most the comment may hold")
 	c.Flags().StringVar(&color, "color", "auto", "colour the text output: auto (when a terminal, unless NO_COLOR is set), always or never")
 	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing; report only by exit status")
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "markdown", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = c.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
+}
+
+// compareArgs compares the two plans the arguments name.
+func (e *env) compareArgs(args []string) (*diff.Report, error) {
+	var sides [2]*plan.Plan
+	var missing [2]*absent
+	var diags plan.Diagnostics
+	for i, arg := range args {
+		p, ds, gone, err := e.loadSide(arg)
+		if err != nil {
+			return nil, err
+		}
+		sides[i], missing[i] = p, gone
+		for _, d := range ds {
+			if d.Severity == plan.Error {
+				diags = append(diags, d)
+			}
+		}
+	}
+	if len(diags) > 0 {
+		_ = diags.WriteText(e.stderr)
+		noun := "errors"
+		if len(diags) == 1 {
+			noun = "error"
+		}
+		return nil, usageError("cannot compare: %d %s loading the plans", len(diags), noun)
+	}
+	if err := e.checkMissing(args, missing); err != nil {
+		return nil, err
+	}
+	r := diff.Compare(sides[0], sides[1])
+	if missing[0] != nil {
+		r.Old = missing[0].side
+	}
+	if missing[1] != nil {
+		r.New = missing[1].side
+	}
+	r.Old.Revision, r.New.Revision = e.revisionOf(args[0]), e.revisionOf(args[1])
+	return r, nil
+}
+
+// revisionOf is the git revision an argument names, if any.
+func (e *env) revisionOf(arg string) string {
+	if _, rev, ok := strings.Cut(arg, "@"); ok {
+		if _, err := e.resolveOne(arg); err != nil {
+			return rev
+		}
+	}
+	return ""
+}
+
+// compareRev compares every plan changed between rev and the work tree.
+func (e *env) compareRev(rev string) ([]*diff.Report, error) {
+	ids, err := diff.ChangedPlans(e.plansDir, rev)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	var rs []*diff.Report
+	for _, id := range ids {
+		r, err := e.compareArgs([]string{id + "@" + rev, id})
+		if err != nil {
+			return nil, err
+		}
+		rs = append(rs, r)
+	}
+	if len(rs) == 0 {
+		// No plan changed: say so in the chosen format, as an empty diff does.
+		rs = append(rs, &diff.Report{Old: diff.Side{Source: e.plansDir + "@" + rev, Revision: rev}, New: diff.Side{Source: e.plansDir}})
+	}
+	return rs, nil
 }
 
 // loadSide loads one side of a diff: a plan ID or folder, or either with

@@ -26,6 +26,9 @@ const (
 	Added   = "added"
 	Removed = "removed"
 	Changed = "changed"
+	// Reworded is a figure printed otherwise with the same value (79% as
+	// 79.0%, £3.56bn as £3,560m): a change of wording, not of value.
+	Reworded = "reworded"
 )
 
 // Report is every difference between two plans, grouped by section:
@@ -44,6 +47,9 @@ type Side struct {
 	ID     string `json:"id"`
 	Title  string `json:"title"`
 	Source string `json:"source"` // the folder, or folder@revision
+	// Revision is the git revision the plan was read at, as given
+	// (HEAD~1, main); empty for the work tree.
+	Revision string `json:"revision,omitempty"`
 }
 
 // Section groups the changes to one part of the plan: metadata, outcomes,
@@ -54,15 +60,35 @@ type Section struct {
 	Title  string  `json:"title"`
 	Fields []Field `json:"fields,omitempty"`
 	Items  []Item  `json:"items,omitempty"`
+	// Reordered lists the lists of the section whose order changed.
+	Reordered []Reordering `json:"reordered,omitempty"`
+}
+
+// Reordering is a change of order in a list of items: the published
+// contents and sections follow it, though no item changed.
+type Reordering struct {
+	Kind string   // what the list holds: objective
+	Path []string // the plan file keys of the list: objectives, budget breakdowns
+	// IDs are the items that moved, in the new order: the fewest whose
+	// moves give the new order.
+	IDs []string
 }
 
 // Item is an outcome, objective, measure, budget table... that was added,
 // removed or changed, matched by ID across the two plans.
 type Item struct {
-	Kind   string `json:"kind"`
-	ID     string `json:"id"`
-	Title  string `json:"title,omitempty"`
-	Change string `json:"change"`
+	Kind string `json:"kind"`
+	ID   string `json:"id"`
+	// Path is the plan file keys of the item: its list and its ID
+	// (objectives, reduce-violence; budget, breakdowns, capital).
+	Path []string `json:"-"`
+	// ReIdentified: the item is the same as one of another ID, OldID, in
+	// the old plan; Warning says what that breaks.
+	ReIdentified bool   `json:"-"`
+	OldID        string `json:"-"`
+	Warning      string `json:"-"`
+	Title        string `json:"title,omitempty"`
+	Change       string `json:"change"`
 	// Renamed: the same ID has a new title.
 	Renamed bool `json:"renamed,omitempty"`
 	// Moved: it now sits under another outcome, objective or priority.
@@ -70,6 +96,8 @@ type Item struct {
 	OldAt  string  `json:"old_at,omitempty"`
 	NewAt  string  `json:"new_at,omitempty"`
 	Fields []Field `json:"fields,omitempty"`
+
+	value reflect.Value // the item of an added or removed one, to pair re-identified items
 }
 
 // Field is one changed value. Name is the path of plan file keys to it,
@@ -78,7 +106,7 @@ type Item struct {
 // printed; Delta is the difference of two figures ("+100", "−£60.9m",
 // "+2pp"); Words is a word-level diff of two texts.
 type Field struct {
-	Name   string `json:"field"`
+	Loc
 	Change string `json:"change"`
 	Old    string `json:"old,omitempty"`
 	New    string `json:"new,omitempty"`
@@ -92,6 +120,13 @@ type Field struct {
 	// figure marks a change that carries a figure, the part of an added
 	// or removed item worth showing.
 	figure bool
+	// oldQ, newQ and deltaQ are the exact figures behind Old, New and
+	// Delta, a table's bare cells in its header's unit (2,706.8 in a £m
+	// table is £2,706,800,000), for tools.
+	oldQ, newQ, deltaQ *plan.Quantity
+	// derived marks a figure computed from others (a breakdown's total, a
+	// table row with equals), left out of a net sum of money.
+	derived bool
 }
 
 // Empty reports whether the plans do not differ.
@@ -101,7 +136,7 @@ func (r *Report) Empty() bool { return r.Plan == "" && len(r.Sections) == 0 }
 func (r *Report) Count() int {
 	n := 0
 	for _, s := range r.Sections {
-		n += len(s.Fields) + len(s.Items)
+		n += len(s.Fields) + len(s.Items) + len(s.Reordered)
 	}
 	return n
 }
@@ -135,24 +170,26 @@ func Compare(old, new *plan.Plan) *Report {
 		av, bv := a.Field(f.index), b.Field(f.index)
 		switch {
 		case isStructList(f.typ):
-			rest = append(rest, Section{Name: f.key, Title: title(f.key), Items: items(kindOf("", f.key), av, bv)})
+			s := Section{Name: f.key, Title: title(f.key)}
+			s.add(items(kindOf("", f.key), []string{f.key}, av, bv))
+			rest = append(rest, s)
 		case f.typ.Kind() == reflect.Pointer && f.typ.Elem().Kind() == reflect.Struct:
 			s := Section{Name: f.key, Title: title(f.key)}
 			av, bv = deref(av), deref(bv)
 			for _, g := range fieldsOf(av.Type()) {
 				if isStructList(g.typ) {
-					s.Items = append(s.Items, items(kindOf(f.key, g.key), av.Field(g.index), bv.Field(g.index))...)
+					s.add(items(kindOf(f.key, g.key), []string{f.key, g.key}, av.Field(g.index), bv.Field(g.index)))
 				} else {
-					s.Fields = append(s.Fields, compareValue(g.key, av.Field(g.index), bv.Field(g.index))...)
+					s.Fields = append(s.Fields, compareValue(Loc{}.key(g.key), av.Field(g.index), bv.Field(g.index))...)
 				}
 			}
 			rest = append(rest, s)
 		default:
-			meta.Fields = append(meta.Fields, compareValue(f.key, av, bv)...)
+			meta.Fields = append(meta.Fields, compareValue(Loc{}.key(f.key), av, bv)...)
 		}
 	}
 	for _, s := range append([]Section{meta}, rest...) {
-		if len(s.Fields)+len(s.Items) > 0 {
+		if len(s.Fields)+len(s.Items)+len(s.Reordered) > 0 {
 			r.Sections = append(r.Sections, s)
 		}
 	}
@@ -190,6 +227,7 @@ var (
 	inspectionType = reflect.TypeFor[plan.Inspection]()
 	resultType     = reflect.TypeFor[plan.Result]()
 	targetType     = reflect.TypeFor[plan.Target]()
+	partType       = reflect.TypeFor[plan.MeasurePart]()
 )
 
 func isStructList(t reflect.Type) bool {
@@ -212,32 +250,152 @@ var parentKeys = map[string]bool{"outcomes": true, "objectives": true, "prioriti
 
 // items matches two lists of top-level things by key and reports those
 // added, removed or changed: in the new plan's order, then the removed ones
-// in the old plan's order, so reordering alone is no difference.
-func items(kind string, a, b reflect.Value) []Item {
+// in the old plan's order. An item removed and another added that differ
+// in nothing but the ID are one item re-identified. A change of order
+// among the items on both sides is reported apart, as a reordering: the
+// published contents and sections follow it.
+func items(kind string, list []string, a, b reflect.Value) ([]Item, *Reordering) {
 	var out []Item
+	var gone, born []int // indexes into out
 	match(a, b, func(key string, av, bv reflect.Value) {
-		it := Item{Kind: kind, ID: key}
+		it := Item{Kind: kind, ID: key, Path: append(slices.Clone(list), key)}
 		switch {
 		case !av.IsValid():
 			it.Change, it.Title, it.NewAt = Added, titleOf(bv), posOf(bv)
-			it.Fields = figuresOnly(compareStruct("", reflect.Zero(bv.Type()), bv))
+			it.Fields = figuresOnly(compareStruct(Loc{}, reflect.Zero(bv.Type()), bv))
+			it.value = bv
+			born = append(born, len(out))
 		case !bv.IsValid():
 			it.Change, it.Title, it.OldAt = Removed, titleOf(av), posOf(av)
-			it.Fields = figuresOnly(compareStruct("", av, reflect.Zero(av.Type())))
+			it.Fields = figuresOnly(compareStruct(Loc{}, av, reflect.Zero(av.Type())))
+			it.value = av
+			gone = append(gone, len(out))
 		default:
-			it.Fields = compareStruct("", av, bv)
+			it.Fields = compareStruct(Loc{}, av, bv)
 			if len(it.Fields) == 0 {
 				return
 			}
 			it.Change, it.Title, it.OldAt, it.NewAt = Changed, titleOf(bv), posOf(av), posOf(bv)
-			for _, f := range it.Fields {
-				it.Renamed = it.Renamed || f.Name == "title"
-				it.Moved = it.Moved || parentKeys[f.Name]
-			}
+			it.flag()
 		}
 		out = append(out, it)
 	})
+	out = reidentify(out, gone, born)
+	return out, reordering(kind, list, keys(a), keys(b))
+}
+
+// flag marks a changed item renamed (a new title) or moved (other parents).
+func (it *Item) flag() {
+	for _, f := range it.Fields {
+		if len(f.Path) == 1 {
+			it.Renamed = it.Renamed || f.Path[0] == "title"
+			it.Moved = it.Moved || parentKeys[f.Path[0]]
+		}
+	}
+}
+
+// reidentify pairs each removed item with an added one equal to it in all
+// but the ID, and reports the pair as one item whose ID changed. Lineage
+// rests on IDs (trends across plans, diffs between plans), so the item
+// carries a warning.
+func reidentify(out []Item, gone, born []int) []Item {
+	drop, used := map[int]bool{}, map[int]bool{}
+	for _, g := range gone {
+		for _, b := range born {
+			if used[b] {
+				continue
+			}
+			if len(withoutID(compareStruct(Loc{}, out[g].value, out[b].value))) > 0 {
+				continue
+			}
+			it := &out[b]
+			it.Change, it.OldID, it.ReIdentified, it.OldAt = Changed, out[g].ID, true, out[g].OldAt
+			it.Fields = []Field{{Loc: Loc{Name: "id", Path: []string{"id"}}, Change: Changed, Old: out[g].ID, New: it.ID}}
+			it.Warning = fmt.Sprintf("lineage to earlier plans breaks: plans that have this %s as %q no longer match it (trends, comparisons across plans)", it.Kind, it.OldID)
+			drop[g], used[b] = true, true
+			break
+		}
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for i, it := range out {
+		if !drop[i] {
+			kept = append(kept, it)
+		}
+	}
+	return kept
+}
+
+func withoutID(fs []Field) []Field {
+	var out []Field
+	for _, f := range fs {
+		if !(len(f.Path) == 1 && f.Path[0] == "id") {
+			out = append(out, f)
+		}
+	}
 	return out
+}
+
+// reordering compares the order of the keys both lists hold. The items
+// that moved are those outside a longest run kept in order: the fewest
+// moves that turn the old order into the new.
+func reordering(kind string, list, ak, bk []string) *Reordering {
+	pos := map[string]int{}
+	for i, k := range ak {
+		pos[k] = i
+	}
+	var common []string
+	var seq []int
+	for _, k := range bk {
+		if i, ok := pos[k]; ok {
+			common = append(common, k)
+			seq = append(seq, i)
+		}
+	}
+	keep := increasingRun(seq)
+	var moved []string
+	for i, k := range common {
+		if !keep[i] {
+			moved = append(moved, k)
+		}
+	}
+	if len(moved) == 0 {
+		return nil
+	}
+	return &Reordering{Kind: kind, Path: slices.Clone(list), IDs: moved}
+}
+
+// increasingRun marks the members of a longest increasing subsequence of seq.
+func increasingRun(seq []int) []bool {
+	n := len(seq)
+	length, prev := make([]int, n), make([]int, n)
+	best := -1
+	for i := range n {
+		length[i], prev[i] = 1, -1
+		for j := range i {
+			if seq[j] < seq[i] && length[j]+1 > length[i] {
+				length[i], prev[i] = length[j]+1, j
+			}
+		}
+		if best < 0 || length[i] > length[best] {
+			best = i
+		}
+	}
+	keep := make([]bool, n)
+	for i := best; i >= 0; i = prev[i] {
+		keep[i] = true
+	}
+	return keep
+}
+
+// add puts the items and reordering of one list into the section.
+func (s *Section) add(its []Item, r *Reordering) {
+	s.Items = append(s.Items, its...)
+	if r != nil {
+		s.Reordered = append(s.Reordered, *r)
+	}
 }
 
 func figuresOnly(fs []Field) []Field {
@@ -345,22 +503,22 @@ func posOf(v reflect.Value) string {
 
 // compareStruct compares two values of one model struct, field by field,
 // naming each change prefix + key.
-func compareStruct(prefix string, a, b reflect.Value) []Field {
+func compareStruct(at Loc, a, b reflect.Value) []Field {
 	if a.Type() == tableType {
-		return compareTable(prefix, a, b)
+		return compareTable(at, a, b)
 	}
 	var out []Field
 	for _, f := range fieldsOf(a.Type()) {
 		av, bv := a.Field(f.index), b.Field(f.index)
-		out = append(out, compareValue(join(prefix, f.key), av, bv)...)
+		out = append(out, compareValue(at.key(f.key), av, bv)...)
 		if f.typ == targetsType {
-			if lt, ok := latestTarget(join(prefix, "latest target"), av, bv); ok {
+			if lt, ok := latestTarget(at.key("latest_target").named(join(at.Name, "latest target")), av, bv); ok {
 				out = append(out, lt)
 			}
 		}
 	}
 	if a.Type() == targetType {
-		out = tidyTarget(prefix, a.Interface().(plan.Target), b.Interface().(plan.Target), out)
+		out = tidyTarget(at, a.Interface().(plan.Target), b.Interface().(plan.Target), out)
 	}
 	return out
 }
@@ -368,16 +526,16 @@ func compareStruct(prefix string, a, b reflect.Value) []Field {
 // tidyTarget drops what a target's value change already says: a text that
 // is just the value ("79%"), and the difference between targets of other
 // kinds (-3% a year and a level of 67% do not subtract).
-func tidyTarget(prefix string, a, b plan.Target, fs []Field) []Field {
+func tidyTarget(at Loc, a, b plan.Target, fs []Field) []Field {
 	bare := a.Value != nil && b.Value != nil && a.Text == a.Value.Text && b.Text == b.Value.Text
 	out := fs[:0]
 	for _, f := range fs {
 		switch f.Name {
-		case join(prefix, "text"):
+		case join(at.Name, "text"):
 			if bare {
 				continue
 			}
-		case join(prefix, "value"):
+		case join(at.Name, "value"):
 			if a.Kind != b.Kind {
 				f.Delta = ""
 			}
@@ -395,7 +553,7 @@ func join(prefix, key string) string {
 }
 
 // compareValue compares two values of one field, whatever its type.
-func compareValue(name string, a, b reflect.Value) []Field {
+func compareValue(name Loc, a, b reflect.Value) []Field {
 	t := a.Type()
 	switch {
 	case t == figureType:
@@ -409,7 +567,7 @@ func compareValue(name string, a, b reflect.Value) []Field {
 	case t == yearType:
 		return scalarField(name, yearText(a), yearText(b))
 	case isStructList(t):
-		return compareList(singular(lastWord(name)), name, a, b)
+		return compareList(singular(lastWord(name.Name)), name, a, b)
 	}
 	switch t.Kind() {
 	case reflect.String:
@@ -435,9 +593,9 @@ func compareValue(name string, a, b reflect.Value) []Field {
 		case a.IsNil() && b.IsNil():
 			return nil
 		case a.IsNil():
-			return []Field{{Name: name, Change: Added, New: summary(b.Elem(), true), figure: hasFigure(t)}}
+			return []Field{{Loc: name, Change: Added, New: summary(b.Elem(), true), figure: hasFigure(t), newQ: mainQuantity(b.Elem())}}
 		case b.IsNil():
-			return []Field{{Name: name, Change: Removed, Old: summary(a.Elem(), true), figure: hasFigure(t)}}
+			return []Field{{Loc: name, Change: Removed, Old: summary(a.Elem(), true), figure: hasFigure(t), oldQ: mainQuantity(a.Elem())}}
 		}
 		return compareStruct(name, a.Elem(), b.Elem())
 	}
@@ -455,17 +613,23 @@ func lastWord(s string) string {
 // compareList compares a list of elements nested in an item (targets,
 // breakdown items, table rows, subsections) by key; an element added or
 // removed is one change, named "kind key" and summarised.
-func compareList(kind, name string, a, b reflect.Value) []Field {
+func compareList(kind string, name Loc, a, b reflect.Value) []Field {
 	var out []Field
-	prefix := strings.TrimSuffix(name, lastWord(name)) + kind
 	fig := hasFigure(a.Type())
+	by := byID
+	switch a.Type().Elem() {
+	case targetType, resultType:
+		by = byYear
+	case partType:
+		by = byPart
+	}
 	match(a, b, func(key string, av, bv reflect.Value) {
-		n := join(prefix, key)
+		n := name.elem(kind, key, by)
 		switch {
 		case !av.IsValid():
-			out = append(out, Field{Name: n, Change: Added, New: summary(bv, false), figure: fig})
+			out = append(out, Field{Loc: n, Change: Added, New: summary(bv, false), figure: fig, newQ: mainQuantity(bv)})
 		case !bv.IsValid():
-			out = append(out, Field{Name: n, Change: Removed, Old: summary(av, false), figure: fig})
+			out = append(out, Field{Loc: n, Change: Removed, Old: summary(av, false), figure: fig, oldQ: mainQuantity(av)})
 		default:
 			out = append(out, compareStruct(n, av, bv)...)
 		}
@@ -506,6 +670,19 @@ func summary(v reflect.Value, withYear bool) string {
 		parts = append(parts, "("+yearText(y)+")")
 	}
 	return strings.Join(parts, " ")
+}
+
+// mainQuantity is the figure summary shows for an element (its value,
+// amount or total), exact, or nil.
+func mainQuantity(v reflect.Value) *plan.Quantity {
+	for _, n := range []string{"Value", "Amount", "Total"} {
+		if f := v.FieldByName(n); f.IsValid() {
+			if q := exact(figureOf(f), ""); q != nil {
+				return q
+			}
+		}
+	}
+	return nil
 }
 
 func figureOf(v reflect.Value) *plan.Figure {
@@ -550,16 +727,16 @@ func intText(n int64) string {
 	return strconv.FormatInt(n, 10)
 }
 
-func scalarField(name, a, b string) []Field {
+func scalarField(name Loc, a, b string) []Field {
 	switch {
 	case a == b:
 		return nil
 	case a == "":
-		return []Field{{Name: name, Change: Added, New: b}}
+		return []Field{{Loc: name, Change: Added, New: b}}
 	case b == "":
-		return []Field{{Name: name, Change: Removed, Old: a}}
+		return []Field{{Loc: name, Change: Removed, Old: a}}
 	}
-	return []Field{{Name: name, Change: Changed, Old: a, New: b}}
+	return []Field{{Loc: name, Change: Changed, Old: a, New: b}}
 }
 
 func refIDs(v reflect.Value) []string {
@@ -600,7 +777,7 @@ func printed(v reflect.Value) string {
 
 // listField compares two lists of names as sets: the order of an
 // objective's outcomes or a measure's codes carries no meaning.
-func listField(name string, a, b []string, sep string) []Field {
+func listField(name Loc, a, b []string, sep string) []Field {
 	var gained, lost []string
 	for _, s := range b {
 		if !slices.Contains(a, s) && !slices.Contains(gained, s) {
@@ -622,7 +799,7 @@ func listField(name string, a, b []string, sep string) []Field {
 	return f
 }
 
-func compareAcks(name string, a, b plan.Acknowledge) []Field {
+func compareAcks(name Loc, a, b plan.Acknowledge) []Field {
 	var out []Field
 	var rules []string
 	for _, k := range b {
@@ -636,7 +813,8 @@ func compareAcks(name string, a, b plan.Acknowledge) []Field {
 	for _, r := range rules {
 		ra, _ := a.Reason(r)
 		rb, _ := b.Reason(r)
-		out = append(out, textField(name+" "+r, ra, rb)...)
+		rule := name.key(r)
+		out = append(out, textField(rule.key("reason").named(rule.Name), ra, rb)...)
 		var da, db *plan.Figure
 		if k := a.Get(r); k != nil {
 			da = k.Difference
@@ -644,7 +822,7 @@ func compareAcks(name string, a, b plan.Acknowledge) []Field {
 		if k := b.Get(r); k != nil {
 			db = k.Difference
 		}
-		out = append(out, figureField(name+" "+r+" difference", da, db, "")...)
+		out = append(out, figureField(rule.key("difference"), da, db, "")...)
 	}
 	return out
 }

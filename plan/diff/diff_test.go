@@ -91,7 +91,7 @@ func TestCompareMatching(t *testing.T) {
 	}{
 		{name: "identical"},
 		{
-			name: "reorder only",
+			name: "reorder",
 			new: [][2]string{
 				// outcomes, objectives' references, targets, breakdown items,
 				// table rows and values in another order; a paragraph reflowed.
@@ -108,6 +108,40 @@ func TestCompareMatching(t *testing.T) {
 					"    - {id: learn, title: Learn from experience}\n    - {id: trust, title: Build trust by listening and responding}\n"},
 				{"working closely with the Home Office and other partners to develop a national\n      counter",
 					"working closely with the Home Office\n      and other partners to develop a national counter"},
+			},
+			// The order of references, targets, breakdown items and table
+			// rows carries no meaning here; the order of values and outcomes
+			// is the order of the published sections and contents.
+			want: []string{
+				"Values",
+				"  ~ reordered: 1 value (trust)",
+				"Outcomes",
+				"  ~ reordered: 1 outcome (crime-reduced)",
+			},
+		},
+		{
+			name: "re-identified",
+			new: [][2]string{
+				{"  - id: obtj\n", "  - id: offenders-brought-to-justice\n"},
+				{"outcomes: [crime-reduced, obtj]", "outcomes: [crime-reduced, offenders-brought-to-justice]"},
+			},
+			want: []string{
+				"Outcomes",
+				"  ~ outcome offenders-brought-to-justice: More offenders are brought to justice (re-identified, was obtj)",
+				"      ~ id: obtj → offenders-brought-to-justice",
+				`      ! warning: lineage to earlier plans breaks: plans that have this outcome as "obtj" no longer match it (trends, comparisons across plans)`,
+				"Objectives",
+				"  ~ objective networks: Disrupt criminal networks (moved)",
+				"      ~ outcomes: crime-reduced, obtj → crime-reduced, offenders-brought-to-justice (+offenders-brought-to-justice, −obtj)",
+			},
+		},
+		{
+			name: "reworded figure",
+			new:  [][2]string{{"total: £100m", "total: £0.1bn"}},
+			want: []string{
+				"Budget",
+				"  ~ breakdown capital: Capital programme",
+				"      ~ total: £100m → £0.1bn (wording only, same value)",
 			},
 		},
 		{
@@ -438,7 +472,7 @@ func TestFigureField(t *testing.T) {
 			"changed: 61.9% 2005/06 → 61.9% 2005/06, +0.1pp"},
 	}
 	for _, tt := range tests {
-		fs := figureField("x", tt.a, tt.b, "")
+		fs := figureField(Loc{Name: "x"}, tt.a, tt.b, "")
 		got := ""
 		if len(fs) == 1 {
 			got = fmt.Sprintf("%s: %s → %s, %s", fs[0].Change, fs[0].Old, fs[0].New, fs[0].Delta)
@@ -465,7 +499,7 @@ func TestWritersAreDeterministicAndEscape(t *testing.T) {
 		if err := WriteJSON(&j, r); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteMarkdown(&m, r); err != nil {
+		if err := WriteMarkdown(&m, 0, r); err != nil {
 			t.Fatal(err)
 		}
 		if err := WriteText(&tx, r, true); err != nil {
@@ -476,12 +510,12 @@ func TestWritersAreDeterministicAndEscape(t *testing.T) {
 	if outs[0] != outs[1] {
 		t.Error("two runs printed different bytes")
 	}
-	var back Report
+	var back jsonDoc
 	if err := json.Unmarshal([]byte(outs[0][0]), &back); err != nil {
 		t.Fatalf("JSON does not parse: %v", err)
 	}
-	if len(back.Sections) != 2 || back.Sections[0].Fields[0].New != "approved" {
-		t.Errorf("JSON lost the changes: %+v", back.Sections)
+	if len(back.Diffs) != 1 || len(back.Diffs[0].Sections) != 2 || back.Diffs[0].Sections[0].Fields[0].New.Text != "approved" {
+		t.Errorf("JSON lost the changes: %+v", back.Diffs)
 	}
 	md := outs[0][1]
 	for _, want := range []string{`~~is~~ **\*is\*** reduced **\| \<b\>\_now\_\</b\>**`, "- status: draft → approved", "- **changed** outcome `crime-reduced`"} {
@@ -543,7 +577,7 @@ func TestCompareAllPlans(t *testing.T) {
 			}
 			for _, w := range []func(*bytes.Buffer, *Report) error{
 				func(b *bytes.Buffer, r *Report) error { return WriteText(b, r, true) },
-				func(b *bytes.Buffer, r *Report) error { return WriteMarkdown(b, r) },
+				func(b *bytes.Buffer, r *Report) error { return WriteMarkdown(b, 0, r) },
 				func(b *bytes.Buffer, r *Report) error { return WriteJSON(b, r) },
 			} {
 				var buf bytes.Buffer

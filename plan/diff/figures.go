@@ -18,24 +18,55 @@ const (
 // both are numbers of the same unit the exact difference goes with them.
 // tableUnit is the unit a table prints in its header (£m), which its bare
 // cells carry.
-func figureField(name string, a, b *plan.Figure, tableUnit string) []Field {
+func figureField(name Loc, a, b *plan.Figure, tableUnit string) []Field {
 	at, bt := figureText(a, tableUnit), figureText(b, tableUnit)
 	if at == bt && sameQuantity(a, b) {
 		return nil
 	}
-	f := Field{Name: name, Old: at, New: bt, figure: true}
+	f := Field{Loc: name, Old: at, New: bt, figure: true, oldQ: exact(a, tableUnit), newQ: exact(b, tableUnit)}
 	switch {
 	case at == "":
 		f.Change = Added
 	case bt == "":
 		f.Change = Removed
+	case sameQuantity(a, b) && a.Q != nil:
+		f.Change = Reworded
 	default:
 		f.Change = Changed
 		if a.Q != nil && b.Q != nil && a.Q.Unit == b.Q.Unit {
 			f.Delta = delta(*a.Q, *b.Q, tableUnit)
+			f.deltaQ = exactDelta(*f.oldQ, *f.newQ)
 		}
 	}
 	return []Field{f}
+}
+
+// exact is a figure's quantity with a table's unit applied to a bare
+// cell: 2,706.8 in a £m table is £2,706,800,000; 61.9 in a % table, 61.9%.
+func exact(f *plan.Figure, tableUnit string) *plan.Quantity {
+	if f == nil || f.Q == nil {
+		return nil
+	}
+	q := *f.Q
+	if q.Unit != plan.UnitNumber {
+		return &q
+	}
+	if money, err := plan.ParseQuantity("£1" + strings.TrimPrefix(tableUnit, "£")); err == nil && strings.HasPrefix(tableUnit, "£") {
+		return &plan.Quantity{Value: q.Value.Mul(money.Value), Unit: plan.UnitMoney}
+	}
+	if tableUnit == "%" {
+		q.Unit = plan.UnitPercent
+	}
+	return &q
+}
+
+// exactDelta is b - a; between percentages it is in points.
+func exactDelta(a, b plan.Quantity) *plan.Quantity {
+	d := plan.Quantity{Value: b.Value.Sub(a.Value), Unit: a.Unit}
+	if a.Unit == plan.UnitPercent {
+		d.Unit = plan.UnitPoints
+	}
+	return &d
 }
 
 func sameQuantity(a, b *plan.Figure) bool {
@@ -105,7 +136,7 @@ func delta(a, b plan.Quantity, tableUnit string) string {
 // other when the two hold targets for different years, so that a measure
 // carried over from one plan to the next shows how its target moved
 // ("225 (2007/08) → 325 (2008/09), +100") though no year is in both.
-func latestTarget(name string, a, b reflect.Value) (Field, bool) {
+func latestTarget(name Loc, a, b reflect.Value) (Field, bool) {
 	ta, tb := a.Interface().([]plan.Target), b.Interface().([]plan.Target)
 	if len(ta) == 0 || len(tb) == 0 || slices.Equal(targetYears(ta), targetYears(tb)) {
 		return Field{}, false
@@ -114,12 +145,13 @@ func latestTarget(name string, a, b reflect.Value) (Field, bool) {
 	if la.Year == lb.Year {
 		return Field{}, false // the target of that year is compared as such
 	}
-	f := Field{Name: name, Change: Changed, figure: true,
+	f := Field{Loc: name, Change: Changed, figure: true,
 		Old: targetValue(la) + " (" + la.Year.String() + ")",
 		New: targetValue(lb) + " (" + lb.Year.String() + ")"}
-	if la.Kind == lb.Kind && la.Value != nil && lb.Value != nil && la.Value.Q != nil && lb.Value.Q != nil &&
-		la.Value.Q.Unit == lb.Value.Q.Unit {
-		f.Delta = delta(*la.Value.Q, *lb.Value.Q, "")
+	f.oldQ, f.newQ = exact(la.Value, ""), exact(lb.Value, "")
+	if la.Kind == lb.Kind && f.oldQ != nil && f.newQ != nil && f.oldQ.Unit == f.newQ.Unit {
+		f.Delta = delta(*f.oldQ, *f.newQ, "")
+		f.deltaQ = exactDelta(*f.oldQ, *f.newQ)
 	}
 	return f, true
 }
@@ -153,12 +185,12 @@ func targetValue(t plan.Target) string {
 
 // compareTable compares a table's cells by row ID and column year, so a
 // column added for a new year or a row moved is not a change to every cell.
-func compareTable(prefix string, a, b reflect.Value) []Field {
+func compareTable(at Loc, a, b reflect.Value) []Field {
 	ta, tb := a.Interface().(plan.Table), b.Interface().(plan.Table)
 	var out []Field
 	for _, f := range fieldsOf(a.Type()) {
 		if f.key != "rows" {
-			out = append(out, compareValue(join(prefix, f.key), a.Field(f.index), b.Field(f.index))...)
+			out = append(out, compareValue(at.key(f.key), a.Field(f.index), b.Field(f.index))...)
 		}
 	}
 	unit := tb.Unit
@@ -177,14 +209,20 @@ func compareTable(prefix string, a, b reflect.Value) []Field {
 			bv = reflect.Zero(rowType)
 		}
 		ra, rb := av.Interface().(plan.TableRow), bv.Interface().(plan.TableRow)
-		row := join(prefix, "row "+key)
+		row := at.key("rows").elem("row", key, byID)
 		for _, f := range fieldsOf(rowType) {
 			if f.key != "values" && f.key != "id" {
-				out = append(out, compareValue(join(row, f.key), av.Field(f.index), bv.Field(f.index))...)
+				out = append(out, compareValue(row.key(f.key), av.Field(f.index), bv.Field(f.index))...)
 			}
 		}
 		for _, y := range years {
-			out = append(out, figureField(join(row, y.String()), cell(ta.Columns, ra, y), cell(tb.Columns, rb, y), unit)...)
+			c := row.key("values").named(join(row.Name, y.String()))
+			c.Year = y.String()
+			fs := figureField(c, cell(ta.Columns, ra, y), cell(tb.Columns, rb, y), unit)
+			for i := range fs {
+				fs[i].derived = ra.Equals != "" || rb.Equals != ""
+			}
+			out = append(out, fs...)
 		}
 	})
 	return out

@@ -38,17 +38,17 @@ const (
 
 // textField compares two texts word by word. Spacing and line breaks are
 // not changes: reflowing a paragraph in YAML changes nothing printed.
-func textField(name, a, b string) []Field {
+func textField(name Loc, a, b string) []Field {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	switch {
 	case slices.Equal(wa, wb):
 		return nil
 	case len(wa) == 0:
-		return []Field{{Name: name, Change: Added, New: clip(wb, maxTextWords)}}
+		return []Field{{Loc: name, Change: Added, New: clip(wb, maxTextWords)}}
 	case len(wb) == 0:
-		return []Field{{Name: name, Change: Removed, Old: clip(wa, maxTextWords)}}
+		return []Field{{Loc: name, Change: Removed, Old: clip(wa, maxTextWords)}}
 	}
-	f := Field{Name: name, Change: Changed, Old: clip(wa, maxTextWords), New: clip(wb, maxTextWords)}
+	f := Field{Loc: name, Change: Changed, Old: clip(wa, maxTextWords), New: clip(wb, maxTextWords)}
 	if len(wa) > 1 || len(wb) > 1 {
 		f.Words = wordDiff(wa, wb)
 	}

@@ -1,30 +1,10 @@
 package diff
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 )
-
-// WriteJSON writes the report as indented JSON, for tools. The field order
-// is fixed by the types, so the bytes are deterministic.
-func WriteJSON(w io.Writer, r *Report) error {
-	out := *r
-	if out.Sections == nil {
-		out.Sections = []Section{} // [] rather than null for tools that iterate
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // keep → and £ and < readable
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
-	return err
-}
 
 // ANSI styles for a terminal.
 const (
@@ -88,6 +68,12 @@ func WriteText(w io.Writer, r *Report, color bool) error {
 			for _, f := range it.Fields {
 				t.field("      ", f)
 			}
+			if it.Warning != "" {
+				t.b.WriteString("      " + t.style(sgrYellow, "! warning: "+clean(it.Warning)) + "\n")
+			}
+		}
+		for _, ro := range s.Reordered {
+			t.b.WriteString("  " + t.mark(Changed) + " " + clean(reorderText(ro)) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, t.b.String())
@@ -114,8 +100,31 @@ func sideText(s Side) string {
 	return out
 }
 
+// reorderText says which items moved: "reordered: 3 objectives (a, b, c)".
+func reorderText(ro Reordering) string {
+	n := len(ro.IDs)
+	noun := ro.Kind
+	if n != 1 {
+		noun = plural(ro.Kind)
+	}
+	return fmt.Sprintf("reordered: %d %s (%s)", n, noun, strings.Join(ro.IDs, ", "))
+}
+
+func plural(s string) string {
+	switch {
+	case strings.HasSuffix(s, "y"):
+		return strings.TrimSuffix(s, "y") + "ies"
+	case strings.HasSuffix(s, "s"):
+		return s
+	}
+	return s + "s"
+}
+
 func itemTags(it Item) string {
 	var tags []string
+	if it.ReIdentified {
+		tags = append(tags, "re-identified, was "+it.OldID)
+	}
 	if it.Renamed {
 		tags = append(tags, "renamed")
 	}
@@ -159,11 +168,16 @@ func (t *textWriter) field(indent string, f Field) {
 			}
 		}
 		v = strings.Join(parts, " ")
+	case f.Change == Reworded:
+		v = f.Old + " " + arrow + " " + f.New + " (" + rewordedNote + ")"
 	default:
 		v = f.Old + " " + arrow + " " + f.New + tail(f, clean)
 	}
 	fmt.Fprintf(&t.b, "%s%s %s: %s\n", indent, t.mark(f.Change), f.Name, v)
 }
+
+// rewordedNote follows a figure printed otherwise with the same value.
+const rewordedNote = "wording only, same value"
 
 // tail is what follows old → new: the difference of two figures
 // (", +100"), or what a list gained and lost (" (+youth, −drugs)").
@@ -182,48 +196,6 @@ func tail(f Field, esc func(string) string) string {
 		return ""
 	}
 	return " (" + esc(strings.Join(ch, ", ")) + ")"
-}
-
-// WriteMarkdown writes the report as Markdown to paste into a pull-request
-// comment. Plan text is escaped, so it shows as written rather than as
-// formatting.
-func WriteMarkdown(w io.Writer, r *Report) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "## Plan changes: %s %s %s\n\n", mdCode(r.Old.ID), arrow, mdCode(r.New.ID))
-	if r.Empty() {
-		fmt.Fprintf(&b, "No differences between %s and %s.\n", md(r.Old.Source), md(r.New.Source))
-		_, err := io.WriteString(w, b.String())
-		return err
-	}
-	switch r.Plan {
-	case Added:
-		fmt.Fprintf(&b, "**Plan added**: %s (%s) is new; %s holds no such plan.\n", md(r.New.Title), md(r.New.Source), md(r.Old.Source))
-	case Removed:
-		fmt.Fprintf(&b, "**Plan removed**: %s (%s) is gone; %s holds no such plan.\n", md(r.Old.Title), md(r.Old.Source), md(r.New.Source))
-	default:
-		fmt.Fprintf(&b, "From %s (%s) to %s (%s).\n", md(r.Old.Title), md(r.Old.Source), md(r.New.Title), md(r.New.Source))
-	}
-	for _, s := range r.Sections {
-		fmt.Fprintf(&b, "\n### %s\n\n", md(s.Title))
-		for _, f := range s.Fields {
-			b.WriteString("- " + mdField(f) + "\n")
-		}
-		for _, it := range s.Items {
-			line := fmt.Sprintf("- **%s** %s %s", it.Change, it.Kind, mdCode(it.ID))
-			if it.Title != "" {
-				line += ": " + md(it.Title)
-			}
-			if tags := itemTags(it); tags != "" {
-				line += " (" + tags + ")"
-			}
-			b.WriteString(line + "\n")
-			for _, f := range it.Fields {
-				b.WriteString("  - " + mdField(f) + "\n")
-			}
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 func mdField(f Field) string {
@@ -248,6 +220,8 @@ func mdField(f Field) string {
 			}
 		}
 		v = strings.Join(parts, " ")
+	case f.Change == Reworded:
+		v = md(f.Old) + " " + arrow + " " + md(f.New) + " *(" + rewordedNote + ")*"
 	default:
 		v = md(f.Old) + " " + arrow + " " + md(f.New) + tail(f, md)
 	}
