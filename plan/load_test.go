@@ -191,6 +191,40 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		})
 	}
+	for _, n := range [][2]int{{2000, 200}, {20000, 2000}} {
+		dir := unknownRefs(b, n[0], n[1])
+		b.Run(fmt.Sprintf("outcomes=%d,unknown=%d", n[0], n[1]), func(b *testing.B) {
+			for b.Loop() {
+				if _, diags := plan.Load(dir); diags.Count(plan.Error) != n[1] {
+					b.Fatalf("%d errors, want %d", diags.Count(plan.Error), n[1])
+				}
+			}
+		})
+	}
+}
+
+// unknownRefs generates a plan of n outcomes and as many objectives, of
+// which unknown refer to an outcome that does not exist: half a typo of
+// one that does (a "did you mean" is found), half like none (every
+// outcome is a candidate and none is close).
+func unknownRefs(b *testing.B, n, unknown int) string {
+	var s strings.Builder
+	s.WriteString("outcomes:\n")
+	for i := range n {
+		fmt.Fprintf(&s, "  - {id: outcome-number-%d, title: Outcome %d}\n", i, i)
+	}
+	s.WriteString("objectives:\n")
+	for i := range n {
+		ref := fmt.Sprintf("outcome-number-%d", i)
+		switch {
+		case i < unknown/2:
+			ref = fmt.Sprintf("outcome-numbr-%d", i)
+		case i < unknown:
+			ref = fmt.Sprintf("quite-another-thing-%d", i)
+		}
+		fmt.Fprintf(&s, "  - {id: objective-%d, title: Objective %d, outcomes: [%s]}\n", i, i, ref)
+	}
+	return writePlan(b, "p", map[string]string{"plan.yaml": minimal + s.String()})
 }
 
 func generated(b *testing.B, n int) string {

@@ -26,6 +26,8 @@ type validator struct {
 	outcomes, priorities, objectives, strategies map[string]bool
 	// strandOf maps an outcome strand's ID to the outcome it belongs to.
 	strandOf map[string]string
+	// suggesters index the IDs of each kind for "did you mean".
+	suggesters map[string]*suggester
 }
 
 func (v *validator) add(pos Pos, sev Severity, rule, hint, format string, args ...any) {
@@ -251,11 +253,26 @@ func (v *validator) refs(fromKind, fromID, toKind string, refs []Ref, set map[st
 		hint := fmt.Sprintf("no %s has this ID", toKind)
 		if len(set) == 0 {
 			hint = fmt.Sprintf("the plan defines no %s", plural(toKind))
-		} else if s := suggest(r.ID, keys(set)); s != "" {
+		} else if s := v.suggester(toKind, set).suggest(r.ID); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		v.errorf(r.At, "reference", hint, "%s %q refers to unknown %s %q", fromKind, fromID, toKind, r.ID)
 	}
+}
+
+// suggester returns the "did you mean" index of the IDs of a kind, built
+// once a validation: each kind's references always resolve against the
+// same set.
+func (v *validator) suggester(kind string, set map[string]bool) *suggester {
+	if sg, ok := v.suggesters[kind]; ok {
+		return sg
+	}
+	if v.suggesters == nil {
+		v.suggesters = map[string]*suggester{}
+	}
+	sg := newSuggester(keys(set))
+	v.suggesters[kind] = sg
+	return sg
 }
 
 func plural(s string) string {

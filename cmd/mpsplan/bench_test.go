@@ -1,0 +1,169 @@
+package main
+
+// The build's benchmarks, stage by stage and whole, so every change to the
+// pipeline is measured where the time goes. scripts/bench runs them beside
+// the outside comparisons (pandoc, WeasyPrint) and the timing of the binary.
+//
+//	go test ./cmd/mpsplan -run '^$' -bench . -benchmem
+//
+// BenchmarkStage/<document>/<stage>: one document through one stage, its
+// input made ready outside the timer:
+//
+//	decode    the plan's YAML files (already read) into the model
+//	validate  the decoded plan (Validate does not change it)
+//	layout    the model into a document (plan, or annual report)
+//	md, html, pdf  the document through each writer
+//
+// BenchmarkBuild/<formats>: what `mpsplan build` does for every plan and
+// report in those formats, in one process (reading the plans from disk,
+// building concurrently), without writing the files.
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/markup"
+	"github.com/mpsplan/mpsplan/render/plandoc"
+	"github.com/mpsplan/mpsplan/render/report"
+)
+
+// benchPlans reads every plan under plans/ into memory and returns them,
+// with their files, in the order of plan.Dirs.
+func benchPlans(b *testing.B) (files [][]plan.File, plans []*plan.Plan) {
+	b.Helper()
+	dirs, err := plan.Dirs(filepath.Join(repoRoot(), "plans"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, dir := range dirs {
+		var fs []plan.File
+		yamls, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+		for _, y := range yamls {
+			data, err := os.ReadFile(y)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fs = append(fs, plan.File{Name: path.Join("plans", filepath.Base(dir), filepath.Base(y)), Data: data})
+		}
+		p, diags := plan.Load(dir)
+		if p == nil || diags.HasErrors() {
+			b.Fatalf("%s does not load: %s", dir, diags.Summary())
+		}
+		files = append(files, fs)
+		plans = append(plans, p)
+	}
+	return files, plans
+}
+
+func BenchmarkStage(b *testing.B) {
+	files, plans := benchPlans(b)
+	tmpl, err := markup.DefaultTemplates()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, p := range plans {
+		b.Run(p.ID+"/decode", func(b *testing.B) {
+			for b.Loop() {
+				var diags plan.Diagnostics
+				if plan.Decode(files[i], &diags) == nil || diags.HasErrors() {
+					b.Fatal(diags.Err())
+				}
+			}
+		})
+		b.Run(p.ID+"/validate", func(b *testing.B) {
+			for b.Loop() {
+				var diags plan.Diagnostics
+				plan.Validate(p, &diags)
+				if diags.HasErrors() {
+					b.Fatal(diags.Err())
+				}
+			}
+		})
+		benchDocument(b, p.ID, tmpl, func() (*doc.Document, error) { return plandoc.Build(p, plandoc.Options{}) })
+		others := plan.Related(p, without(plans, p))
+		for _, y := range report.Years(p) {
+			benchDocument(b, report.ID(p.ID, y), tmpl, func() (*doc.Document, error) {
+				return report.BuildWith(p, y, others, plandoc.Options{})
+			})
+		}
+	}
+}
+
+// benchDocument measures laying out one document and printing it in each
+// format.
+func benchDocument(b *testing.B, name string, tmpl *markup.Templates, layout func() (*doc.Document, error)) {
+	d, err := layout()
+	if err != nil {
+		b.Fatalf("%s: %v", name, err)
+	}
+	b.Run(name+"/layout", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := layout(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, f := range formatOrder {
+		var size int
+		b.Run(name+"/"+f, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := formats[f].write(tmpl, &buf, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			size = buf.Len()
+			b.ReportMetric(float64(size)/1024, "KB")
+		})
+	}
+}
+
+func without(ps []*plan.Plan, p *plan.Plan) []*plan.Plan {
+	var out []*plan.Plan
+	for _, o := range ps {
+		if o != p {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func BenchmarkBuild(b *testing.B) {
+	b.Chdir(repoRoot())
+	e := &env{stdout: io.Discard, stderr: io.Discard, plansDir: "plans"}
+	dirs, err := e.resolve(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, arg := range []string{"md,html,pdf", "md,html", "pdf"} {
+		fmts, opts, tmpl, err := outputSettings(arg, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strings.ReplaceAll(arg, ",", "+"), func(b *testing.B) {
+			var files, size int
+			for b.Loop() {
+				files, size = 0, 0
+				for _, r := range e.buildPlans(dirs, fmts, tmpl, opts, "public") {
+					if !r.ok {
+						b.Fatalf("a plan failed: %s", r.msgs.String())
+					}
+					for _, f := range r.files {
+						files++
+						size += len(f.data)
+					}
+				}
+			}
+			b.ReportMetric(float64(files), "files")
+			b.ReportMetric(float64(size)/1024, "KB")
+		})
+	}
+}
