@@ -64,8 +64,8 @@ trouble.`,
 			if format != "text" && format != "markdown" && format != "json" {
 				return usageError("--format must be text, markdown or json, not %q", format)
 			}
-			if maxBytes < 1024 {
-				return usageError("--max-bytes must be at least 1024, not %d", maxBytes)
+			if maxBytes < 4096 {
+				return usageError("--max-bytes must be at least 4096 (room for the summary), not %d", maxBytes)
 			}
 			useColor, err := colorFor(color, e.stdout)
 			if err != nil {

@@ -195,18 +195,39 @@ func (e *env) printProblems(diags plan.Diagnostics) {
 // otherPlans loads the plans under --plans that p may draw on for the
 // trends of measures they follow too: its organisation's and its
 // predecessors (plan.Related), never another organisation's plan that
-// happens to use the same measure IDs. A plan that does not load cleanly
-// is left out: it is reported when it is itself built or checked, not here.
-func (e *env) otherPlans(p *plan.Plan) []*plan.Plan {
+// happens to use the same measure IDs. A plan it needs that does not
+// validate is an error naming it: a report without that plan's trend rows
+// would look complete and be wrong. (A folder that does not load at all
+// could be any plan's, so it counts as needed.)
+func (e *env) otherPlans(p *plan.Plan) ([]*plan.Plan, error) {
 	dirs, _ := plan.Dirs(e.plansDir)
 	var all []*plan.Plan
+	invalid := map[*plan.Plan]string{}
+	var broken []string
 	for _, d := range dirs {
 		o, diags := plan.Load(d)
-		if o != nil && !diags.HasErrors() && o.ID != p.ID {
+		switch {
+		case o == nil:
+			broken = append(broken, fmt.Sprintf("%s (%s)", filepath.ToSlash(d), diags.Summary()))
+		case o.ID == p.ID:
+		default:
 			all = append(all, o)
+			if diags.HasErrors() {
+				invalid[o] = fmt.Sprintf("%s (%s)", filepath.ToSlash(d), diags.Summary())
+			}
 		}
 	}
-	return plan.Related(p, all)
+	related := plan.Related(p, all)
+	for _, o := range related {
+		if why, bad := invalid[o]; bad {
+			broken = append(broken, why)
+		}
+	}
+	if len(broken) > 0 {
+		return nil, fmt.Errorf("the trends of %s's reports need plans that do not validate: %s; run mpsplan check on them and fix them first",
+			p.ID, strings.Join(broken, ", "))
+	}
+	return related, nil
 }
 
 // reportFiles lays out p's reports for years and prints each in every
@@ -216,7 +237,10 @@ func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *
 	if len(years) == 0 {
 		return nil, nil
 	}
-	others := e.otherPlans(p)
+	others, err := e.otherPlans(p)
+	if err != nil {
+		return nil, err
+	}
 	var files []outFile
 	for _, y := range years {
 		doc, err := report.BuildWith(p, y, others, opts)

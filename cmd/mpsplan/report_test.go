@@ -61,7 +61,11 @@ func TestReportFiles(t *testing.T) {
 		t.Fatal(diags.Summary())
 	}
 	e := &env{stdout: io.Discard, stderr: io.Discard, plansDir: "plans"}
-	doc, err := report.Build(p, 2006, e.otherPlans(p))
+	others, err := e.otherPlans(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := report.Build(p, 2006, others)
 	if err != nil {
 		t.Fatal(err)
 	}

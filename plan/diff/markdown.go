@@ -18,6 +18,9 @@ const CommentLimit = 65536
 // <details> element that the reader opens.
 const foldLines = 12
 
+// maxWarnings is how many re-identified items the summary names.
+const maxWarnings = 5
+
 // WriteMarkdown writes the reports as one pull-request comment. Each
 // opens with a heading naming the two sides by plan and revision and a
 // summary (targets and money changed, with the net sum; items added,
@@ -121,12 +124,17 @@ func mdHead(r *Report) string {
 	if s.Reworded > 0 {
 		fmt.Fprintf(&b, "- **Wording**: %d %s printed otherwise, same value\n", s.Reworded, plural1(s.Reworded, "figure"))
 	}
+	shown := 0
 	for _, sec := range r.Sections {
 		for _, it := range sec.Items {
-			if it.Warning != "" {
-				fmt.Fprintf(&b, "- **Warning**: %s %s is now %s; %s\n", it.Kind, mdCode(it.OldID), mdCode(it.ID), md(it.Warning))
+			if it.Warning != "" && shown < maxWarnings {
+				fmt.Fprintf(&b, "- **Warning**: %s %s is now %s: lineage to earlier plans breaks (trends and comparisons across plans follow items by ID)\n", it.Kind, mdCode(it.OldID), mdCode(it.ID))
+				shown++
 			}
 		}
+	}
+	if more := s.ReIdentified - shown; more > 0 {
+		fmt.Fprintf(&b, "- **Warning**: %d more %s re-identified, each marked in its section\n", more, plural1(more, "item"))
 	}
 	return b.String()
 }
