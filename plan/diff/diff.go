@@ -1,8 +1,8 @@
 // Package diff compares two versions of a plan item by item: what a change
 // does to the plan (a target raised, an outcome reworded, savings added),
 // not which YAML lines moved. Compare builds a Report, a plain value that
-// tests inspect and JSON marshals; WriteText, WriteMarkdown and WriteJSON
-// print it.
+// tests inspect; WriteText, WriteMarkdown and WriteJSON print it (the JSON
+// through types of its own, json.go, fixed by diff.schema.json).
 //
 // The comparison walks the model by reflection, guided by the same yaml
 // tags the loader uses, so a field added to the model is compared (and
@@ -34,12 +34,12 @@ const (
 // Report is every difference between two plans, grouped by section:
 // metadata first, then the plan's lists in the model's order.
 type Report struct {
-	Old Side `json:"old"`
-	New Side `json:"new"`
+	Old Side
+	New Side
 	// Plan is Added when there is no old plan (the whole plan is new) and
 	// Removed when there is no new one; empty when both exist.
-	Plan     string    `json:"plan,omitempty"`
-	Sections []Section `json:"sections"`
+	Plan     string
+	Sections []Section
 }
 
 // Side names one of the plans compared.
@@ -56,12 +56,12 @@ type Side struct {
 // measures, budget... Fields are changes to the section's own values (the
 // plan's status, the budget summary); Items are changes to its listed things.
 type Section struct {
-	Name   string  `json:"name"` // the plan file key, or "metadata"
-	Title  string  `json:"title"`
-	Fields []Field `json:"fields,omitempty"`
-	Items  []Item  `json:"items,omitempty"`
+	Name   string // the plan file key, or "metadata"
+	Title  string
+	Fields []Field
+	Items  []Item
 	// Reordered lists the lists of the section whose order changed.
-	Reordered []Reordering `json:"reordered,omitempty"`
+	Reordered []Reordering
 }
 
 // Reordering is a change of order in a list of items: the published
@@ -77,25 +77,25 @@ type Reordering struct {
 // Item is an outcome, objective, measure, budget table... that was added,
 // removed or changed, matched by ID across the two plans.
 type Item struct {
-	Kind string `json:"kind"`
-	ID   string `json:"id"`
+	Kind string
+	ID   string
 	// Path is the plan file keys of the item: its list and its ID
 	// (objectives, reduce-violence; budget, breakdowns, capital).
-	Path []string `json:"-"`
+	Path []string
 	// ReIdentified: the item is the same as one of another ID, OldID, in
 	// the old plan; Warning says what that breaks.
-	ReIdentified bool   `json:"-"`
-	OldID        string `json:"-"`
-	Warning      string `json:"-"`
-	Title        string `json:"title,omitempty"`
-	Change       string `json:"change"`
+	ReIdentified bool
+	OldID        string
+	Warning      string
+	Title        string
+	Change       string
 	// Renamed: the same ID has a new title.
-	Renamed bool `json:"renamed,omitempty"`
+	Renamed bool
 	// Moved: it now sits under another outcome, objective or priority.
-	Moved  bool    `json:"moved,omitempty"`
-	OldAt  string  `json:"old_at,omitempty"`
-	NewAt  string  `json:"new_at,omitempty"`
-	Fields []Field `json:"fields,omitempty"`
+	Moved  bool
+	OldAt  string
+	NewAt  string
+	Fields []Field
 
 	value reflect.Value // the item of an added or removed one, to pair re-identified items
 }
@@ -107,15 +107,15 @@ type Item struct {
 // "+2pp"); Words is a word-level diff of two texts.
 type Field struct {
 	Loc
-	Change string `json:"change"`
-	Old    string `json:"old,omitempty"`
-	New    string `json:"new,omitempty"`
-	Delta  string `json:"delta,omitempty"`
-	Words  []Span `json:"words,omitempty"`
+	Change string
+	Old    string
+	New    string
+	Delta  string
+	Words  []Span
 	// Gained and Lost are the members a list of references or codes
 	// gained and lost.
-	Gained []string `json:"gained,omitempty"`
-	Lost   []string `json:"lost,omitempty"`
+	Gained []string
+	Lost   []string
 
 	// figure marks a change that carries a figure, the part of an added
 	// or removed item worth showing.
@@ -193,7 +193,53 @@ func Compare(old, new *plan.Plan) *Report {
 			r.Sections = append(r.Sections, s)
 		}
 	}
+	r.followIDs()
 	return r
+}
+
+// followIDs keeps an item whose references changed only because what
+// they refer to was re-identified from being called moved: it sits where
+// it sat. The changed references are still listed.
+func (r *Report) followIDs() {
+	renamed := map[string]string{}
+	for _, s := range r.Sections {
+		for _, it := range s.Items {
+			if it.ReIdentified {
+				renamed[it.OldID] = it.ID
+			}
+		}
+	}
+	if len(renamed) == 0 {
+		return
+	}
+	for i := range r.Sections {
+		for j := range r.Sections[i].Items {
+			it := &r.Sections[i].Items[j]
+			if !it.Moved {
+				continue
+			}
+			it.Moved = false
+			for _, f := range it.Fields {
+				if len(f.Path) == 1 && parentKeys[f.Path[0]] && !followsIDs(f, renamed) {
+					it.Moved = true
+				}
+			}
+		}
+	}
+}
+
+// followsIDs reports whether a change of references is only old IDs
+// replaced by their new ones.
+func followsIDs(f Field, renamed map[string]string) bool {
+	if f.Change != Changed || len(f.Lost) != len(f.Gained) {
+		return false
+	}
+	for _, l := range f.Lost {
+		if !slices.Contains(f.Gained, renamed[l]) {
+			return false
+		}
+	}
+	return true
 }
 
 // field is one yaml-tagged field of a model struct.

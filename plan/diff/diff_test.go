@@ -131,7 +131,7 @@ func TestCompareMatching(t *testing.T) {
 				"      ~ id: obtj → offenders-brought-to-justice",
 				`      ! warning: lineage to earlier plans breaks: plans that have this outcome as "obtj" no longer match it (trends, comparisons across plans)`,
 				"Objectives",
-				"  ~ objective networks: Disrupt criminal networks (moved)",
+				"  ~ objective networks: Disrupt criminal networks",
 				"      ~ outcomes: crime-reduced, obtj → crime-reduced, offenders-brought-to-justice (+offenders-brought-to-justice, −obtj)",
 			},
 		},
