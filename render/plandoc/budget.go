@@ -1,0 +1,243 @@
+package plandoc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/mdtext"
+)
+
+func (b *builder) budget() *doc.Section {
+	bu := b.p.Budget
+	s := b.section(SectionBudget, "Budget", 1)
+	if bu == nil {
+		return s
+	}
+	s.Blocks = append(s.Blocks, mdBlocks(bu.Summary)...)
+	for i := range bu.Breakdowns {
+		s.Sections = append(s.Sections, b.breakdown(&bu.Breakdowns[i]))
+	}
+	if len(bu.Initiatives) > 0 {
+		s.Sections = append(s.Sections, b.initiatives(bu.Initiatives))
+	}
+	if strings.TrimSpace(string(bu.Capital)) != "" {
+		cs := b.section("capital", "Capital", 2)
+		cs.Blocks = append(cs.Blocks, mdBlocks(bu.Capital)...)
+		s.Sections = append(s.Sections, cs)
+	}
+	for i := range bu.Tables {
+		t := &bu.Tables[i]
+		ts := b.section("table-"+t.ID, t.Title, 2)
+		ts.Blocks = append(ts.Blocks, b.yearTable(t))
+		s.Sections = append(s.Sections, ts)
+	}
+	if len(bu.Risks) > 0 {
+		rs := b.section("risks", "Risks and issues", 2)
+		hasAmount, hasKind, hasArea := false, false, false
+		for _, r := range bu.Risks {
+			hasAmount = hasAmount || r.Amount != nil
+			hasKind = hasKind || r.Kind != ""
+			hasArea = hasArea || r.Area != ""
+		}
+		t := &doc.Table{ID: b.uid("risks-table"), Caption: "Financial risks and issues", Head: []string{"Risk or issue"}, RowHeaders: true}
+		if hasKind {
+			t.Head = append(t.Head, "Type")
+		}
+		if hasArea {
+			t.Head = append(t.Head, "Budget")
+		}
+		if hasAmount {
+			t.Head = append(t.Head, "Amount")
+		}
+		t.Head = append(t.Head, "Detail")
+		t.Numeric = make([]bool, len(t.Head))
+		if hasAmount {
+			t.Numeric[len(t.Head)-2] = true
+		}
+		for _, r := range bu.Risks {
+			row := doc.Row{Cells: []string{r.Title}}
+			if hasKind {
+				row.Cells = append(row.Cells, capitalise(r.Kind))
+			}
+			if hasArea {
+				row.Cells = append(row.Cells, capitalise(r.Area))
+			}
+			if hasAmount {
+				row.Cells = append(row.Cells, r.Amount.String())
+			}
+			row.Cells = append(row.Cells, mdtext.Plain(r.Description))
+			t.Rows = append(t.Rows, row)
+		}
+		rs.Blocks = append(rs.Blocks, t)
+		s.Sections = append(s.Sections, rs)
+	}
+	return s
+}
+
+// initiatives lists new initiatives and the money given to them.
+func (b *builder) initiatives(ins []plan.Initiative) *doc.Section {
+	s := b.section("initiatives", "New initiatives", 2)
+	hasYear, hasObj, hasDesc := false, false, false
+	for _, in := range ins {
+		hasYear = hasYear || in.Year != 0
+		hasObj = hasObj || len(in.Objectives) > 0
+		hasDesc = hasDesc || strings.TrimSpace(string(in.Description)) != ""
+	}
+	t := &doc.Table{ID: b.uid("initiatives-table"), Caption: "New initiatives and their funding", RowHeaders: true, Head: []string{"Initiative"}}
+	if hasYear {
+		t.Head = append(t.Head, "Year")
+	}
+	t.Head = append(t.Head, "Funding")
+	amountCol := len(t.Head) - 1
+	if hasObj {
+		t.Head = append(t.Head, "Objectives")
+	}
+	if hasDesc {
+		t.Head = append(t.Head, "Detail")
+	}
+	t.Numeric = make([]bool, len(t.Head))
+	t.Numeric[amountCol] = true
+	for _, in := range ins {
+		row := doc.Row{Cells: []string{in.Title}}
+		if hasYear {
+			y := ""
+			if in.Year != 0 {
+				y = in.Year.String()
+			}
+			row.Cells = append(row.Cells, y)
+		}
+		row.Cells = append(row.Cells, in.Amount.String())
+		if hasObj {
+			row.Cells = append(row.Cells, strings.Join(refTitles(in.Objectives, b.objectiveT), "; "))
+		}
+		if hasDesc {
+			row.Cells = append(row.Cells, mdtext.Plain(in.Description))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	s.Blocks = append(s.Blocks, t)
+	return s
+}
+
+func ackNotes(a plan.Acknowledge) []string {
+	var out []string
+	for _, k := range a {
+		if k.Rule == "sum" || k.Rule == "shares" {
+			out = append(out, strings.Join(strings.Fields(k.Reason), " "))
+		}
+	}
+	return out
+}
+
+func (b *builder) breakdown(bd *plan.Breakdown) *doc.Section {
+	s := b.section("breakdown-"+bd.ID, bd.Title+" "+bd.Year.String(), 2)
+	s.Blocks = append(s.Blocks, mdBlocks(bd.Note)...)
+	hasShare, hasDesc := false, false
+	for _, it := range bd.Items {
+		hasShare = hasShare || it.Share != nil
+		hasDesc = hasDesc || it.Description != ""
+	}
+	t := &doc.Table{ID: b.uid("breakdown-" + bd.ID + "-table"), Caption: bd.Title + " " + bd.Year.String(), RowHeaders: true,
+		Head: []string{"Item", "Amount"}, Numeric: []bool{false, true}}
+	if hasShare {
+		t.Head = append(t.Head, "Share")
+		t.Numeric = append(t.Numeric, true)
+	}
+	if hasDesc {
+		t.Head = append(t.Head, "What it covers")
+		t.Numeric = append(t.Numeric, false)
+	}
+	var labels []string
+	var pts []doc.Point
+	numeric := true
+	for _, it := range bd.Items {
+		row := doc.Row{Cells: []string{it.Title, it.Amount.Text}}
+		pt := doc.Point{Text: it.Amount.Text}
+		if hasShare {
+			row.Cells = append(row.Cells, it.Share.String())
+			if it.Share != nil {
+				pt.Text += " (" + it.Share.Text + ")"
+			}
+		}
+		if hasDesc {
+			row.Cells = append(row.Cells, mdtext.Plain(it.Description))
+		}
+		t.Rows = append(t.Rows, row)
+		if it.Amount.Q != nil && it.Amount.Q.Value.Sign() >= 0 {
+			pt.Value = it.Amount.Q.Value.Float64()
+		} else {
+			numeric = false
+		}
+		labels = append(labels, it.Title)
+		pts = append(pts, pt)
+	}
+	if bd.Total != nil {
+		row := doc.Row{Cells: []string{"Total", bd.Total.Text}, Total: true}
+		for len(row.Cells) < len(t.Head) {
+			row.Cells = append(row.Cells, "")
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Note = mdtext.Escape(strings.Join(ackNotes(bd.Acknowledge), " "))
+	if !numeric || len(bd.Items) < 2 {
+		s.Blocks = append(s.Blocks, t)
+		return s
+	}
+	s.Blocks = append(s.Blocks, b.breakdownChart(bd, t, labels, pts))
+	return s
+}
+
+// breakdownChart draws a breakdown whose amounts are all figures: shares
+// of a whole (revenue, funding), or bars (capital, savings, investment).
+func (b *builder) breakdownChart(bd *plan.Breakdown, t *doc.Table, labels []string, pts []doc.Point) *doc.Chart {
+	kind := doc.ChartShares
+	if bd.Kind == "capital" || bd.Kind == "savings" || bd.Kind == "investment" {
+		kind = doc.ChartBars
+	}
+	var alt strings.Builder
+	fmt.Fprintf(&alt, "%s %s", bd.Title, bd.Year)
+	if bd.Total != nil {
+		fmt.Fprintf(&alt, ", %s in total", bd.Total.Text)
+	}
+	alt.WriteString(": ")
+	for i, l := range labels {
+		if i > 0 {
+			alt.WriteString("; ")
+		}
+		alt.WriteString(l + " " + pts[i].Text)
+	}
+	alt.WriteString(".")
+	return &doc.Chart{
+		ID: b.uid("breakdown-" + bd.ID + "-chart"), Kind: kind, Title: bd.Title + " " + bd.Year.String(),
+		Alt: alt.String(), Labels: labels, Series: []doc.Series{{Name: "Amount", Values: pts}}, Data: t,
+	}
+}
+
+func (b *builder) yearTable(yt *plan.Table) *doc.Table {
+	first := "Item"
+	if yt.Unit != "" {
+		first = "Item (" + yt.Unit + ")"
+	}
+	t := &doc.Table{ID: b.uid("table-" + yt.ID + "-data"), Caption: yt.Title, RowHeaders: true, Head: []string{first}, Numeric: []bool{false}}
+	for _, y := range yt.Columns {
+		t.Head = append(t.Head, y.String())
+		t.Numeric = append(t.Numeric, true)
+	}
+	for _, r := range yt.Rows {
+		row := doc.Row{Cells: []string{r.Label}, Total: r.Total}
+		for i := range yt.Columns {
+			cell := ""
+			if i < len(r.Values) {
+				cell = r.Values[i].String()
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	notes := []string{strings.TrimSpace(string(yt.Note))}
+	notes = append(notes, mdtext.Escape(strings.Join(ackNotes(yt.Acknowledge), " ")))
+	t.Note = strings.TrimSpace(strings.Join(notes, "\n\n"))
+	return t
+}

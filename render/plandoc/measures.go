@@ -1,0 +1,218 @@
+package plandoc
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render/doc"
+)
+
+var measureKinds = []struct{ kind, id, title string }{
+	{"cpa", "cpa", "Critical performance areas"},
+	{"indicator", "indicators", "Supporting indicators"},
+	{"long-term", "long-term", "Long-term measures"},
+}
+
+func (b *builder) performance() *doc.Section {
+	p := b.p
+	s := b.section(SectionPerformance, "Performance measures", 1)
+	for _, k := range measureKinds {
+		var ms []*plan.Measure
+		for i := range p.Measures {
+			if p.Measures[i].Kind == k.kind {
+				ms = append(ms, &p.Measures[i])
+			}
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		ks := b.section("measures-"+k.id, k.title, 2)
+		t, more := b.measureTable(ks.ID, k.title, ms)
+		if more || !b.allShownWithTargets(ms) {
+			ks.Blocks = append(ks.Blocks, t)
+		}
+		if c := b.targetResultChart(ks.ID, k.title, ms); c != nil {
+			ks.Blocks = append(ks.Blocks, c)
+		}
+		if k.kind == "long-term" {
+			for _, m := range ms {
+				if c := b.trendChart(m); c != nil {
+					ks.Blocks = append(ks.Blocks, c)
+				}
+			}
+		}
+		if len(ks.Blocks) > 0 {
+			s.Sections = append(s.Sections, ks)
+		}
+	}
+	return s
+}
+
+func obsText(o *plan.Observation) string {
+	s := o.Value.Text + " (" + o.Year.String()
+	if o.Period != "" {
+		s += ", " + o.Period
+	}
+	s += ")"
+	if o.Note != "" {
+		s += " " + o.Note
+	}
+	return s
+}
+
+func resultCell(rs []plan.Result, y plan.Year) string {
+	var out []string
+	for _, r := range rs {
+		if r.Year == y {
+			s := r.Value.Text
+			if r.Period != "" {
+				s += " (" + r.Period + ")"
+			}
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// allShownWithTargets reports whether every measure already has its
+// targets printed under an objective or priority.
+func (b *builder) allShownWithTargets(ms []*plan.Measure) bool {
+	for _, m := range ms {
+		if len(refTitles(m.Objectives, b.objectiveT))+len(refTitles(m.Priorities, b.priorityT)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// measureColumns are the columns a performance table needs: only those
+// some measure (or one of its parts) has a figure for.
+type measureColumns struct {
+	targetYears, resultYears []plan.Year
+	base, code, owner, rank  bool
+}
+
+// eachFigures calls fn with the baseline, targets and results of m and of
+// each of its parts.
+func eachFigures(m *plan.Measure, fn func(base *plan.Observation, ts []plan.Target, rs []plan.Result)) {
+	fn(m.Baseline, m.Targets, m.Results)
+	for _, pt := range m.Parts {
+		fn(pt.Baseline, pt.Targets, pt.Results)
+	}
+}
+
+func columnsOf(ms []*plan.Measure) measureColumns {
+	var c measureColumns
+	addYear := func(ys *[]plan.Year, y plan.Year) {
+		if !slices.Contains(*ys, y) {
+			*ys = append(*ys, y)
+		}
+	}
+	for _, m := range ms {
+		c.code = c.code || len(m.Codes) > 0
+		c.owner = c.owner || m.Owner != ""
+		c.rank = c.rank || m.MSFRank != 0
+		eachFigures(m, func(base *plan.Observation, ts []plan.Target, rs []plan.Result) {
+			c.base = c.base || base != nil
+			for _, t := range ts {
+				addYear(&c.targetYears, t.Year)
+			}
+			for _, r := range rs {
+				addYear(&c.resultYears, r.Year)
+			}
+		})
+	}
+	slices.Sort(c.targetYears)
+	slices.Sort(c.resultYears)
+	return c
+}
+
+// head is the table's header row and which of its columns are figures:
+// results and the rank, the last columns; targets are mostly words.
+func (c measureColumns) head() (head []string, numeric []bool) {
+	head = []string{"Measure"}
+	if c.code {
+		head = append(head, "Code")
+	}
+	if c.owner {
+		head = append(head, "Owner")
+	}
+	if c.base {
+		head = append(head, "Baseline")
+	}
+	for _, y := range c.targetYears {
+		head = append(head, "Target "+y.String())
+	}
+	for _, y := range c.resultYears {
+		head = append(head, "Result "+y.String())
+	}
+	if c.rank {
+		head = append(head, "Rank among most similar forces")
+	}
+	numeric = make([]bool, len(head))
+	first := len(head) - len(c.resultYears)
+	if c.rank {
+		first--
+	}
+	for i := first; i < len(head); i++ {
+		numeric[i] = true
+	}
+	return head, numeric
+}
+
+// row is the row of m, or of one of its parts (label, and its figures).
+func (c measureColumns) row(m *plan.Measure, label string, base *plan.Observation, ts []plan.Target, rs []plan.Result) doc.Row {
+	row := doc.Row{Cells: []string{label}}
+	if c.code {
+		row.Cells = append(row.Cells, strings.Join(m.Codes, ", "))
+	}
+	if c.owner {
+		row.Cells = append(row.Cells, m.Owner)
+	}
+	if c.base {
+		cell := ""
+		if base != nil {
+			cell = obsText(base)
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	for _, y := range c.targetYears {
+		row.Cells = append(row.Cells, targetCell(ts, y))
+	}
+	for _, y := range c.resultYears {
+		row.Cells = append(row.Cells, resultCell(rs, y))
+	}
+	if c.rank {
+		rank := ""
+		if m.MSFRank != 0 && label == m.Title {
+			rank = strconv.Itoa(m.MSFRank)
+		}
+		row.Cells = append(row.Cells, rank)
+	}
+	return row
+}
+
+// measureTable is the full performance table: baseline, targets and
+// results by year, with breakdowns as rows of their own. more reports
+// whether it shows anything beyond the measures' targets.
+func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *doc.Table, more bool) {
+	c := columnsOf(ms)
+	more = c.code || c.owner || c.base || c.rank || len(c.resultYears) > 0
+	for _, m := range ms {
+		more = more || len(m.Parts) > 0 || m.Comment != ""
+	}
+	t = &doc.Table{ID: b.uid(owner + "-table"), Caption: caption, RowHeaders: true}
+	t.Head, t.Numeric = c.head()
+	var notes []string
+	for _, m := range ms {
+		t.Rows = append(t.Rows, c.row(m, m.Title, m.Baseline, m.Targets, m.Results))
+		for _, pt := range m.Parts {
+			t.Rows = append(t.Rows, c.row(m, m.Title+": "+pt.Title, pt.Baseline, pt.Targets, pt.Results))
+		}
+		notes = append(notes, measureNotes(m, true)...)
+	}
+	t.Note = strings.Join(notes, "\n")
+	return t, more
+}

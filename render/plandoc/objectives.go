@@ -1,0 +1,144 @@
+package plandoc
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/mdtext"
+)
+
+func (b *builder) objectives() *doc.Section {
+	p := b.p
+	title := "Corporate objectives"
+	if p.Kind == "policing-plan" || p.Kind == "strategy-and-plan" {
+		title = "Objectives"
+	}
+	s := b.section(SectionObjectives, title, 1)
+	for i := range p.Objectives {
+		o := &p.Objectives[i]
+		os := b.section("objective-"+o.ID, objectiveHeading(o), 2)
+		if o.Short != "" && o.Short != o.Title {
+			os.Blocks = append(os.Blocks, &doc.Text{Markdown: "*" + mdtext.Escape(o.Short) + "*"})
+		}
+		os.Blocks = append(os.Blocks, mdBlocks(o.Description)...)
+		os.Blocks = append(os.Blocks, facts(
+			[2]string{"Outcomes", escapeJoin(refTitles(o.Outcomes, b.outcomeT))},
+			[2]string{"Outcome strands", escapeJoin(refTitles(o.Strands, b.strandT))},
+			[2]string{"Priorities", escapeJoin(refTitles(o.Priorities, b.priorityT))},
+			[2]string{"Supporting strategies", escapeJoin(refTitles(o.Strategies, b.strategyT))},
+			[2]string{"Owner", mdtext.Escape(o.Owner)},
+		)...)
+		if t := b.targetTable(os.ID, "Critical performance areas and targets: "+objectiveHeading(o), func(m *plan.Measure) bool { return hasRef(m.Objectives, o.ID) }); t != nil {
+			os.Blocks = append(os.Blocks, t)
+		}
+		s.Sections = append(s.Sections, os)
+	}
+	return s
+}
+
+// targetYears are the years whose targets a plan section shows: the plan
+// years, or else every year targets are set for.
+func (b *builder) targetYears(ms []*plan.Measure) []plan.Year {
+	var ys []plan.Year
+	for _, m := range ms {
+		for _, t := range m.Targets {
+			if !slices.Contains(ys, t.Year) {
+				ys = append(ys, t.Year)
+			}
+		}
+	}
+	slices.Sort(ys)
+	return ys
+}
+
+// targetTable lists the measures selected with their targets by year.
+func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) bool) *doc.Table {
+	var ms []*plan.Measure
+	for i := range b.p.Measures {
+		if sel(&b.p.Measures[i]) {
+			ms = append(ms, &b.p.Measures[i])
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	years := b.targetYears(ms)
+	t := &doc.Table{ID: b.uid(owner + "-targets"), Caption: caption, RowHeaders: true, Head: []string{"Measure"}}
+	for _, y := range years {
+		t.Head = append(t.Head, "Target "+y.String())
+	}
+	t.Numeric = make([]bool, len(t.Head))
+	var notes []string
+	for _, m := range ms {
+		row := doc.Row{Cells: []string{measureLabel(m)}}
+		for _, y := range years {
+			row.Cells = append(row.Cells, targetCell(m.Targets, y))
+		}
+		t.Rows = append(t.Rows, row)
+		notes = append(notes, measureNotes(m, false)...)
+		for _, part := range m.Parts {
+			row := doc.Row{Cells: []string{measureLabel(m) + ": " + part.Title}}
+			for _, y := range years {
+				row.Cells = append(row.Cells, targetCell(part.Targets, y))
+			}
+			if len(part.Targets) > 0 {
+				t.Rows = append(t.Rows, row)
+			}
+		}
+	}
+	if len(years) == 0 {
+		t.Head = append(t.Head, "Target")
+		t.Numeric = append(t.Numeric, false)
+		for i := range t.Rows {
+			t.Rows[i].Cells = append(t.Rows[i].Cells, "No target set")
+		}
+	}
+	t.Note = strings.Join(notes, "\n")
+	return t
+}
+
+func measureLabel(m *plan.Measure) string {
+	if len(m.Codes) > 0 {
+		return m.Title + " (" + strings.Join(m.Codes, ", ") + ")"
+	}
+	return m.Title
+}
+
+func targetCell(ts []plan.Target, y plan.Year) string {
+	var out []string
+	for _, t := range ts {
+		if t.Year == y {
+			out = append(out, t.Text)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// measureNotes are the qualifications printed under a table: target notes,
+// and with all, the measure's comment and result comments.
+func measureNotes(m *plan.Measure, all bool) []string {
+	var notes []string
+	add := func(what string, md plan.Markdown) {
+		if s := strings.TrimSpace(string(md)); s != "" {
+			notes = append(notes, "- "+mdtext.Escape(what)+": "+strings.Join(strings.Fields(s), " "))
+		}
+	}
+	for _, t := range m.Targets {
+		add(m.Title+", target "+t.Year.String(), t.Note)
+	}
+	if all {
+		add(m.Title+", definition", m.Description)
+		add(m.Title, m.Comment)
+		for _, r := range m.Results {
+			add(m.Title+", result "+r.Year.String(), r.Comment)
+		}
+		for _, part := range m.Parts {
+			add(m.Title+": "+part.Title, part.Comment)
+		}
+	} else if m.Comment != "" {
+		add(m.Title, m.Comment)
+	}
+	return notes
+}
