@@ -28,12 +28,27 @@ const MaxFileSize = 8 << 20
 // plan (nil when it could not be decoded at all) and every problem found.
 // A plan with error diagnostics must not be rendered.
 func Load(dir string) (*Plan, Diagnostics) {
-	return LoadFS(os.DirFS(dir), ".", filepath.ToSlash(filepath.Clean(dir)))
+	return LoadFS(os.DirFS(dir), ".", LoadOptions{Display: filepath.ToSlash(filepath.Clean(dir))})
+}
+
+// LoadOptions say where a plan read by LoadFS comes from.
+type LoadOptions struct {
+	// Display names the folder in positions, as display/plan.yaml; the
+	// folder's path in the file system when empty.
+	Display string
+	// Revision says the files are the plan as a past revision recorded it
+	// (package gitfs), not a folder of the work tree: the plan's ID is not
+	// checked against a folder name, since the folder is named by the work
+	// tree and history is compared as it was recorded.
+	Revision bool
 }
 
 // LoadFS is Load for a folder dir inside fsys, such as a git revision.
-// Positions name files as display/<file>.
-func LoadFS(fsys fs.FS, dir, display string) (*Plan, Diagnostics) {
+func LoadFS(fsys fs.FS, dir string, opt LoadOptions) (*Plan, Diagnostics) {
+	display := opt.Display
+	if display == "" {
+		display = dir
+	}
 	var diags Diagnostics
 	files, err := readPlanFiles(fsys, dir, display, &diags)
 	if err != nil {
@@ -49,7 +64,7 @@ func LoadFS(fsys fs.FS, dir, display string) (*Plan, Diagnostics) {
 	p := Decode(files, &diags)
 	if p != nil && len(p.unread) == 0 {
 		p.Dir = display
-		if base := path.Base(display); p.ID != "" && base != "." && base != p.ID && !strings.Contains(display, "@") {
+		if base := path.Base(display); !opt.Revision && p.ID != "" && base != "." && base != p.ID {
 			diags = append(diags, Diagnostic{Pos: p.keyPos["id"], Severity: Error, Rule: "id",
 				Message: fmt.Sprintf("plan id %q does not match its folder name %q", p.ID, base),
 				Hint:    "the folder name is how commands find a plan: rename one to match the other"})

@@ -49,6 +49,7 @@ type Plan struct {
 	Strategies    []Item       `yaml:"strategies" doc:"Supporting strategies, referred to by objectives."`
 	Activities    []Activity   `yaml:"activities" doc:"Key activities, each for a year."`
 	Measures      []Measure    `yaml:"measures" doc:"Critical performance areas, indicators and long-term measures."`
+	SharedCodes   []string     `yaml:"shared_codes" doc:"Codes the document gives to many measures rather than to one (PP, for the policing plan's own indicators): measures may share them without a duplicate-code warning."`
 	Budget        *Budget      `yaml:"budget" doc:"Revenue, funding, capital, savings and budget-gap tables."`
 	Inspections   []Inspection `yaml:"inspections" doc:"Inspection grades (HMIC frameworks, PPAF domains)."`
 	Sections      []Section    `yaml:"sections" doc:"Further sections and appendices the document has, in order."`

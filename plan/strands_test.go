@@ -81,7 +81,7 @@ func TestOutcomeStrandsAndInitiatives(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := fstest.MapFS{"t/plan.yaml": {Data: []byte(strandsPlan + tt.yaml)}}
-			_, diags := plan.LoadFS(fsys, "t", "t")
+			_, diags := plan.LoadFS(fsys, "t", plan.LoadOptions{})
 			var got []string
 			for _, d := range diags {
 				if d.Severity != plan.Note {

@@ -169,17 +169,29 @@ func (v *validator) run() {
 	}
 	v.wordings()
 	codes := map[string]*Measure{}
+	uses := map[string]int{}
 	for i := range p.Measures {
 		m := &p.Measures[i]
 		v.acknowledges(m.Acknowledge)
 		v.measure(m)
 		for _, c := range m.Codes {
-			if prev, dup := codes[c]; dup && c != "PP" {
-				v.inconsistency(m.Acknowledge, m.At, "duplicate-code", "give each measure its own code, or acknowledge that the source repeats it",
+			uses[c]++
+			if prev, dup := codes[c]; dup && !slices.Contains(p.SharedCodes, c) {
+				v.inconsistency(m.Acknowledge, m.At, "duplicate-code", "give each measure its own code, acknowledge that the source repeats it, or list a code the source gives to many measures in shared_codes",
 					"measure %q has code %q, already used by measure %q (%s)", m.ID, c, prev.ID, prev.At)
 				continue
 			}
 			codes[c] = m
+		}
+	}
+	for _, c := range p.SharedCodes {
+		if uses[c] < 2 {
+			who := "no measure has it"
+			if uses[c] == 1 {
+				who = "only one measure has it"
+			}
+			v.add(p.keyPos["shared_codes"], Warning, "duplicate-code", "remove it from shared_codes, or check the measures' codes",
+				"code %q is listed as shared, but %s", c, who)
 		}
 	}
 	if p.Budget != nil {

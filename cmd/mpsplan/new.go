@@ -210,7 +210,7 @@ func (e *env) writePlan(dir string, files []plan.File) (*plan.Plan, error) {
 			return nil, &exitError{code: exitUsage, err: err}
 		}
 	}
-	p, diags := plan.LoadFS(os.DirFS(tmp), ".", filepath.ToSlash(dir))
+	p, diags := plan.LoadFS(os.DirFS(tmp), ".", plan.LoadOptions{Display: filepath.ToSlash(dir)})
 	e.printProblems(diags)
 	if p == nil || diags.HasErrors() {
 		return nil, &exitError{code: exitProblems, err: fmt.Errorf("%s not written: the new plan would not validate (%s)", filepath.ToSlash(dir), diags.Summary())}

@@ -30,7 +30,7 @@ func readBase(t *testing.T) string {
 func loadText(t *testing.T, text string) *plan.Plan {
 	t.Helper()
 	fsys := fstest.MapFS{"p/plan.yaml": &fstest.MapFile{Data: []byte(text)}}
-	p, diags := plan.LoadFS(fsys, "p", "p@test")
+	p, diags := plan.LoadFS(fsys, "p", plan.LoadOptions{Display: "p@test", Revision: true})
 	if diags.HasErrors() {
 		var b strings.Builder
 		_ = diags.WriteText(&b)

@@ -5,6 +5,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/mpsplan/mpsplan/plan/gitfs"
 )
 
 // ChangedPlans returns the IDs of the plans under plansDir (the folders
@@ -16,22 +18,22 @@ func ChangedPlans(plansDir, rev string) ([]string, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, fmt.Errorf("%q is not a git revision", rev)
 	}
-	top, rel, err := repoPath(plansDir)
+	top, rel, err := gitfs.RepoPath(plansDir)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := git(top, nil, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
+	if _, err := gitfs.Git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		return nil, missingRevision(top, rev)
 	}
 	prefix := rel + "/"
 	if rel == "." {
 		prefix = ""
 	}
-	changed, err := git(top, nil, "diff", "--name-only", "-z", "--no-renames", rev, "--", prefix)
+	changed, err := gitfs.Git(top, "diff", "--name-only", "-z", "--no-renames", rev, "--", prefix)
 	if err != nil {
 		return nil, err
 	}
-	untracked, err := git(top, nil, "ls-files", "--others", "--exclude-standard", "-z", "--", prefix)
+	untracked, err := gitfs.Git(top, "ls-files", "--others", "--exclude-standard", "-z", "--", prefix)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +59,7 @@ func ChangedPlans(plansDir, rev string) ([]string, error) {
 // (actions/checkout fetches one commit by default) lacks the commits
 // before its tip, so the fix is to fetch them.
 func missingRevision(top, rev string) error {
-	out, err := git(top, nil, "rev-parse", "--is-shallow-repository")
+	out, err := gitfs.Git(top, "rev-parse", "--is-shallow-repository")
 	if err == nil && strings.TrimSpace(string(out)) == "true" {
 		return fmt.Errorf("revision %s is not in this shallow clone: fetch it first (git fetch --deepen=50, or git fetch origin <branch>; in GitHub Actions, actions/checkout with fetch-depth: 0)", rev)
 	}
