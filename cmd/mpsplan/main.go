@@ -104,6 +104,7 @@ Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
 		newReportCmd(e),
 		newNewCmd(e),
 		newInitCmd(e),
+		newServeCmd(e),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false
