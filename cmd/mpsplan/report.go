@@ -170,11 +170,14 @@ func templatesFrom(dir string) (*markup.Templates, error) {
 
 // loadValid loads and validates a plan, printing its problems (notes
 // aside); it reports false when the plan has errors.
-func (e *env) loadValid(dir string) (*plan.Plan, bool) {
+func (e *env) loadValid(dir string) (*plan.Plan, bool) { return e.loadValidFor(dir, "not built") }
+
+// loadValidFor is loadValid saying what a failed plan misses: "not built".
+func (e *env) loadValidFor(dir, missed string) (*plan.Plan, bool) {
 	p, diags := plan.Load(dir)
 	e.printProblems(diags)
 	if p == nil || diags.HasErrors() {
-		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s\n", filepath.ToSlash(dir), diags.Summary())
+		fmt.Fprintf(e.stderr, "mpsplan: %s: %s: %s\n", filepath.ToSlash(dir), missed, diags.Summary())
 		return nil, false
 	}
 	return p, true

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExport(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{"csv of one plan", []string{"export", "2008-11"}, 0, "2008-11,total-crime,,,Crime,number,lower,2003/04,,,,,\"1,060,930\",1060930,,no target\r\n", ""},
+		{"json", []string{"export", "2006-09", "--format", "json"}, 0, `"target_text": "-6.3%"`, ""},
+		{"bad format", []string{"export", "--format", "xml"}, 2, "", "--format must be csv or json"},
+		{"plan that fails validation", []string{"export", "testdata/check/unknown-key"}, 1, "", "not exported"},
+		{"unknown plan", []string{"export", "1999-02"}, 2, "", `no plan "1999-02"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := mpsplan(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", code, tt.code, errs)
+			}
+			if !strings.Contains(out, tt.inStdout) || !strings.Contains(errs, tt.inStderr) {
+				t.Errorf("stdout lacks %q or stderr %q:\nstdout:\n%.2000s\nstderr:\n%s", tt.inStdout, tt.inStderr, out, errs)
+			}
+			if tt.code != 0 && out != "" {
+				t.Errorf("printed data although it failed:\n%.500s", out)
+			}
+		})
+	}
+}
+
+func TestExportFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "figures.csv")
+	if code, _, errs := mpsplan(t, "export", "--file", file); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans := map[string]bool{}
+	for _, r := range recs[1:] {
+		plans[r[0]] = true
+	}
+	for _, id := range []string{"2006-09", "2007-10", "2008-11", "2010-13"} { // 2006-09-draft has no measures
+		if !plans[id] {
+			t.Errorf("no rows of %s", id)
+		}
+	}
+	_, out, _ := mpsplan(t, "export", "--format", "json")
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != len(recs)-1 {
+		t.Errorf("JSON has %d rows, CSV %d (%v)", len(rows), len(recs)-1, err)
+	}
+}
