@@ -120,14 +120,19 @@ func (d Decimal) Abs() Decimal { return Decimal{r: new(big.Rat).Abs(d.rat())} }
 
 // Quo returns d/e rounded to places decimal places (half away from zero),
 // and false when e is zero. Only presentation (a share of a total) divides;
-// validation never does.
+// validation never does. The result is exact to its places however many
+// digits it has: the digit limit of ParseDecimal guards plan text, not
+// arithmetic.
 func (d Decimal) Quo(e Decimal, places int) (Decimal, bool) {
 	if e.Sign() == 0 {
 		return Decimal{}, false
 	}
 	q := new(big.Rat).Quo(d.rat(), e.rat())
-	out, err := ParseDecimal(q.FloatString(places))
-	return out, err == nil
+	r, ok := new(big.Rat).SetString(q.FloatString(places))
+	if !ok {
+		return Decimal{}, false
+	}
+	return Decimal{r: r}, true
 }
 
 // Cmp compares d and e: -1, 0 or +1.

@@ -446,6 +446,9 @@ func (f *Figure) unmarshalNode(d *decoder, n *yaml.Node) {
 				return
 			}
 			f.Q = &q
+			if !textStatesValue(m.Text, m.Value) {
+				d.report(n, Error, "value", valueHint, "figure prints %q but its value is %s", clip(m.Text), clip(m.Value))
+			}
 		}
 	default:
 		d.errorf(n, "write the figure as printed (79%, £241.1m, 15,190), or as {text: ..., value: ...}", "a figure must be a value, found %s", kindName(n))

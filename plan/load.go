@@ -10,9 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -27,8 +25,24 @@ const MaxFileSize = 8 << 20
 // Load reads, decodes and validates the plan in folder dir. It returns the
 // plan (nil when it could not be decoded at all) and every problem found.
 // A plan with error diagnostics must not be rendered.
+//
+// Everything is read through an os.Root at the folder holding dir (plans/):
+// symbolic links are followed while they stay inside it, and a plan folder
+// or file that leads outside is refused, so a link to ~/.git-credentials
+// is never read, let alone quoted.
 func Load(dir string) (*Plan, Diagnostics) {
-	return LoadFS(os.DirFS(dir), ".", LoadOptions{Display: filepath.ToSlash(filepath.Clean(dir))})
+	display := filepath.ToSlash(filepath.Clean(dir))
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, Diagnostics{{Pos: Pos{File: display}, Severity: Error, Rule: "file", Message: "cannot read plan folder: " + err.Error()}}
+	}
+	root, err := os.OpenRoot(filepath.Dir(abs))
+	if err != nil {
+		return nil, Diagnostics{{Pos: Pos{File: display}, Severity: Error, Rule: "file", Message: "cannot read plan folder: " + unwrapPath(err).Error(),
+			Hint: "give a plan ID (2008-11) or the path of a folder holding the plan's .yaml files"}}
+	}
+	defer root.Close()
+	return LoadFS(root.FS(), filepath.Base(abs), LoadOptions{Display: display})
 }
 
 // LoadOptions say where a plan read by LoadFS comes from.
@@ -44,6 +58,7 @@ type LoadOptions struct {
 }
 
 // LoadFS is Load for a folder dir inside fsys, such as a git revision.
+// Unless opt.Revision is set, the plan's id must be the name of dir.
 func LoadFS(fsys fs.FS, dir string, opt LoadOptions) (*Plan, Diagnostics) {
 	display := opt.Display
 	if display == "" {
@@ -64,9 +79,16 @@ func LoadFS(fsys fs.FS, dir string, opt LoadOptions) (*Plan, Diagnostics) {
 	p := Decode(files, &diags)
 	if p != nil && len(p.unread) == 0 {
 		p.Dir = display
-		if base := path.Base(display); !opt.Revision && p.ID != "" && base != "." && base != p.ID {
+		folder := path.Base(dir)
+		if folder == "." {
+			folder = path.Base(display)
+		}
+		// The id names the output folder and is how commands find the
+		// plan: it must be the folder's name, with no exception, or two
+		// folders could hold one plan and overwrite each other's output.
+		if !opt.Revision && p.ID != "" && folder != "." && folder != p.ID {
 			diags = append(diags, Diagnostic{Pos: p.keyPos["id"], Severity: Error, Rule: "id",
-				Message: fmt.Sprintf("plan id %q does not match its folder name %q", p.ID, base),
+				Message: fmt.Sprintf("plan id %q does not match its folder name %q", clip(p.ID), clip(folder)),
 				Hint:    "the folder name is how commands find a plan: rename one to match the other"})
 		}
 		Validate(p, &diags)
@@ -97,6 +119,24 @@ func unreadableFirst(ds Diagnostics, unread []string) {
 	})
 }
 
+// unwrapPath drops the operation and path of a *fs.PathError, which the
+// caller's message already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// escapeMessage explains a refused symbolic link.
+func escapeMessage(err error, what string) string {
+	if strings.Contains(err.Error(), "escapes from parent") {
+		return what + " is a symbolic link leading outside the folder that holds the plans; mpsplan reads nothing outside it"
+	}
+	return "cannot read " + what + ": " + unwrapPath(err).Error()
+}
+
 // File is one plan file's name (as shown in diagnostics) and bytes.
 type File struct {
 	Name string
@@ -106,11 +146,7 @@ type File struct {
 func readPlanFiles(fsys fs.FS, dir, display string, diags *Diagnostics) ([]File, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("cannot read plan folder: %w", err)
+		return nil, errors.New(escapeMessage(err, "plan folder"))
 	}
 	var files []File
 	for _, e := range entries {
@@ -129,15 +165,24 @@ func readPlanFiles(fsys fs.FS, dir, display string, diags *Diagnostics) ([]File,
 	return files, nil
 }
 
+// readLimited reads a regular file of at most MaxFileSize bytes. A FIFO or
+// device would block or never end, so only regular files are opened.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, errors.New(escapeMessage(err, "file"))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s); a plan file is a text file", st.Mode().Type())
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, errors.New(escapeMessage(err, "file"))
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, err
+		return nil, errors.New(escapeMessage(err, "file"))
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is larger than %d MiB; a plan file is far smaller, so this is probably not a plan", MaxFileSize>>20)
@@ -181,83 +226,6 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 	return p
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// parseFile parses one file to its root mapping, reporting problems with
-// the bytes (encoding, tabs, syntax) at their position.
-func parseFile(f File, diags *Diagnostics) *yaml.Node {
-	bad := func(line, col int, msg, hint string) *yaml.Node {
-		*diags = append(*diags, Diagnostic{Pos: Pos{File: f.Name, Line: line, Col: col}, Severity: Error, Rule: "syntax", Message: msg, Hint: hint})
-		return nil
-	}
-	data := bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf")) // a BOM is harmless; editors on Windows add it
-	if len(bytes.TrimSpace(data)) == 0 {
-		return bad(0, 0, "file is empty", "a plan file holds top-level keys such as id: and title:; delete the file if it is not needed")
-	}
-	if !utf8.Valid(data) {
-		line, col := badUTF8(data)
-		return bad(line, col, "file is not valid UTF-8 text", "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)")
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line, col := lineCol(data, i)
-		return bad(line, col, "file contains a NUL byte; it is not a text file", "")
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		line, col, msg, hint := yamlError(data, err)
-		return bad(line, col, msg, hint)
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return bad(extra.Line, extra.Column, "file holds more than one YAML document (a second ---)", "put each plan in its own folder, and keep one document a file")
-	} else if !errors.Is(err, io.EOF) {
-		line, col, msg, hint := yamlError(data, err)
-		return bad(line, col, msg, hint)
-	}
-	if len(doc.Content) == 0 {
-		return bad(0, 0, "file is empty", "")
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return bad(root.Line, root.Column, "a plan file must be a mapping of keys such as id: and title:, found "+kindName(root), "")
-	}
-	return root
-}
-
-func yamlError(data []byte, err error) (line, col int, msg, hint string) {
-	text := err.Error()
-	m := yamlLineRE.FindStringSubmatch(text)
-	if m == nil {
-		return 0, 0, "cannot parse YAML: " + text, ""
-	}
-	line, _ = strconv.Atoi(m[1])
-	msg = m[2]
-	if line > 0 {
-		// yaml.v3 may name the line before the offending one for a tab.
-		for _, n := range []int{line, line + 1} {
-			l := lineText(data, n)
-			if i := strings.IndexByte(l, '\t'); i >= 0 && strings.TrimLeft(l[:i], " ") == "" {
-				return n, i + 1, "tab character in indentation", "YAML indents with spaces only: replace the tab with spaces"
-			}
-		}
-		if t := strings.TrimLeft(lineText(data, line), " "); t != "" {
-			col = len(lineText(data, line)) - len(t) + 1
-		}
-	}
-	switch {
-	case strings.Contains(msg, "mapping values are not allowed"):
-		hint = "a value containing \": \" must be quoted: title: \"Outcome: safer streets\""
-	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
-		hint = "check the indentation of this line against the one above"
-	case strings.Contains(msg, "unexpected end of stream"):
-		hint = "a quote (\" or ') is opened and never closed, or a list or mapping is left open"
-	case strings.Contains(msg, "found character that cannot start any token"):
-		hint = "quote values that start with a special character such as @, ` or %"
-	}
-	return line, col, "invalid YAML: " + msg, hint
-}
-
 func lineText(data []byte, line int) string {
 	for i := 1; i < line; i++ {
 		j := bytes.IndexByte(data, '\n')
@@ -290,7 +258,9 @@ func badUTF8(data []byte) (int, int) {
 }
 
 // Dirs lists the plan folders under root (folders holding a .yaml file),
-// sorted by name.
+// sorted by name. A folder that is a symbolic link is listed like any
+// other, never skipped: Load then reads it, or refuses it when it leads
+// outside root, so a check of every plan cannot pass by missing one.
 func Dirs(root string) ([]string, error) {
 	entries, err := os.ReadDir(root)
 	if err != nil {
@@ -298,10 +268,14 @@ func Dirs(root string) ([]string, error) {
 	}
 	var dirs []string
 	for _, e := range entries {
-		if !e.IsDir() {
+		dir := filepath.Join(root, e.Name())
+		if e.Type()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				continue
+			}
+		} else if !e.IsDir() {
 			continue
 		}
-		dir := filepath.Join(root, e.Name())
 		inner, err := os.ReadDir(dir)
 		if err != nil {
 			continue

@@ -119,6 +119,12 @@ func (v *validator) acknowledges(a Acknowledge) { v.acks = append(v.acks, a...) 
 
 func (v *validator) run() {
 	p := v.p
+	if p.ID != "" && !slugRE.MatchString(p.ID) {
+		// The id names the plan's output folder: a slug can never reach
+		// outside --out or name another plan's folder.
+		v.errorf(p.keyPos["id"], "id", "a plan id is lowercase letters and digits joined by single hyphens, and is its folder's name: 2008-11",
+			"plan id %q is not a valid ID", clip(p.ID))
+	}
 	if p.Period.First != 0 && p.Period.Last != 0 && p.Period.Last < p.Period.First {
 		v.errorf(p.Period.At, "year-range", "swap first and last", "period ends (%s) before it starts (%s)", p.Period.Last, p.Period.First)
 	}
@@ -365,6 +371,7 @@ func (v *validator) series(m *Measure, what string, base *Observation, targets [
 		years[t.Year] = t.At
 		v.target(m, t, what)
 	}
+	v.oneWholeYearResult(results, what)
 	for i := range results {
 		r := &results[i]
 		v.notAfterPeriod(r.At, r.Year, what+" result")
