@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -52,6 +51,8 @@ func newBuildCmd(e *env) *cobra.Command {
 		out       string
 		tmplDir   string
 		check     bool
+		verbose   bool
+		quiet     bool
 	)
 	c := &cobra.Command{
 		Use:   "build [PLAN...]",
@@ -63,22 +64,35 @@ plan named (or --all) it builds every plan.
 Templates are built in; a file of the same name in --templates replaces the
 default (plan.md.tmpl, plan.html.tmpl, table.html.tmpl, style.css...).
 
-Nothing is written for a plan that fails validation, and every file is
-written to a temporary file and renamed into place, so a failed build never
-leaves a half-written document. The document date comes from the plan, or
-else from SOURCE_DATE_EPOCH; the same sources always give the same bytes.
+Nothing is written for a plan that fails validation. A plan's files change
+together or not at all: each is written to a temporary file first, and only
+when all are written are they renamed into place (a failed rename puts the
+old ones back). Ctrl-C or SIGTERM stops the build between plans, removing
+its temporary files; temporary files an earlier, killed build left behind
+are removed. build lists the documents it wrote in --out/.mpsplan-manifest
+and removes those no plan produces any more (a deleted plan's, a report
+year dropped); it never removes a file it did not write. The document date
+comes from the plan, or else from SOURCE_DATE_EPOCH; the same sources
+always give the same bytes.
 
 With --check nothing is written: build lists every file under --out that
-differs from what the sources would produce now, and exits 1 if any does.
-When every plan is checked in every format, a document in a plan folder
-under --out that no plan produces any more is listed too.
+differs from what the sources would produce now, or that it would remove,
+and exits 1 if any does. When every plan is checked in every format, a
+document in a plan folder that build did not write and no plan produces is
+listed too, to be removed by hand.
 
 Exit status: 0 built (or up to date), 1 a plan failed or (--check) files
-differ, 2 usage.`,
+differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 		ValidArgsFunction: e.completePlans,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if all && len(args) > 0 {
 				return usageError("give plan IDs or --all, not both")
+			}
+			if err := checkOut(out); err != nil {
+				return err
+			}
+			if verbose && quiet {
+				return usageError("give -v or --quiet, not both")
 			}
 			fmts, opts, tmpl, err := outputSettings(formatArg, tmplDir)
 			if err != nil {
@@ -88,56 +102,15 @@ differ, 2 usage.`,
 			if err != nil {
 				return err
 			}
-			failed := false
-			var stale []string
-			written := 0
-			built := 0
-			expected := map[string]bool{}
-			for _, r := range e.buildPlans(dirs, fmts, tmpl, opts, out) {
-				_, _ = e.stderr.Write(r.msgs.Bytes())
-				if !r.ok {
-					failed = true
-					continue
-				}
-				built++
-				for _, f := range r.files {
-					expected[filepath.Clean(f.path)] = true
-					if check {
-						old, err := os.ReadFile(f.path)
-						if err != nil || !bytes.Equal(old, f.data) {
-							stale = append(stale, f.path)
-						}
-						continue
-					}
-					changed, err := writeAtomic(f.path, f.data)
-					if err != nil {
-						fmt.Fprintf(e.stderr, "mpsplan: %v\n", err)
-						failed = true
-						continue
-					}
-					if changed {
-						written++
-					}
-				}
+			sig := watchSignals()
+			defer sig.stop()
+			b := &buildRun{env: e, out: out, fmts: fmts, sig: sig, verbose: verbose, quiet: quiet,
+				everything: len(args) == 0 && len(fmts) == len(formatOrder)}
+			results := e.buildPlans(dirs, fmts, tmpl, opts, out, sig.stopped)
+			if check {
+				return b.check(results)
 			}
-			if check && !failed && len(args) == 0 && formatArg == "" {
-				// Everything was built in every format, so a document under
-				// --out that no plan produces (a plan since removed) is stale.
-				stale = append(stale, strayFiles(out, expected)...)
-			}
-			for _, s := range stale {
-				fmt.Fprintln(e.stdout, s)
-			}
-			switch {
-			case check && len(stale) > 0:
-				fmt.Fprintf(e.stderr, "%d file(s) under %s differ from the sources: run mpsplan build\n", len(stale), out)
-			case !check:
-				fmt.Fprintf(e.stderr, "built %d of %d plan(s) into %s: %d file(s) written\n", built, len(dirs), out, written)
-			}
-			if failed || len(stale) > 0 {
-				return &exitError{code: exitProblems}
-			}
-			return nil
+			return b.write(results, len(dirs))
 		},
 	}
 	c.Flags().BoolVar(&all, "all", false, "build every plan (the default when no plan is named)")
@@ -145,10 +118,21 @@ differ, 2 usage.`,
 	c.Flags().StringVar(&out, "out", "public", "folder to write into, one folder a plan")
 	c.Flags().StringVar(&tmplDir, "templates", "", "folder of templates overriding the built-in ones")
 	c.Flags().BoolVar(&check, "check", false, "write nothing; list files that differ from what would be built and exit 1 if any")
+	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every file written or removed")
+	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but problems")
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatOrder, cobra.ShellCompDirectiveNoFileComp))
 	_ = c.MarkFlagDirname("out")
 	_ = c.MarkFlagDirname("templates")
 	return c
+}
+
+// checkOut refuses an empty --out, which would otherwise write into the
+// current folder.
+func checkOut(out string) error {
+	if strings.TrimSpace(out) == "" {
+		return usageError("--out must name a folder (--out . for the current one)")
+	}
+	return nil
 }
 
 func parseFormats(arg string) ([]string, error) {
@@ -193,6 +177,7 @@ type outFile struct {
 
 // planResult is one plan's files, ready to write, and its messages.
 type planResult struct {
+	id    string // the plan's ID, once loaded
 	files []outFile
 	ok    bool
 	msgs  bytes.Buffer
@@ -201,7 +186,7 @@ type planResult struct {
 // buildPlans builds the plans concurrently, one a processor, and returns
 // their results in the order of dirs: files are written and messages
 // printed in that order, so the output does not depend on scheduling.
-func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) []*planResult {
+func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string, stopped func() bool) []*planResult {
 	results := make([]*planResult, len(dirs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -212,9 +197,12 @@ func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, o
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			if stopped() {
+				return // interrupted: not built, and not reported as failed
+			}
 			pe := *e
 			pe.stderr = &r.msgs
-			r.files, r.ok = pe.buildPlan(dir, fmts, tmpl, opts, out)
+			r.id, r.files, r.ok = pe.buildPlan(dir, fmts, tmpl, opts, out)
 		}(results[i])
 	}
 	wg.Wait()
@@ -224,15 +212,20 @@ func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, o
 // buildPlan loads, validates and renders one plan in every format, all in
 // memory: either every file of the plan is ready or none is, so a failure
 // leaves the plan's existing files as they were.
-func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) ([]outFile, bool) {
+func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) (string, []outFile, bool) {
 	p, ok := e.loadValid(dir)
 	if !ok {
-		return nil, false
+		return "", nil, false
+	}
+	if !filepath.IsLocal(p.ID) || strings.ContainsAny(p.ID, `/\`) {
+		// Validation refuses such an id; this guards the file system all the same.
+		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: plan id %q is not a folder name\n", dir, p.ID)
+		return "", nil, false
 	}
 	doc, err := plandoc.Build(p, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
-		return nil, false
+		return p.ID, nil, false
 	}
 	var files []outFile
 	for _, f := range fmts {
@@ -240,7 +233,7 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		buf.Grow(256 << 10) // the largest plan's HTML is some 200 KB
 		if err := formats[f].write(tmpl, &buf, doc); err != nil {
 			fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s: %v\n", p.ID, f, err)
-			return nil, false
+			return p.ID, nil, false
 		}
 		files = append(files, outFile{path: filepath.Join(out, doc.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
 	}
@@ -248,45 +241,7 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 	reports, err := e.reportFiles(p, report.Years(p), fmts, tmpl, opts, out)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
-		return nil, false
+		return p.ID, nil, false
 	}
-	return append(files, reports...), true
-}
-
-// writeAtomic replaces path with data through a temporary file in the same
-// folder and a rename, so readers see the old file or the new one, never
-// part of one. It leaves an identical file alone and reports whether it
-// wrote.
-func writeAtomic(path string, data []byte) (bool, error) {
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
-		return false, nil
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return false, err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return false, err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return false, err
-	}
-	if err := f.Close(); err != nil {
-		return false, err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return false, err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return false, err
-	}
-	return true, nil
+	return p.ID, append(files, reports...), true
 }

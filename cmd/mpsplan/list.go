@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/spf13/cobra"
@@ -26,10 +28,11 @@ func newListCmd(e *env) *cobra.Command {
 				p, diags := plan.Load(dir)
 				if p == nil || diags.HasErrors() {
 					failed = true
-					fmt.Fprintf(tw, "%s\t\t\t(does not load: run mpsplan check %s)\n", filepath.Base(dir), filepath.Base(dir))
+					name := terminalSafe(filepath.Base(dir))
+					fmt.Fprintf(tw, "%s\t\t\t(does not load: run mpsplan check %s)\n", name, name)
 					continue
 				}
-				fmt.Fprintf(tw, "%s\t%s to %s\t%s\t%s\n", p.ID, p.Period.First, p.Period.Last, p.Status, p.Title)
+				fmt.Fprintf(tw, "%s\t%s to %s\t%s\t%s\n", p.ID, p.Period.First, p.Period.Last, p.Status, terminalSafe(p.Title))
 			}
 			if err := tw.Flush(); err != nil {
 				return err
@@ -40,4 +43,16 @@ func newListCmd(e *env) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// terminalSafe replaces control characters (C0, DEL, C1) with U+FFFD, so
+// text from a plan cannot drive the terminal that lists it. The loader
+// refuses them already; this keeps list safe whatever reaches it.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return unicode.ReplacementChar
+		}
+		return r
+	}, s)
 }

@@ -24,11 +24,23 @@ func (e *env) resolve(args []string) ([]string, error) {
 		return dirs, nil
 	}
 	var dirs []string
+	byID := map[string]string{}
 	for _, a := range args {
 		dir, err := e.resolveOne(a)
 		if err != nil {
 			return nil, err
 		}
+		// A plan's id is its folder's name, so two folders of one name
+		// would write one output folder: refuse before anything is read.
+		abs, _ := filepath.Abs(dir)
+		id := filepath.Base(abs)
+		if prev, dup := byID[id]; dup {
+			if prev == abs {
+				continue // the same plan named twice
+			}
+			return nil, usageError("two plans have the id %q: %s and %s; each plan needs its own id (its folder's name)", id, prev, abs)
+		}
+		byID[id] = abs
 		dirs = append(dirs, dir)
 	}
 	return dirs, nil

@@ -51,6 +51,9 @@ written, 2 usage (including a year the plan has no results for).`,
 			if err != nil {
 				return usageError("--year: %v", err)
 			}
+			if err := checkOut(out); err != nil {
+				return err
+			}
 			fmts, opts, tmpl, err := outputSettings(formatArg, tmplDir)
 			if err != nil {
 				return err
@@ -73,22 +76,13 @@ written, 2 usage (including a year the plan has no results for).`,
 				fmt.Fprintf(e.stderr, "mpsplan: %v\n", err)
 				return &exitError{code: exitProblems}
 			}
-			written, failed := 0, false
-			for _, f := range files {
-				changed, err := writeAtomic(f.path, f.data)
-				if err != nil {
-					fmt.Fprintf(e.stderr, "mpsplan: %v\n", err)
-					failed = true
-					continue
-				}
-				if changed {
-					written++
-				}
-			}
-			fmt.Fprintf(e.stderr, "built the %s report of %s into %s: %d file(s) written\n", year, p.ID, out, written)
-			if failed {
+			// The report's files change together or not at all, as a plan's.
+			res, err := commitFiles(files, func() bool { return false }, nil)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "mpsplan: %s: report %s not built: %v\n", p.ID, year, err)
 				return &exitError{code: exitProblems}
 			}
+			fmt.Fprintf(e.stderr, "built the %s report of %s into %s: %d file(s) written\n", year, p.ID, out, len(res.written))
 			return nil
 		},
 	}
@@ -135,6 +129,9 @@ func outputSettings(formatArg, tmplDir string) ([]string, plandoc.Options, *mark
 	return fmts, opts, tmpl, nil
 }
 
+// maxSourceDate is the last second of 9999-12-31 UTC.
+const maxSourceDate = 253402300799
+
 // buildOptions reads SOURCE_DATE_EPOCH, the date a document carries when
 // its plan states none.
 func buildOptions() (plandoc.Options, error) {
@@ -145,6 +142,10 @@ func buildOptions() (plandoc.Options, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 {
 		return plandoc.Options{}, usageError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", s)
+	}
+	if n > maxSourceDate {
+		// A PDF date has four digits of year: 10000 would print as 1000.
+		return plandoc.Options{}, usageError("SOURCE_DATE_EPOCH %s is after the year 9999, which documents cannot carry", s)
 	}
 	return plandoc.Options{Date: time.Unix(n, 0).UTC()}, nil
 }
