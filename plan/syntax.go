@@ -248,7 +248,7 @@ func errorOffset(data []byte, text string) (int, bool) {
 		start = ends[lo-1]
 	}
 	end := ends[lo]
-	if end-start > maxLocateLine || (end-start)*end > 64<<20 {
+	if end-start > maxLocateLine || (end-start)*end > 16<<20 {
 		return start, true
 	}
 	for n := start + 1; n <= end; n++ {
