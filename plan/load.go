@@ -129,12 +129,14 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// escapeMessage explains a refused symbolic link.
-func escapeMessage(err error, what string) string {
+// readError explains a file or folder that cannot be read, keeping the
+// cause (fs.ErrNotExist...) for errors.Is; a refused symbolic link gets
+// its own message.
+func readError(err error, what string) error {
 	if strings.Contains(err.Error(), "escapes from parent") {
-		return what + " is a symbolic link leading outside the folder that holds the plans; mpsplan reads nothing outside it"
+		return errors.New(what + " is a symbolic link leading outside the folder that holds the plans; mpsplan reads nothing outside it")
 	}
-	return "cannot read " + what + ": " + unwrapPath(err).Error()
+	return fmt.Errorf("cannot read %s: %w", what, unwrapPath(err))
 }
 
 // File is one plan file's name (as shown in diagnostics) and bytes.
@@ -146,7 +148,7 @@ type File struct {
 func readPlanFiles(fsys fs.FS, dir, display string, diags *Diagnostics) ([]File, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, errors.New(escapeMessage(err, "plan folder"))
+		return nil, readError(err, "plan folder")
 	}
 	var files []File
 	for _, e := range entries {
@@ -170,19 +172,19 @@ func readPlanFiles(fsys fs.FS, dir, display string, diags *Diagnostics) ([]File,
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, errors.New(escapeMessage(err, "file"))
+		return nil, readError(err, "file")
 	}
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s); a plan file is a text file", st.Mode().Type())
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, errors.New(escapeMessage(err, "file"))
+		return nil, readError(err, "file")
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, errors.New(escapeMessage(err, "file"))
+		return nil, readError(err, "file")
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is larger than %d MiB; a plan file is far smaller, so this is probably not a plan", MaxFileSize>>20)
