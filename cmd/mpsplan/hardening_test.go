@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -278,42 +277,10 @@ func TestListShowsNoControlCharacters(t *testing.T) {
 	}
 }
 
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-// testBinary builds the real binary once for the tests that run it.
-func testBinary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "mpsplan-bin")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "mpsplan")
-		if runtime.GOOS == "windows" {
-			binPath += ".exe"
-		}
-		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
-			binErr = errors.New(string(out))
-		}
-	})
-	if binErr != nil {
-		t.Fatalf("go build: %v", binErr)
-	}
-	return binPath
-}
-
 // runBinary runs the binary in dir and returns its exit status and output.
 func runBinary(t *testing.T, dir string, env []string, args ...string) (int, string) {
 	t.Helper()
-	cmd := exec.Command(testBinary(t), args...)
+	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
 	b, err := cmd.CombinedOutput()
@@ -406,7 +373,7 @@ func TestBuildInterruptedBinary(t *testing.T) {
 				t.Fatal(err)
 			}
 			marker := filepath.Join(t.TempDir(), "held")
-			cmd := exec.Command(testBinary(t), "build", "--plans", plans, "--out", out, "--format", "md,html")
+			cmd := exec.Command(binary(t), "build", "--plans", plans, "--out", out, "--format", "md,html")
 			cmd.Env = append(os.Environ(), "MPSPLAN_TEST_HOLD="+tt.stage+":"+marker)
 			var output strings.Builder
 			cmd.Stdout, cmd.Stderr = &output, &output
