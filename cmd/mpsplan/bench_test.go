@@ -152,7 +152,7 @@ func BenchmarkBuild(b *testing.B) {
 			var files, size int
 			for b.Loop() {
 				files, size = 0, 0
-				for _, r := range e.buildPlans(dirs, fmts, tmpl, opts, "public") {
+				for _, r := range e.buildPlans(dirs, fmts, tmpl, opts, "public", func() bool { return false }) {
 					if !r.ok {
 						b.Fatalf("a plan failed: %s", r.msgs.String())
 					}
