@@ -145,7 +145,11 @@ func (b *buildRun) write(results []*planResult, planCount int) error {
 			failed = true
 			continue
 		}
-		res, err := commitFiles(r.files, b.sig.stopped, hold)
+		err := checkPlanFolder(filepath.Join(b.out, r.id))
+		var res commitResult
+		if err == nil {
+			res, err = commitFiles(r.files, b.sig.stopped, hold)
+		}
 		if errors.Is(err, errInterrupted) {
 			break
 		}

@@ -73,7 +73,7 @@ be written, 2 usage.`,
 				_, err = e.stdout.Write(buf.Bytes())
 				return err
 			}
-			if _, err := writeAtomic(out, buf.Bytes()); err != nil {
+			if err := writeOne(out, buf.Bytes()); err != nil {
 				return &exitError{code: exitProblems, err: err}
 			}
 			fmt.Fprintf(e.stderr, "exported %d row(s) of %d plan(s) to %s\n", len(rows), len(plans), out)

@@ -139,12 +139,9 @@ func commitFiles(files []outFile, stop func() bool, hold func(stage string)) (co
 }
 
 // checkTarget refuses an output path that is not a regular file: reading a
-// FIFO would hang the build, and a link could lead outside --out.
+// FIFO would hang the build, and writing through a link could reach
+// outside --out.
 func checkTarget(path string) error {
-	dir := filepath.Dir(path)
-	if st, err := os.Lstat(dir); err == nil && st.Mode()&os.ModeSymlink != 0 {
-		return fmt.Errorf("cannot write into %s: it is a symbolic link; replace it with a folder", dir)
-	}
 	st, err := os.Lstat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -172,6 +169,21 @@ func describeMode(m os.FileMode) string {
 		return "socket"
 	}
 	return "special file"
+}
+
+// checkPlanFolder refuses a plan's output folder that is a symbolic link,
+// which would take the plan's documents outside --out.
+func checkPlanFolder(dir string) error {
+	if st, err := os.Lstat(dir); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("cannot write into %s: it is a symbolic link; replace it with a folder", dir)
+	}
+	return nil
+}
+
+// writeOne replaces one file through a temporary file and a rename.
+func writeOne(path string, data []byte) error {
+	_, err := commitFiles([]outFile{{path: path, data: data}}, func() bool { return false }, nil)
+	return err
 }
 
 // writeTempFile writes data to a new temporary file beside path and
