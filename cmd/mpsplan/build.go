@@ -83,6 +83,9 @@ listed too, to be removed by hand.
 
 Exit status: 0 built (or up to date), 1 a plan failed or (--check) files
 differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
+		Example: `  mpsplan build 2008-11                    # public/2008-11/2008-11.md, .html, .pdf
+  mpsplan build --format html --templates mytheme
+  mpsplan build --check                    # in CI: exit 1 if public/ is stale`,
 		ValidArgsFunction: e.completePlans,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if all && len(args) > 0 {

@@ -84,7 +84,15 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 YAML under plans/, checked for consistency and compiled into the published
 policing plan, budget tables and annual reports.
 
+A project file, mpsplan.yaml in the current folder (mpsplan init writes one),
+names the organisation and gives the defaults of --plans, --out and
+--templates.
+
 Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
+		Example: `  mpsplan init northshire --organisation "Northshire Police"
+  mpsplan check && mpsplan build
+  mpsplan serve 2011-14
+  mpsplan new 2012-15 --from 2011-14`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // mpsplan runs the command in-process from the repository root, as a user
@@ -155,6 +158,48 @@ func TestBinary(t *testing.T) {
 		}
 		if code != tt.code || !strings.Contains(string(out), tt.want) {
 			t.Errorf("mpsplan %v: exit %d (want %d), stdout:\n%s", tt.args, code, tt.code, out)
+		}
+	}
+}
+
+// TestEveryCommandHasExamples: --help of every command shows how to run it.
+func TestEveryCommandHasExamples(t *testing.T) {
+	root := newRoot(io.Discard, io.Discard)
+	cmds := append([]*cobra.Command{root}, root.Commands()...)
+	for _, c := range cmds {
+		if c.Name() == "help" || c.Name() == "completion" || c.Hidden {
+			continue
+		}
+		want := "mpsplan " + c.Name() + " "
+		if c == root {
+			want = "mpsplan "
+		}
+		if !strings.Contains(c.Example, want) {
+			t.Errorf("mpsplan %s --help has no examples", c.Name())
+		}
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	code, out, _ := mpsplan(t, "list", "--format", "json")
+	var got []struct {
+		ID, Status, Organisation string
+		Predecessors             []string
+		VersionOf                string `json:"version_of"`
+		Loads                    bool
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &got) != nil || len(got) != 5 {
+		t.Fatalf("list --format json: exit %d\n%s", code, out)
+	}
+	for _, p := range got {
+		if !p.Loads || p.Organisation != "Metropolitan Police Authority" {
+			t.Errorf("%+v", p)
+		}
+		if p.ID == "2008-11" && (len(p.Predecessors) != 1 || p.Predecessors[0] != "2007-10") {
+			t.Errorf("2008-11 predecessors %v", p.Predecessors)
+		}
+		if p.ID == "2006-09-draft" && p.VersionOf != "2006-09" {
+			t.Errorf("the draft is not a version of 2006-09: %+v", p)
 		}
 	}
 }

@@ -41,6 +41,8 @@ writes every report a plan has results against targets for.
 
 Exit status: 0 built, 1 the plan failed validation or a file could not be
 written, 2 usage (including a year the plan has no results for).`,
+		Example: `  mpsplan report 2006-09 --year 2006/07   # public/2006-09/2006-09-report-2006-07.*
+  mpsplan report 2008-11 --year 2008/09 --format html --out /tmp/preview`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: e.completePlans,
 		RunE: func(cmd *cobra.Command, args []string) error {

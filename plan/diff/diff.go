@@ -188,6 +188,7 @@ func Compare(old, new *plan.Plan) *Report {
 			meta.Fields = append(meta.Fields, compareValue(Loc{}.key(f.key), av, bv)...)
 		}
 	}
+	rest = append(rest, statuses(old, new))
 	for _, s := range append([]Section{meta}, rest...) {
 		if len(s.Fields)+len(s.Items)+len(s.Reordered) > 0 {
 			r.Sections = append(r.Sections, s)
