@@ -462,12 +462,12 @@ type figureMapping struct {
 	Value string `yaml:"value" mps:"required" doc:"Its number: 61.9%, £35.2m, 9,406."`
 }
 
-// Rules an Acknowledge entry may name.
-var acknowledgeable = []string{"sum", "shares", "balance", "duplicate-code", "unit", "year-range", "percent-range", "fraction", "target-text"}
+// acknowledgeable lists the rules an Acknowledge entry may name, as words.
+var acknowledgeable = Rule("").Values()
 
 // gapRules are the rules about figures that do not add up: their
 // acknowledgement states the difference it accepts.
-var gapRules = []string{"sum", "shares", "balance"}
+var gapRules = []Rule{RuleSum, RuleShares, RuleBalance}
 
 // acknowledgedGap is the form of an acknowledgement of a gap rule; its type
 // name is what messages call it.
@@ -491,13 +491,14 @@ func (a *Acknowledge) unmarshalNode(d *decoder, n *yaml.Node) {
 			d.report(k, Error, "unknown-key", hint, "%q is not a rule that can be acknowledged", clip(k.Value))
 			continue
 		}
-		if _, dup := a.Reason(k.Value); dup {
+		rule := Rule(k.Value)
+		if _, dup := a.Reason(rule); dup {
 			d.errorf(k, "", "rule %q is acknowledged twice", k.Value)
 			continue
 		}
-		ack := Ack{At: d.pos(k), Rule: k.Value}
+		ack := Ack{At: d.pos(k), Rule: rule}
 		if v.Kind == yaml.MappingNode {
-			if !slices.Contains(gapRules, k.Value) {
+			if !slices.Contains(gapRules, rule) {
 				d.errorf(v, fmt.Sprintf("write %s: reason", k.Value), "rule %q accepts no figure: give the reason only", k.Value)
 				continue
 			}

@@ -24,7 +24,7 @@ type Plan struct {
 	ID            string       `yaml:"id" mps:"required" doc:"Stable slug of the plan, also its folder name: 2008-11, 2006-09-draft."`
 	Title         string       `yaml:"title" mps:"required" doc:"Title as the document prints it."`
 	Subtitle      string       `yaml:"subtitle" doc:"Second title line, such as 'Executive summary'."`
-	Kind          string       `yaml:"kind" mps:"required" enum:"corporate-strategy,strategy-and-plan,corporate-plan,policing-plan,budget-submission" doc:"Which kind of document this is."`
+	Kind          PlanKind     `yaml:"kind" mps:"required" doc:"Which kind of document this is."`
 	Organisations []string     `yaml:"organisations" mps:"required" doc:"Publishing bodies, in the order the document names them."`
 	Owner         string       `yaml:"owner" doc:"The organisation the plan belongs to, one of organisations; required when the plan is published jointly. Trends and reports draw only on plans of the same owner, or on predecessors."`
 	Predecessors  []Ref        `yaml:"predecessors" doc:"IDs of the plans this one follows on from (2008-11 for 2010-13); their figures join its trends."`
@@ -150,7 +150,7 @@ type Measure struct {
 	Codes       []string      `yaml:"codes" doc:"Codes the document gives it: SPI 1e, APACS 2.2, NI 16, KPI 3(a), PSA 3."`
 	Title       string        `yaml:"title" mps:"required" doc:"The measure as worded in this document."`
 	Wordings    []string      `yaml:"wordings" doc:"Other wordings the same document uses for the measure (an appendix that lists it again), verbatim."`
-	Kind        string        `yaml:"kind" mps:"required" enum:"cpa,indicator,long-term" doc:"cpa (critical performance area / headline KPI), indicator (supporting), or long-term."`
+	Kind        MeasureKind   `yaml:"kind" mps:"required" doc:"cpa (critical performance area / headline KPI), indicator (supporting), or long-term."`
 	Unit        Unit          `yaml:"unit" mps:"required" enum:"number,percent,points,money,text" doc:"What its figures count."`
 	Polarity    string        `yaml:"polarity" enum:"higher,lower,none" doc:"Which direction is better; none when neither is."`
 	Figures     Figures       `yaml:"figures" doc:"levels (the default: 79%, 15,190) when the measure's baseline, targets and results are levels; changes when they are changes on the previous year (Change in gun crime: -15.9%)."`
@@ -281,7 +281,7 @@ type Initiative struct {
 type Breakdown struct {
 	At          Pos             `yaml:"-"`
 	ID          string          `yaml:"id" mps:"required" doc:"Stable slug: revenue, funding, capital."`
-	Kind        string          `yaml:"kind" mps:"required" enum:"revenue,funding,capital,savings,investment,other" doc:"What is broken down."`
+	Kind        BreakdownKind   `yaml:"kind" mps:"required" doc:"What is broken down."`
 	Title       string          `yaml:"title" mps:"required" doc:"Heading for the table."`
 	Year        Year            `yaml:"year" mps:"required" doc:"Financial year."`
 	Total       *Figure         `yaml:"total" doc:"The total as stated (£3.56bn). Omit when the document states none."`
@@ -337,14 +337,14 @@ type Risk struct {
 
 // Inspection is a grade an inspectorate awarded.
 type Inspection struct {
-	At        Pos    `yaml:"-"`
-	ID        string `yaml:"id" mps:"required" doc:"Stable slug, unique within body."`
-	Body      string `yaml:"body" mps:"required" enum:"HMIC,PPAF" doc:"HMIC (baseline assessment framework) or PPAF (domain)."`
-	Group     string `yaml:"group" doc:"The heading it is listed under (Citizen Focus)."`
-	Area      string `yaml:"area" mps:"required" doc:"Framework or domain as named."`
-	Year      Year   `yaml:"year" mps:"required" doc:"Financial year assessed."`
-	Grade     string `yaml:"grade" mps:"required" enum:"Excellent,Good,Fair,Poor,Not Graded" doc:"Grade awarded."`
-	Direction string `yaml:"direction" enum:"Improved,Stable,Deteriorated,Not Graded" doc:"Direction of travel."`
+	At        Pos            `yaml:"-"`
+	ID        string         `yaml:"id" mps:"required" doc:"Stable slug, unique within body."`
+	Body      InspectionBody `yaml:"body" mps:"required" doc:"HMIC (baseline assessment framework) or PPAF (domain)."`
+	Group     string         `yaml:"group" doc:"The heading it is listed under (Citizen Focus)."`
+	Area      string         `yaml:"area" mps:"required" doc:"Framework or domain as named."`
+	Year      Year           `yaml:"year" mps:"required" doc:"Financial year assessed."`
+	Grade     string         `yaml:"grade" mps:"required" enum:"Excellent,Good,Fair,Poor,Not Graded" doc:"Grade awarded."`
+	Direction string         `yaml:"direction" enum:"Improved,Stable,Deteriorated,Not Graded" doc:"Direction of travel."`
 }
 
 // Section is further content the document has: narrative, lists and
@@ -383,7 +383,7 @@ type Acknowledge []Ack
 // Ack is one acknowledged inconsistency.
 type Ack struct {
 	At     Pos
-	Rule   string
+	Rule   Rule
 	Reason string
 	// Difference is the gap a sum, shares or balance acknowledgement
 	// accepts: the figure stated less the figure computed (£1.3m for a
@@ -394,7 +394,7 @@ type Ack struct {
 }
 
 // Reason returns the reason given for rule, if it is acknowledged.
-func (a Acknowledge) Reason(rule string) (string, bool) {
+func (a Acknowledge) Reason(rule Rule) (string, bool) {
 	for _, k := range a {
 		if k.Rule == rule {
 			return k.Reason, true
@@ -404,7 +404,7 @@ func (a Acknowledge) Reason(rule string) (string, bool) {
 }
 
 // Get returns the acknowledgement of rule, or nil.
-func (a Acknowledge) Get(rule string) *Ack {
+func (a Acknowledge) Get(rule Rule) *Ack {
 	for i := range a {
 		if a[i].Rule == rule {
 			return &a[i]

@@ -54,10 +54,10 @@ func (g *schemaGen) typ(t reflect.Type) any {
 		return figureSchema
 	case reflect.TypeFor[Acknowledge]():
 		props := map[string]any{}
-		for _, r := range acknowledgeable {
-			props[r] = map[string]any{"type": "string", "minLength": 1}
+		for _, r := range Acknowledgeable() {
+			props[string(r)] = map[string]any{"type": "string", "minLength": 1}
 			if slices.Contains(gapRules, r) {
-				props[r] = g.typ(reflect.TypeFor[acknowledgedGap]())
+				props[string(r)] = g.typ(reflect.TypeFor[acknowledgedGap]())
 			}
 		}
 		return map[string]any{"type": "object", "additionalProperties": false, "properties": props}

@@ -61,7 +61,7 @@ func (v *validator) wrong(ack Acknowledge, pos Pos, rule, hint, format string, a
 func (v *validator) unless(ack Acknowledge, sev Severity, pos Pos, rule, hint, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	for _, a := range ack {
-		if a.Rule == rule {
+		if a.Rule == Rule(rule) {
 			v.used[a.At] = true
 			v.add(pos, Note, rule, "", "%s (acknowledged: %s)", msg, a.Reason)
 			return
@@ -77,7 +77,7 @@ func (v *validator) unless(ack Acknowledge, sev Severity, pos Pos, rule, hint, f
 // (the old form, a reason alone) is an error that says what to write.
 func (v *validator) gap(ack Acknowledge, pos Pos, rule string, gap Quantity, hint, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	a := ack.Get(rule)
+	a := ack.Get(Rule(rule))
 	if a == nil {
 		v.add(pos, Error, rule, fmt.Sprintf("%s; if the source itself does not add up, acknowledge it: acknowledge: {%s: {difference: %s, reason: ...}}", hint, rule, gap),
 			"%s", msg)
@@ -146,7 +146,7 @@ func (v *validator) run() {
 	v.ids("activity", len(p.Activities), func(i int) (string, Pos) { return p.Activities[i].ID, p.Activities[i].At })
 	v.ids("measure", len(p.Measures), func(i int) (string, Pos) { return p.Measures[i].ID, p.Measures[i].At })
 	v.ids("inspection", len(p.Inspections), func(i int) (string, Pos) {
-		return strings.ToLower(p.Inspections[i].Body) + "/" + p.Inspections[i].ID, p.Inspections[i].At
+		return strings.ToLower(string(p.Inspections[i].Body)) + "/" + p.Inspections[i].ID, p.Inspections[i].At
 	})
 	v.sections(p.Sections, map[string]bool{})
 

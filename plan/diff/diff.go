@@ -848,7 +848,7 @@ func listField(name Loc, a, b []string, sep string) []Field {
 
 func compareAcks(name Loc, a, b plan.Acknowledge) []Field {
 	var out []Field
-	var rules []string
+	var rules []plan.Rule
 	for _, k := range b {
 		rules = append(rules, k.Rule)
 	}
@@ -860,7 +860,7 @@ func compareAcks(name Loc, a, b plan.Acknowledge) []Field {
 	for _, r := range rules {
 		ra, _ := a.Reason(r)
 		rb, _ := b.Reason(r)
-		rule := name.key(r)
+		rule := name.key(string(r))
 		out = append(out, textField(rule.key("reason").named(rule.Name), ra, rb)...)
 		var da, db *plan.Figure
 		if k := a.Get(r); k != nil {

@@ -193,7 +193,7 @@ func (b *builder) breakdown(bd *plan.Breakdown) *doc.Section {
 // of a whole (revenue, funding), or bars (capital, savings, investment).
 func (b *builder) breakdownChart(bd *plan.Breakdown, t *doc.Table, labels []string, pts []doc.Point) *doc.Chart {
 	kind := doc.ChartShares
-	if bd.Kind == "capital" || bd.Kind == "savings" || bd.Kind == "investment" {
+	if !bd.Kind.Shares() {
 		kind = doc.ChartBars
 	}
 	var alt strings.Builder

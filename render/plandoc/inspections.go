@@ -3,6 +3,7 @@ package plandoc
 import (
 	"strings"
 
+	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 )
 
@@ -16,9 +17,9 @@ func (b *builder) inspections() *doc.Section {
 	for _, in := range p.Inspections {
 		hasDir = hasDir || in.Direction != ""
 	}
-	for _, body := range []string{"HMIC", "PPAF"} {
-		t := &doc.Table{ID: b.uid("inspections-" + strings.ToLower(body)), RowHeaders: true, Head: []string{"Area", "Year", "Grade"}}
-		t.Caption = map[string]string{"HMIC": "HMIC baseline assessment grades", "PPAF": "Police Performance Assessment Framework (PPAF) domain grades"}[body]
+	for _, body := range plan.InspectionBodies() {
+		t := &doc.Table{ID: b.uid("inspections-" + strings.ToLower(string(body))), RowHeaders: true, Head: []string{"Area", "Year", "Grade"}}
+		t.Caption = body.Title() + " grades"
 		if hasDir {
 			t.Head = append(t.Head, "Direction of travel")
 		}

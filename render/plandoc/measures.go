@@ -9,34 +9,32 @@ import (
 	"github.com/mpsplan/mpsplan/render/doc"
 )
 
-var measureKinds = []struct{ kind, id, title string }{
-	{"cpa", "cpa", "Critical performance areas"},
-	{"indicator", "indicators", "Supporting indicators"},
-	{"long-term", "long-term", "Long-term measures"},
-}
+// measureSectionIDs are the IDs of the sections of each kind of measure,
+// kept as published: links into plans already written use them.
+var measureSectionIDs = map[plan.MeasureKind]string{plan.MeasureCPA: "cpa", plan.MeasureIndicator: "indicators", plan.MeasureLongTerm: "long-term"}
 
 func (b *builder) performance() *doc.Section {
 	p := b.p
 	s := b.section(SectionPerformance, "Performance measures", 1)
-	for _, k := range measureKinds {
+	for _, k := range plan.MeasureKinds() {
 		var ms []*plan.Measure
 		for i := range p.Measures {
-			if p.Measures[i].Kind == k.kind {
+			if p.Measures[i].Kind == k {
 				ms = append(ms, &p.Measures[i])
 			}
 		}
 		if len(ms) == 0 {
 			continue
 		}
-		ks := b.section("measures-"+k.id, k.title, 2)
-		t, more := b.measureTable(ks.ID, k.title, ms)
+		ks := b.section("measures-"+measureSectionIDs[k], k.Title(), 2)
+		t, more := b.measureTable(ks.ID, k.Title(), ms)
 		if more || !b.allShownWithTargets(ms) {
 			ks.Blocks = append(ks.Blocks, t)
 		}
-		if c := b.targetResultChart(ks.ID, k.title, ms); c != nil {
+		if c := b.targetResultChart(ks.ID, k.Title(), ms); c != nil {
 			ks.Blocks = append(ks.Blocks, c)
 		}
-		if k.kind == "long-term" {
+		if k == plan.MeasureLongTerm {
 			for _, m := range ms {
 				if c := b.trendChart(m); c != nil {
 					ks.Blocks = append(ks.Blocks, c)

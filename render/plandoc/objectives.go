@@ -12,7 +12,7 @@ import (
 func (b *builder) objectives() *doc.Section {
 	p := b.p
 	title := "Corporate objectives"
-	if p.Kind == "policing-plan" || p.Kind == "strategy-and-plan" {
+	if p.Kind.IsPolicingPlan() {
 		title = "Objectives"
 	}
 	s := b.section(SectionObjectives, title, 1)

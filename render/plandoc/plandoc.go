@@ -138,7 +138,7 @@ func (b *builder) build(opts Options) *doc.Document {
 	}
 	d.Date, d.Created = documentDate(p.Date, opts.Date)
 	d.Meta = b.meta(d.Date)
-	d.Keywords = append(slices.Clone(p.Organisations), kindLabel(p.Kind), p.Period.First.String()+" to "+p.Period.Last.String())
+	d.Keywords = append(slices.Clone(p.Organisations), p.Kind.Label(), p.Period.First.String()+" to "+p.Period.Last.String())
 
 	for i := range p.Sections {
 		if ps := &p.Sections[i]; !ps.Appendix && slices.ContainsFunc(parts, func(pt part) bool { return pt.id == ps.ID }) {

@@ -34,22 +34,6 @@ func documentDate(pd plan.Date, fallback time.Time) (string, time.Time) {
 	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year()), t
 }
 
-func kindLabel(kind string) string {
-	switch kind {
-	case "corporate-strategy":
-		return "Corporate strategy"
-	case "strategy-and-plan":
-		return "Strategy and policing plan"
-	case "corporate-plan":
-		return "Corporate plan"
-	case "policing-plan":
-		return "Policing plan"
-	case "budget-submission":
-		return "Budget submission"
-	}
-	return kind
-}
-
 func (b *builder) meta(date string) []doc.Meta {
 	p := b.p
 	var m []doc.Meta

@@ -30,7 +30,7 @@ var statusOrder = []struct {
 func (b *builder) cpas() []entry {
 	var out []entry
 	for _, e := range b.entries {
-		if e.m.Kind == "cpa" {
+		if e.m.Kind.Critical() {
 			out = append(out, e)
 		}
 	}
@@ -266,7 +266,7 @@ func (b *builder) measureRows(es []entry) ([]doc.Row, []string) {
 func (b *builder) byOutcome() *doc.Section {
 	var rest []entry
 	for _, e := range b.entries {
-		if e.m.Kind != "cpa" {
+		if !e.m.Kind.Critical() {
 			rest = append(rest, e)
 		}
 	}
@@ -377,12 +377,8 @@ func (b *builder) inspections() *doc.Section {
 	}
 	s := &doc.Section{ID: b.uid(SectionInspections), Title: "Inspection grades", Level: 1}
 	s.Blocks = append(s.Blocks, &doc.Text{Markdown: fmt.Sprintf("The latest grades the plan records, for %s, with the direction of travel the inspectorate gave against the year before.", latest)})
-	captions := map[string]string{
-		"HMIC": "HMIC baseline assessment grades, " + latest.String(),
-		"PPAF": "Police Performance Assessment Framework (PPAF) domain grades, " + latest.String(),
-	}
-	for _, body := range []string{"HMIC", "PPAF"} {
-		t := &doc.Table{ID: b.uid("inspections-" + strings.ToLower(body)), Caption: captions[body], RowHeaders: true,
+	for _, body := range plan.InspectionBodies() {
+		t := &doc.Table{ID: b.uid("inspections-" + strings.ToLower(string(body))), Caption: body.Title() + " grades, " + latest.String(), RowHeaders: true,
 			Head: []string{"Area", "Grade", "Direction of travel"}, Numeric: []bool{false, false, false}}
 		group := ""
 		for _, in := range b.p.Inspections {
