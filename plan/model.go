@@ -321,7 +321,10 @@ type TableRow struct {
 	Label  string    `yaml:"label" doc:"The row label as printed (empty for an unlabelled subtotal)."`
 	Values []*Figure `yaml:"values" mps:"required" doc:"One cell a column; ~ for an empty cell."`
 	Equals string    `yaml:"equals" doc:"How the row derives from others: 'approved + savings + pay', 'subtotal - lower'."`
-	Total  bool      `yaml:"total" doc:"Print the row as a total."`
+	// SameAs names a row of another table that states the same figures,
+	// so that the two cannot drift apart (rule balance).
+	SameAs string `yaml:"same_as" doc:"The row of another table that states the same figures, as table/row: funding-envelope/lower. Each year both tables have must hold the same amount."`
+	Total  bool   `yaml:"total" doc:"Print the row as a total."`
 }
 
 // Risk is a risk or issue named in a budget.

@@ -473,6 +473,7 @@ func (v *validator) budget(b *Budget) {
 	for i := range b.Tables {
 		v.table(&b.Tables[i])
 	}
+	v.restated(b.Tables)
 	for _, r := range b.Risks {
 		if r.Amount != nil {
 			v.money(r.Amount, fmt.Sprintf("risk %q amount", r.ID))
@@ -506,6 +507,91 @@ func (v *validator) balance(bds []Breakdown) {
 				rev.ID, rev.Total.Text, rev.Year, fund.Total.Text, fund.ID, fund.Total.At, d)
 		}
 	}
+}
+
+// restated checks the rows that state another table's figures again
+// (same_as): for each year both tables have, the two cells must be the
+// same amount, in the units their tables print (2,673.3 in a £m table is
+// £2,673.3m).
+func (v *validator) restated(ts []Table) {
+	byID := map[string]*Table{}
+	for i := range ts {
+		byID[ts[i].ID] = &ts[i]
+	}
+	for i := range ts {
+		t := &ts[i]
+		for _, r := range t.Rows {
+			if r.SameAs == "" {
+				continue
+			}
+			tid, rid, _ := strings.Cut(r.SameAs, "/")
+			other := byID[tid]
+			var src *TableRow
+			if other != nil {
+				for j := range other.Rows {
+					if other.Rows[j].ID == rid {
+						src = &other.Rows[j]
+					}
+				}
+			}
+			if src == nil || other == t {
+				hint := "write table/row, naming a row of another table of the plan"
+				if other == nil {
+					if s := suggest(tid, keys(boolSet(byID))); s != "" {
+						hint = fmt.Sprintf("did you mean table %q?", s)
+					}
+				}
+				v.errorf(r.At, "reference", hint, "row %q of table %q is the same as %q, which is no row of another table", r.ID, t.ID, r.SameAs)
+				continue
+			}
+			acks := append(slices.Clone(t.Acknowledge), other.Acknowledge...)
+			for col, y := range t.Columns {
+				j := slices.Index(other.Columns, y)
+				if col >= len(r.Values) || j < 0 || j >= len(src.Values) {
+					continue
+				}
+				a, aok := cellAmount(r.Values[col], t.Unit)
+				b, bok := cellAmount(src.Values[j], other.Unit)
+				if !aok || !bok || a.Unit != b.Unit || a.Value.Cmp(b.Value) == 0 {
+					continue
+				}
+				d := Quantity{Value: a.Value.Sub(b.Value), Unit: a.Unit}
+				v.gap(acks, r.Values[col].At, "balance", d, "a figure stated twice is one figure: correct the one that was mistyped",
+					"table %q, row %q, %s: %s, but row %q of table %q (%s), which it restates, says %s (difference %s)",
+					t.ID, r.ID, y, cellText(r.Values[col], t.Unit), rid, tid, src.Values[j].At, cellText(src.Values[j], other.Unit), d)
+			}
+		}
+	}
+}
+
+// cellAmount is a table cell's exact amount, a bare number taking the
+// unit the table prints in its header (£m, £bn, %).
+func cellAmount(f *Figure, unit string) (Quantity, bool) {
+	if f == nil || f.Q == nil {
+		return Quantity{}, false
+	}
+	q := *f.Q
+	if q.Unit != UnitNumber {
+		return q, true
+	}
+	if suffix, ok := strings.CutPrefix(unit, "£"); ok {
+		if scale, ok := moneyScale[suffix]; ok {
+			return Quantity{Value: q.Value.Mul(scale), Unit: UnitMoney}, true
+		}
+	}
+	if unit == "%" {
+		q.Unit = UnitPercent
+	}
+	return q, true
+}
+
+// cellText is a cell as printed, with the table's money unit around a
+// bare number: 2,673.3 in a £m table is £2,673.3m.
+func cellText(f *Figure, unit string) string {
+	if suffix, ok := strings.CutPrefix(unit, "£"); ok && f.Q != nil && f.Q.Unit == UnitNumber {
+		return "£" + f.Text + suffix
+	}
+	return f.Text
 }
 
 // initiatives checks new initiatives. Their year may precede the plan's

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -84,13 +85,18 @@ trouble.`,
 			}
 			if !quiet {
 				w := bufio.NewWriter(e.stdout)
-				switch format {
-				case "json":
+				switch {
+				case format == "json":
 					err = diff.WriteJSON(w, rs...)
-				case "markdown":
+				case format == "markdown" && len(rs) == 0:
+					_, err = fmt.Fprintf(w, "## Plan changes since `%s`\n\nNo plan changed.\n", strings.ReplaceAll(rev, "`", "'"))
+				case format == "markdown":
 					err = diff.WriteMarkdown(w, maxBytes, rs...)
 				default:
-					for _, r := range rs {
+					for i, r := range rs {
+						if i > 0 && err == nil {
+							_, err = io.WriteString(w, "\n")
+						}
 						if err == nil {
 							err = diff.WriteText(w, r, useColor)
 						}
@@ -183,10 +189,6 @@ func (e *env) compareRev(rev string) ([]*diff.Report, error) {
 			return nil, err
 		}
 		rs = append(rs, r)
-	}
-	if len(rs) == 0 {
-		// No plan changed: say so in the chosen format, as an empty diff does.
-		rs = append(rs, &diff.Report{Old: diff.Side{Source: e.plansDir + "@" + rev, Revision: rev}, New: diff.Side{Source: e.plansDir}})
 	}
 	return rs, nil
 }

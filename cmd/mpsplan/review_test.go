@@ -103,7 +103,11 @@ func TestReviewEdits(t *testing.T) {
 	r := newReviewRepo(t)
 	diffRev := []string{"diff", "--rev", "HEAD~1", "--color", "never"}
 
-	r.expect([]string{"diff", "--rev", "HEAD"}, 0)
+	if out := r.expect([]string{"diff", "--rev", "HEAD"}, 0); out != "" {
+		t.Errorf("no plan changed, yet diff --rev prints %q", out)
+	}
+	r.expect([]string{"diff", "--rev", "HEAD", "--format", "json"}, 0, `"diffs": []`)
+	r.expect([]string{"diff", "--rev", "HEAD", "--format", "markdown"}, 0, "No plan changed.")
 
 	// Reordering: the published contents follow the order.
 	r.edit("2008-11/plan.yaml", "  - id: information\n    title: Improving the quality and management of our information and data, and our staff's access to it\n", "")
