@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -53,6 +54,40 @@ func (escapedHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkContinue, nil
 	})
+	registerImages(r)
+}
+
+// registerImages renders an image in author Markdown as a link to it, its
+// alternative text as the link's text: an <img> with a remote source would
+// make the self-contained page fetch it (and the page's policy blocks it
+// anyway). A dangerous URL (javascript:) gives the text alone.
+func registerImages(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindImage, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		img := n.(*ast.Image)
+		link := !html.IsDangerousURL(img.Destination) && !insideLink(n)
+		if entering && link {
+			_, _ = w.WriteString(`<a class="image-link" href="`)
+			_, _ = w.Write(util.EscapeHTML(util.URLEscape(img.Destination, true)))
+			_, _ = w.WriteString(`">`)
+			if !n.HasChildren() {
+				_, _ = w.Write(util.EscapeHTML(img.Destination))
+			}
+		}
+		if !entering && link {
+			_, _ = w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// insideLink reports whether n is within a link, where another would not nest.
+func insideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindLink || p.Kind() == ast.KindAutoLink {
+			return true
+		}
+	}
+	return false
 }
 
 // shiftHeadings moves the headings of author Markdown below the section
@@ -206,6 +241,7 @@ func (t *Templates) htmlFuncs() htemplate.FuncMap {
 	}
 	f["css"] = func() htemplate.CSS { return htemplate.CSS(t.css) } //nolint:gosec // the template author's own stylesheet
 	f["svg"] = func(c *doc.Chart) htemplate.HTML { return htemplate.HTML(svg.Chart(c)) }
+	f["csp"] = func() htemplate.HTML { return htemplate.HTML(cspMeta) } // a constant of this package
 	f["rowgroups"] = rowGroups
 	f["rowhtml"] = rowHTML
 	return f
@@ -263,5 +299,35 @@ func rowGroups(rows []doc.Row) []rowGroup {
 // WriteHTML prints d as one self-contained HTML5 file. On error w may hold
 // part of the document, as with WriteMarkdown.
 func (t *Templates) WriteHTML(w io.Writer, d *doc.Document) error {
-	return t.execHTML(w, newDocView(d, func(s *doc.Section) string { return s.ID }))
+	var b bytes.Buffer
+	if err := t.execHTML(&b, newDocView(d, func(s *doc.Section) string { return s.ID })); err != nil {
+		return err
+	}
+	_, err := w.Write(withCSP(b.Bytes()))
+	return err
+}
+
+// CSP is the Content-Security-Policy every page carries: the page is
+// self-contained, so it may run no script and load nothing from anywhere
+// (inline CSS and inline SVG aside), whatever a template or plan puts in it.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+var cspMeta = []byte(`<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`)
+
+// withCSP adds the policy right after <head> when a replaced plan.html.tmpl
+// left it out, so no template can make a page without it.
+func withCSP(page []byte) []byte {
+	if bytes.Contains(page, []byte(`http-equiv="Content-Security-Policy"`)) {
+		return page
+	}
+	i := bytes.Index(page, []byte("<head>"))
+	if i < 0 {
+		return page
+	}
+	i += len("<head>")
+	out := make([]byte, 0, len(page)+len(cspMeta)+1)
+	out = append(out, page[:i]...)
+	out = append(out, '\n')
+	out = append(out, cspMeta...)
+	return append(out, page[i:]...)
 }

@@ -167,7 +167,7 @@ func commonFuncs() map[string]any {
 		"join": strings.Join,
 		// numeric reports whether column i of a table holds figures.
 		"numeric": func(t *doc.Table, i int) bool { return t != nil && i < len(t.Numeric) && t.Numeric[i] },
-		"repeat":  strings.Repeat,
+		"repeat":  repeat,
 		"cells":   rowCells,
 		// first is a group row's heading: its first cell, if any.
 		"first": func(cells []string) string {
@@ -177,6 +177,22 @@ func commonFuncs() map[string]any {
 			return cells[0]
 		},
 	}
+}
+
+// maxRepeat bounds what the repeat helper may make. A template that asks
+// for more (repeat "x" 1e12) would otherwise take all the memory there is.
+const maxRepeat = 1 << 20
+
+// repeat is strings.Repeat for templates, refusing a negative count and
+// any result past maxRepeat bytes with an error naming the template.
+func repeat(s string, n int) (string, error) {
+	if n < 0 {
+		return "", fmt.Errorf("repeat: negative count %d", n)
+	}
+	if s != "" && n > maxRepeat/len(s) {
+		return "", fmt.Errorf("repeat: %d copies of a %d-byte string is more than templates may make (%d bytes)", n, len(s), maxRepeat)
+	}
+	return strings.Repeat(s, n), nil
 }
 
 // Cell is one table cell as templates print it: Header for a row header

@@ -135,7 +135,14 @@ func measureNotes(m *plan.Measure, all bool) []string {
 			add(m.Title+", result "+r.Year.String(), r.Comment)
 		}
 		for _, part := range m.Parts {
-			add(m.Title+": "+part.Title, part.Comment)
+			what := m.Title + ": " + part.Title
+			for _, t := range part.Targets {
+				add(what+", target "+t.Year.String(), t.Note)
+			}
+			add(what, part.Comment)
+			for _, r := range part.Results {
+				add(what+", result "+r.Year.String(), r.Comment)
+			}
 		}
 	} else if m.Comment != "" {
 		add(m.Title, m.Comment)

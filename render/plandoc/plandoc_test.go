@@ -213,3 +213,28 @@ func TestPlanDocumentRules(t *testing.T) {
 		})
 	}
 }
+
+// TestPartResultCommentPrinted is issue 15 item 12: the comment of a
+// measure part's result (and its target note) is printed in the plan's
+// performance table notes, as the measure's own are, not only in reports.
+func TestPartResultCommentPrinted(t *testing.T) {
+	y := plan.Year(2008)
+	fig := func(s string) plan.Figure {
+		q, err := plan.ParseQuantity(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return plan.Figure{Text: s, Q: &q}
+	}
+	m := &plan.Measure{ID: "m", Title: "Satisfaction", Unit: plan.UnitPercent, Parts: []plan.MeasurePart{{
+		ID: "white", Title: "White",
+		Targets: []plan.Target{{Year: y, Kind: plan.TargetLevel, Text: "80%", Note: "A target note of the part"}},
+		Results: []plan.Result{{Year: y, Value: fig("79%"), Comment: "Survey of the part changed mid-year"}},
+	}}}
+	notes := strings.Join(measureNotes(m, true), "\n")
+	for _, want := range []string{"Satisfaction: White, result 2008/09: Survey of the part changed mid-year", "Satisfaction: White, target 2008/09: A target note of the part"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+}
