@@ -1,9 +1,6 @@
 package markup
 
 import (
-	"github.com/mpsplan/mpsplan/render/doc"
-	"github.com/mpsplan/mpsplan/render/svg"
-
 	"bufio"
 	"bytes"
 	htemplate "html/template"
@@ -12,6 +9,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/svg"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"

@@ -1,8 +1,6 @@
 package markup
 
 import (
-	"github.com/mpsplan/mpsplan/render/doc"
-
 	"bytes"
 	"io"
 	"slices"
@@ -10,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"

@@ -1,11 +1,6 @@
 package markup
 
 import (
-	"github.com/mpsplan/mpsplan/internal/gfmtest"
-	"github.com/mpsplan/mpsplan/internal/testplans"
-	"github.com/mpsplan/mpsplan/render/doc"
-	"github.com/mpsplan/mpsplan/render/plandoc"
-
 	"bytes"
 	"errors"
 	"flag"
@@ -15,7 +10,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mpsplan/mpsplan/internal/gfmtest"
+	"github.com/mpsplan/mpsplan/internal/testplans"
 	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/plandoc"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"

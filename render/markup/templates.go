@@ -6,9 +6,6 @@
 package markup
 
 import (
-	"github.com/mpsplan/mpsplan/render/doc"
-	"github.com/mpsplan/mpsplan/render/mdtext"
-
 	"errors"
 	"fmt"
 	htemplate "html/template"
@@ -21,6 +18,8 @@ import (
 	"sync"
 	ttemplate "text/template"
 
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/mdtext"
 	"github.com/mpsplan/mpsplan/templates"
 )
 

@@ -1,10 +1,11 @@
 package mdtext
 
 import (
-	"github.com/mpsplan/mpsplan/internal/gfmtest"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/mpsplan/mpsplan/internal/gfmtest"
 )
 
 func TestEscapeMarkdown(t *testing.T) {

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/mpsplan/mpsplan/render/doc"
-
 	"github.com/mpsplan/mpsplan/render/pdf"
 )
 

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/mpsplan/mpsplan/render/doc"
 )
 

@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // md parses the authors' Markdown (CommonMark + GFM), as the other writers do.

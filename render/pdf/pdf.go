@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/mpsplan/mpsplan/render/doc"
 )
 

@@ -15,7 +15,6 @@ import (
 	"unicode"
 
 	"github.com/mpsplan/mpsplan/render/doc"
-
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )

@@ -8,9 +8,8 @@ import (
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
-	"github.com/mpsplan/mpsplan/render/plandoc"
-
 	"github.com/mpsplan/mpsplan/render/pdf"
+	"github.com/mpsplan/mpsplan/render/plandoc"
 	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )

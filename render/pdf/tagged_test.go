@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/mpsplan/mpsplan/render/doc"
-
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )

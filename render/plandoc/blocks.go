@@ -47,13 +47,6 @@ func hasRef(refs []plan.Ref, id string) bool {
 	return slices.ContainsFunc(refs, func(r plan.Ref) bool { return r.ID == id })
 }
 
-func objectiveHeading(o *plan.Objective) string {
-	if o.Code != "" {
-		return o.Code + ". " + o.Title
-	}
-	return o.Title
-}
-
 // facts prints labelled lines ("Contributes to: ...") as a Markdown list.
 func facts(pairs ...[2]string) []doc.Block {
 	var lines []string

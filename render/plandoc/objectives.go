@@ -18,7 +18,7 @@ func (b *builder) objectives() *doc.Section {
 	s := b.section(SectionObjectives, title, 1)
 	for i := range p.Objectives {
 		o := &p.Objectives[i]
-		os := b.section("objective-"+o.ID, objectiveHeading(o), 2)
+		os := b.section("objective-"+o.ID, o.Heading(), 2)
 		if o.Short != "" && o.Short != o.Title {
 			os.Blocks = append(os.Blocks, &doc.Text{Markdown: "*" + mdtext.Escape(o.Short) + "*"})
 		}
@@ -30,7 +30,7 @@ func (b *builder) objectives() *doc.Section {
 			[2]string{"Supporting strategies", escapeJoin(refTitles(o.Strategies, b.strategyT))},
 			[2]string{"Owner", mdtext.Escape(o.Owner)},
 		)...)
-		if t := b.targetTable(os.ID, "Critical performance areas and targets: "+objectiveHeading(o), func(m *plan.Measure) bool { return hasRef(m.Objectives, o.ID) }); t != nil {
+		if t := b.targetTable(os.ID, "Critical performance areas and targets: "+o.Heading(), func(m *plan.Measure) bool { return hasRef(m.Objectives, o.ID) }); t != nil {
 			os.Blocks = append(os.Blocks, t)
 		}
 		s.Sections = append(s.Sections, os)
@@ -72,14 +72,14 @@ func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) boo
 	t.Numeric = make([]bool, len(t.Head))
 	var notes []string
 	for _, m := range ms {
-		row := doc.Row{Cells: []string{measureLabel(m)}}
+		row := doc.Row{Cells: []string{m.Label()}}
 		for _, y := range years {
 			row.Cells = append(row.Cells, targetCell(m.Targets, y))
 		}
 		t.Rows = append(t.Rows, row)
 		notes = append(notes, measureNotes(m, false)...)
 		for _, part := range m.Parts {
-			row := doc.Row{Cells: []string{measureLabel(m) + ": " + part.Title}}
+			row := doc.Row{Cells: []string{m.Label() + ": " + part.Title}}
 			for _, y := range years {
 				row.Cells = append(row.Cells, targetCell(part.Targets, y))
 			}
@@ -97,13 +97,6 @@ func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) boo
 	}
 	t.Note = strings.Join(notes, "\n")
 	return t
-}
-
-func measureLabel(m *plan.Measure) string {
-	if len(m.Codes) > 0 {
-		return m.Title + " (" + strings.Join(m.Codes, ", ") + ")"
-	}
-	return m.Title
 }
 
 func targetCell(ts []plan.Target, y plan.Year) string {

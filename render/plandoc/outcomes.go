@@ -14,7 +14,7 @@ func (b *builder) outcomes() *doc.Section {
 		var objs, prs []string
 		for i := range p.Objectives {
 			if hasRef(p.Objectives[i].Outcomes, o.ID) {
-				objs = append(objs, objectiveHeading(&p.Objectives[i]))
+				objs = append(objs, p.Objectives[i].Heading())
 			}
 		}
 		for _, pr := range p.Priorities {

@@ -107,7 +107,7 @@ func (b *builder) indexTitles() {
 		b.priorityT[pr.ID] = pr.Title
 	}
 	for i := range p.Objectives {
-		b.objectiveT[p.Objectives[i].ID] = objectiveHeading(&p.Objectives[i])
+		b.objectiveT[p.Objectives[i].ID] = p.Objectives[i].Heading()
 	}
 	for _, st := range p.Strategies {
 		b.strategyT[st.ID] = st.Title

@@ -2,11 +2,11 @@ package plandoc
 
 import (
 	"bytes"
-	"github.com/mpsplan/mpsplan/internal/testplans"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mpsplan/mpsplan/internal/testplans"
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 )

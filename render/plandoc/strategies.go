@@ -29,7 +29,7 @@ func (b *builder) strategies() *doc.Section {
 		var objs []string
 		for i := range p.Objectives {
 			if hasRef(p.Objectives[i].Strategies, st.ID) {
-				objs = append(objs, objectiveHeading(&p.Objectives[i]))
+				objs = append(objs, p.Objectives[i].Heading())
 			}
 		}
 		row := doc.Row{Cells: []string{st.Title}}
@@ -60,7 +60,7 @@ func (b *builder) fits() *doc.Section {
 				acts = append(acts, a.Title)
 			}
 		}
-		return doc.Row{Cells: []string{objectiveHeading(o), strings.Join(refTitles(o.Strategies, b.strategyT), "; "), strings.Join(acts, "; ")}}
+		return doc.Row{Cells: []string{o.Heading(), strings.Join(refTitles(o.Strategies, b.strategyT), "; "), strings.Join(acts, "; ")}}
 	}
 	placed := map[string]bool{}
 	group := func(kind, id, title string, refs func(*plan.Objective) []plan.Ref) {

@@ -167,7 +167,7 @@ type entry struct {
 }
 
 func (e entry) label() string {
-	l := measureLabel(e.m)
+	l := e.m.Label()
 	if e.part != nil {
 		l += ": " + e.part.Title
 	}
@@ -268,19 +268,6 @@ func periodText(period string, y plan.Year) string {
 		return "the whole of " + y.String()
 	}
 	return period
-}
-
-func measureLabel(m *plan.Measure) string {
-	var codes []string
-	for _, c := range m.Codes {
-		if !strings.Contains(m.Title, c) {
-			codes = append(codes, c)
-		}
-	}
-	if len(codes) > 0 {
-		return m.Title + " (" + strings.Join(codes, ", ") + ")"
-	}
-	return m.Title
 }
 
 func plural(n int, one, many string) string {

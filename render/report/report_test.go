@@ -15,9 +15,8 @@ import (
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/markup"
-	"github.com/mpsplan/mpsplan/render/plandoc"
-
 	"github.com/mpsplan/mpsplan/render/pdf"
+	"github.com/mpsplan/mpsplan/render/plandoc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/report/golden")

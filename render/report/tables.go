@@ -278,7 +278,7 @@ func (b *builder) byOutcome() *doc.Section {
 	objOutcome := map[string]string{}
 	objTitle := map[string]string{}
 	for _, o := range p.Objectives {
-		objTitle[o.ID] = objectiveHeading(&o)
+		objTitle[o.ID] = o.Heading()
 		if len(o.Outcomes) > 0 {
 			objOutcome[o.ID] = o.Outcomes[0].ID
 		}
@@ -354,13 +354,6 @@ func (b *builder) byOutcome() *doc.Section {
 	groups = append(groups, group{es: take(func(*plan.Measure) bool { return true })})
 	addSection("other-measures", "Other measures", groups)
 	return s
-}
-
-func objectiveHeading(o *plan.Objective) string {
-	if o.Code != "" {
-		return o.Code + ". " + o.Title
-	}
-	return o.Title
 }
 
 // inspections prints the latest inspection grades the plan holds up to

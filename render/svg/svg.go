@@ -3,13 +3,13 @@
 package svg
 
 import (
-	"github.com/mpsplan/mpsplan/render/doc"
-
 	"fmt"
 	"html"
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // Chart geometry, in SVG user units. The width suits a phone column: the
