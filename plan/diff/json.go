@@ -46,6 +46,7 @@ type (
 		ReIdentified   int         `json:"reidentified"`
 		Reordered      int         `json:"reordered"`
 		Reworded       int         `json:"reworded"`
+		Statuses       int         `json:"statuses_changed"`
 	}
 	jsonSection struct {
 		Name      string           `json:"name"`
@@ -130,7 +131,7 @@ func toJSON(r *Report) jsonReport {
 	out := jsonReport{Old: r.Old, New: r.New, Plan: r.Plan, Sections: []jsonSection{}, Summary: jsonSummary{
 		TargetsChanged: sum.TargetsChanged, MoneyChanged: sum.MoneyChanged,
 		Added: sum.Added, Removed: sum.Removed, Changed: sum.Changed, Renamed: sum.Renamed, Moved: sum.Moved,
-		ReIdentified: sum.ReIdentified, Reordered: sum.Reordered, Reworded: sum.Reworded,
+		ReIdentified: sum.ReIdentified, Reordered: sum.Reordered, Reworded: sum.Reworded, Statuses: sum.StatusesChanged,
 	}}
 	if sum.MoneyChanged > 0 {
 		out.Summary.MoneyNet = amount(sum.MoneyNet, signed(sum.MoneyNet))

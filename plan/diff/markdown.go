@@ -109,6 +109,9 @@ func mdHead(r *Report) string {
 		money = fmt.Sprintf("%d %s changed, net **%s**", s.MoneyChanged, plural1(s.MoneyChanged, "amount"), md(signed(s.MoneyNet)))
 	}
 	fmt.Fprintf(&b, "- **Money**: %s\n", money)
+	if s.StatusesChanged > 0 {
+		fmt.Fprintf(&b, "- **Statuses**: %d flipped (see Statuses)\n", s.StatusesChanged)
+	}
 	var items []string
 	for _, c := range []struct {
 		n    int
@@ -200,6 +203,9 @@ func hasFigures(fs []Field) bool {
 }
 
 func sectionFigures(s Section) bool {
+	if s.Name == SectionStatuses {
+		return true // what the figures mean for the report: met, not met
+	}
 	return hasFigures(s.Fields) || slices.ContainsFunc(s.Items, func(it Item) bool { return hasFigures(it.Fields) })
 }
 

@@ -25,12 +25,19 @@ type Summary struct {
 	Reordered int
 	// Reworded counts figures printed otherwise with the same value.
 	Reworded int
+	// StatusesChanged counts the statuses the change flips (a measure's
+	// year from met to not met...), the section statuses.
+	StatusesChanged int
 }
 
 // Summary counts the report's changes.
 func (r *Report) Summary() Summary {
 	s := Summary{MoneyNet: plan.Quantity{Unit: plan.UnitMoney}}
 	for _, sec := range r.Sections {
+		if sec.Name == SectionStatuses {
+			s.StatusesChanged += len(sec.Fields)
+			continue
+		}
 		s.fields(sec.Fields)
 		for _, it := range sec.Items {
 			switch it.Change {
