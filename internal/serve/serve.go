@@ -17,6 +17,8 @@ import (
 	"html/template"
 	"net/http"
 	"path"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -152,6 +154,14 @@ func (s *Server) write(w http.ResponseWriter, status int, page []byte, version i
 	_, _ = rand.Read(raw[:])
 	nonce := base64.StdEncoding.EncodeToString(raw[:])
 	script := fmt.Sprintf(`<script nonce="%s">%s</script>`, nonce, strings.Replace(reloadJS, "VERSION", strconv.Itoa(version), 1))
+	policy := pagePolicy
+	// A built page carries its own policy, which runs no script at all:
+	// the preview's copy allows this one script, by its nonce, and the
+	// event stream it opens; the rest of the page's policy stands.
+	if m := cspMetaRE.FindSubmatchIndex(page); m != nil {
+		policy = string(page[m[2]:m[3]])
+		page = slices.Concat(page[:m[0]], []byte(`<meta http-equiv="Content-Security-Policy" content="`+policy+`; script-src 'nonce-`+nonce+`'; connect-src 'self'">`), page[m[1]:])
+	}
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		i = len(page)
@@ -161,11 +171,17 @@ func (s *Server) write(w http.ResponseWriter, status int, page []byte, version i
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src 'nonce-"+nonce+"'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", policy+"; script-src 'nonce-"+nonce+"'; connect-src 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
 	_, _ = w.Write(out)
 }
+
+// pagePolicy is the preview's policy for a page that carries none (the
+// problems page), as strict as a built page's.
+const pagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+var cspMetaRE = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
 
 // reloadJS reloads the page when the build it was served from is replaced.
 // EventSource reconnects by itself when the server restarts.

@@ -21,7 +21,7 @@ func TestHandler(t *testing.T) {
 		if broken.Load() {
 			return Site{Diags: plan.Diagnostics{{Pos: plan.Pos{File: "plans/p/plan.yaml", Line: 3, Col: 7}, Severity: plan.Error, Message: "a <b>bad</b> value", Hint: "fix it"}}}
 		}
-		return Site{Index: "/p/p.html", Pages: map[string][]byte{"/p/p.html": []byte("<!DOCTYPE html><html><body><h1>P</h1></body></html>")}}
+		return Site{Index: "/p/p.html", Pages: map[string][]byte{"/p/p.html": []byte(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><h1>P</h1></body></html>`)}}
 	})
 	s.Rebuild()
 	ts := httptest.NewServer(s.Handler())
@@ -43,6 +43,7 @@ func TestHandler(t *testing.T) {
 	}{
 		{"/", 200, "<h1>P</h1><script nonce="},
 		{"/p/p.html", 200, "var served = 1;"},
+		{"/p/p.html", 200, `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-`},
 		{"/p/", 404, ""},
 		{"/p/../p/p.html", 200, "<h1>P</h1>"}, // cleaned by the client
 		{"/plan.yaml", 404, ""},
