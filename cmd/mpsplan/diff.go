@@ -138,10 +138,23 @@ func (e *env) compareArgs(args []string) (*diff.Report, error) {
 			return nil, err
 		}
 		sides[i], missing[i] = p, gone
+		var invalid plan.Diagnostics
 		for _, d := range ds {
-			if d.Severity == plan.Error {
+			switch {
+			case d.Severity != plan.Error:
+			case p == nil || unreadable(d):
 				diags = append(diags, d)
+			default:
+				invalid = append(invalid, d)
 			}
+		}
+		if len(invalid) > 0 && len(diags) == 0 {
+			// The plan reads, but breaks a rule (a sum, a stale
+			// acknowledgement, one written to rules made since): the
+			// diff is still what a reviewer needs, so say so and go on.
+			// check is what fails CI for it.
+			_ = invalid.WriteText(e.stderr)
+			fmt.Fprintf(e.stderr, "mpsplan: %s does not validate (%s); compared as written\n", arg, invalid.Summary())
 		}
 	}
 	if len(diags) > 0 {
@@ -164,6 +177,17 @@ func (e *env) compareArgs(args []string) (*diff.Report, error) {
 	}
 	r.Old.Revision, r.New.Revision = e.revisionOf(args[0]), e.revisionOf(args[1])
 	return r, nil
+}
+
+// unreadable reports whether a diagnostic is about reading the plan
+// (a file, the YAML, an unknown key) rather than about what it says:
+// a plan that cannot be read cannot be compared.
+func unreadable(d plan.Diagnostic) bool {
+	switch d.Rule {
+	case "", "syntax", "unknown-key", "file":
+		return true
+	}
+	return false
 }
 
 // revisionOf is the git revision an argument names, if any.
