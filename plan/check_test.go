@@ -2,16 +2,13 @@ package plan_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mpsplan/mpsplan/internal/golden"
 	"github.com/mpsplan/mpsplan/plan"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files with the current output")
 
 // TestCheckFixtures loads each broken plan under testdata/check and
 // compares every diagnostic, exactly, with its expected.txt. Each fixture
@@ -31,20 +28,7 @@ func TestCheckFixtures(t *testing.T) {
 			if err := diags.WriteText(&got); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join(dir, "expected.txt")
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./plan -update to create it)", err)
-			}
-			if got.String() != string(want) {
-				t.Errorf("diagnostics differ from %s\n--- got\n%s--- want\n%s", golden, got.String(), want)
-			}
+			golden.Check(t, filepath.Join(dir, "expected.txt"), got.Bytes())
 			if strings.HasSuffix(name, "-ok") && len(diags) != 0 {
 				t.Errorf("fixture %s must load cleanly", name)
 			}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,57 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mpsplan/mpsplan/internal/golden"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )
 
-func init() {
-	// -update is the repository's one flag for rewriting golden files;
-	// another test file of this package may define it first.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files with the current output")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 var diffFormats = []struct{ format, ext string }{{"text", "txt"}, {"markdown", "md"}, {"json", "json"}}
-
-// golden compares got with the golden file, or rewrites it under -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join(repoRoot(), "testdata", "diff", "golden", name)
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/mpsplan -run Diff -update to create it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		i := 0
-		for i < len(gl) && i < len(wl) && gl[i] == wl[i] {
-			i++
-		}
-		line := func(ls []string) string {
-			if i < len(ls) {
-				return ls[i]
-			}
-			return "(end of output)"
-		}
-		t.Errorf("output differs from %s at line %d (rerun with -update if the change is intended):\n got: %s\nwant: %s",
-			path, i+1, line(gl), line(wl))
-	}
-}
 
 // TestDiffGolden compares the fixture plans in every format.
 func TestDiffGolden(t *testing.T) {
@@ -70,7 +23,7 @@ func TestDiffGolden(t *testing.T) {
 			if code != exitProblems || errs != "" {
 				t.Fatalf("exit %d, want 1; stderr:\n%s", code, errs)
 			}
-			golden(t, "base_changed."+f.ext, out)
+			golden.Check(t, filepath.Join(repoRoot(), "testdata", "diff", "golden", "base_changed."+f.ext), []byte(out))
 		})
 	}
 }
@@ -103,7 +56,7 @@ func TestDiffRealPlans(t *testing.T) {
 				if code != exitProblems {
 					t.Fatalf("exit %d, want 1; stderr:\n%s", code, errs)
 				}
-				golden(t, pair[0]+"_"+pair[1]+"."+f.ext, out)
+				golden.Check(t, filepath.Join(repoRoot(), "testdata", "diff", "golden", pair[0]+"_"+pair[1]+"."+f.ext), []byte(out))
 				if f.format != "text" {
 					return
 				}

@@ -3,7 +3,6 @@ package markup
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/mpsplan/mpsplan/internal/gfmtest"
+	"github.com/mpsplan/mpsplan/internal/golden"
 	"github.com/mpsplan/mpsplan/internal/testplans"
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
@@ -19,8 +19,6 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 const (
 	goldenDir = "../../testdata/golden"
@@ -77,52 +75,19 @@ func render(t testing.TB, tm *Templates, d *doc.Document) (md, html []byte) {
 	return m.Bytes(), h.Bytes()
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./render/markup -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("%s differs from the golden file at line %d:\n got: %q\nwant: %q\n(run go test ./render/markup -update if the change is intended)", name, i+1, g, w)
-			}
-		}
-	}
-}
-
 func TestGoldenPlans(t *testing.T) {
 	tm := defaults(t)
 	for _, l := range realPlans(t) {
 		t.Run(l.id, func(t *testing.T) {
 			md, html := render(t, tm, l.doc)
-			golden(t, l.id+".md", md)
-			golden(t, l.id+".html", html)
+			golden.Check(t, filepath.Join(goldenDir, l.id+".md"), md)
+			golden.Check(t, filepath.Join(goldenDir, l.id+".html"), html)
 		})
 	}
 	t.Run("sample", func(t *testing.T) {
 		md, html := render(t, tm, sampleDoc())
-		golden(t, "sample.md", md)
-		golden(t, "sample.html", html)
+		golden.Check(t, filepath.Join(goldenDir, "sample.md"), md)
+		golden.Check(t, filepath.Join(goldenDir, "sample.html"), html)
 	})
 }
 

@@ -4,23 +4,20 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/mpsplan/mpsplan/internal/golden"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )
 
 var annotRef = regexp.MustCompile(`Object \d+ \d+`)
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/pdf")
 
 // TestStructGolden compares pdfinfo -struct-text of every plan's PDF, the
 // structure tree in reading order with its text, with a golden file.
@@ -35,40 +32,9 @@ func TestStructGolden(t *testing.T) {
 			// Annotation object numbers change whenever any element is
 			// added; the golden file keeps what a reader gets.
 			got := annotRef.ReplaceAllString(run(t, "pdfinfo", "-struct-text", path), "link annotation")
-			golden := filepath.Join(tooltest.RepoRoot(), "testdata", "pdf", id+".struct.txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./render/pdf -run TestStructGolden -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("pdfinfo -struct-text differs from %s (run with -update after checking the change):\n%s", golden, firstDiff(string(want), got))
-			}
+			golden.Check(t, filepath.Join(tooltest.RepoRoot(), "testdata", "pdf", id+".struct.txt"), []byte(got))
 		})
 	}
-}
-
-// firstDiff shows where two texts first differ.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\n  want %q\n  got  %q", i+1, a, b)
-		}
-	}
-	return ""
 }
 
 // TestMarkedContent walks each written file (through qpdf's JSON, which

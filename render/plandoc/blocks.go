@@ -16,13 +16,6 @@ func mdBlocks(md plan.Markdown) []doc.Block {
 	return []doc.Block{&doc.Text{Markdown: strings.TrimRight(string(md), "\n")}}
 }
 
-func plainText(s string) []doc.Block {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	return []doc.Block{&doc.Text{Markdown: mdtext.Escape(s)}}
-}
-
 func itemList(items []plan.Item) *doc.List {
 	l := &doc.List{}
 	for _, it := range items {

@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"bytes"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mpsplan/mpsplan/internal/golden"
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/markup"
@@ -19,9 +19,10 @@ import (
 	"github.com/mpsplan/mpsplan/render/plandoc"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/report/golden")
-
-const root = "../.."
+const (
+	root      = "../.."
+	goldenDir = root + "/testdata/report/golden"
+)
 
 func load(t *testing.T, dir string) *plan.Plan {
 	t.Helper()
@@ -76,44 +77,14 @@ func write(t *testing.T, d *doc.Document, fn func(*markup.Templates, io.Writer, 
 	return b.Bytes()
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join(root, "testdata/report/golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./render/report -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		if strings.HasSuffix(name, ".pdf") {
-			t.Fatalf("%s differs (%d bytes, want %d); run go test ./render/report -update if the change is intended", name, len(got), len(want))
-		}
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test ./render/report -update if the change is intended)", name, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d", name, len(gl), len(wl))
-	}
-}
-
 func TestGolden(t *testing.T) {
 	p, others := fixture(t)
 	d, err := Build(p, 2006, others)
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, d.ID+".md", markdown(t, d))
-	golden(t, d.ID+".html", html(t, d))
+	golden.Check(t, filepath.Join(goldenDir, d.ID+".md"), markdown(t, d))
+	golden.Check(t, filepath.Join(goldenDir, d.ID+".html"), html(t, d))
 
 	real := allPlans(t)
 	i := indexOf(t, real, "2006-09")
@@ -124,13 +95,13 @@ func TestGolden(t *testing.T) {
 	if d.ID != "2006-09-report-2006-07" || d.Kind != "report" {
 		t.Errorf("document %q of kind %q", d.ID, d.Kind)
 	}
-	golden(t, d.ID+".md", markdown(t, d))
-	golden(t, d.ID+".html", html(t, d))
+	golden.Check(t, filepath.Join(goldenDir, d.ID+".md"), markdown(t, d))
+	golden.Check(t, filepath.Join(goldenDir, d.ID+".html"), html(t, d))
 	var pb bytes.Buffer
 	if err := pdf.Write(&pb, d); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, d.ID+".pdf", pb.Bytes())
+	golden.Check(t, filepath.Join(goldenDir, d.ID+".pdf"), pb.Bytes())
 }
 
 // TestDate checks a report is dated by the build, never by the plan (a
