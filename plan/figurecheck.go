@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 )
@@ -79,6 +78,6 @@ func (v *validator) targetText(m *Measure, t *Target, what string) {
 			return
 		}
 	}
-	v.wrong(m.Acknowledge, t.At, "target-text", fmt.Sprintf("make the text and the value state the same figure (the value is what reports assess); if the source itself disagrees, acknowledge it with acknowledge: {target-text: reason}"),
+	v.wrong(m.Acknowledge, t.At, "target-text", "make the text and the value state the same figure (the value is what reports assess); if the source itself disagrees, acknowledge it with acknowledge: {target-text: reason}",
 		"%s target for %s: the text %q does not state the value %s", what, t.Year, t.Text, t.Value.Text)
 }

@@ -49,8 +49,7 @@ func docText(d *doc.Document) string {
 			b.WriteByte('\n')
 		}
 	}
-	var table func(t *doc.Table)
-	table = func(t *doc.Table) {
+	table := func(t *doc.Table) {
 		if t == nil {
 			return
 		}
