@@ -1,13 +1,14 @@
 // Package golden compares what a test made with a golden file (the output
 // checked into the repository) and, when the tests run with -update,
 // rewrites the file instead. Every package with golden files uses it, so
-// one command rewrites them all:
+// one command, the README's, rewrites them all:
 //
-//	go test ./... -update
+//	go test ./plan ./cmd/mpsplan ./render/markup ./render/pdf ./render/report -update
 //
-// A package whose tests do not import golden has no -update flag; go test
-// only passes the flag to packages that define it when it is given after
-// the package list, as above, so that command works wherever it is run.
+// It names the packages because a package whose tests do not import golden
+// has no -update flag, and its test binary would stop on the unknown flag
+// (so go test ./... -update fails). TestReadmeUpdateCommand keeps the
+// README's list equal to the packages that use golden.
 package golden
 
 import (
