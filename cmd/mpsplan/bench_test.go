@@ -20,6 +20,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path"
@@ -152,6 +153,7 @@ func BenchmarkBuild(b *testing.B) {
 			var files, size int
 			for b.Loop() {
 				files, size = 0, 0
+				e.cache = &loadCache{} // as build does, once a run
 				for _, r := range e.buildPlans(dirs, fmts, tmpl, opts, "public", func() bool { return false }) {
 					if !r.ok {
 						b.Fatalf("a plan failed: %s", r.msgs.String())
@@ -164,6 +166,57 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			b.ReportMetric(float64(files), "files")
 			b.ReportMetric(float64(size)/1024, "KB")
+		})
+	}
+}
+
+// BenchmarkHostileMarkdown builds plans whose Markdown is made to be slow
+// to parse: 2 MB of "[" (unclosed link openers), a list nested 1,400
+// deep, and 1,000 nested block quotes each opening a list. Each must be
+// refused or built in well under a second.
+func BenchmarkHostileMarkdown(b *testing.B) {
+	nested := func(n int, line func(i int) string) string {
+		var s strings.Builder
+		for i := range n {
+			s.WriteString(line(i) + "\n")
+		}
+		return s.String()
+	}
+	cases := []struct{ name, md string }{
+		{"brackets=2MB", strings.Repeat("[", 2<<20)},
+		{"list-depth=1400", nested(1400, func(i int) string { return strings.Repeat("  ", i) + "- level" })},
+		{"quote-depth=1000", nested(1000, func(i int) string { return strings.Repeat("> ", i) + "- a" })},
+	}
+	tmpl, err := markup.DefaultTemplates()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range cases {
+		dir := filepath.Join(b.TempDir(), "p")
+		quoted, _ := json.Marshal(c.md) // a JSON string is a YAML scalar
+		src := "id: p\ntitle: T\nkind: corporate-plan\norganisations: [Metropolitan Police Authority]\n" +
+			"period: {first: 2008/09, last: 2010/11}\nstatus: draft\nsource: {document: x.txt}\nmission: " + string(quoted) + "\n"
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "plan.yaml"), []byte(src), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				p, diags := plan.Load(dir)
+				if p == nil || diags.HasErrors() {
+					continue // refused: as good as built
+				}
+				d, err := plandoc.Build(p, plandoc.Options{})
+				if err != nil {
+					continue
+				}
+				for _, f := range formatOrder {
+					var buf bytes.Buffer
+					_ = formats[f].write(tmpl, &buf, d)
+				}
+			}
 		})
 	}
 }

@@ -105,6 +105,7 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 			if err != nil {
 				return err
 			}
+			e.cache = &loadCache{}
 			sig := watchSignals()
 			defer sig.stop()
 			b := &buildRun{env: e, out: out, fmts: fmts, sig: sig, verbose: verbose, quiet: quiet,

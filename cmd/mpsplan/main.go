@@ -71,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 type env struct {
 	stdout, stderr io.Writer
 	plansDir       string
+	// cache, when set, loads each plan once in the run (build).
+	cache *loadCache
 	// project is the project file of the current folder, if there is one.
 	project *plan.Project
 }

@@ -177,7 +177,7 @@ func (e *env) loadValid(dir string) (*plan.Plan, bool) { return e.loadValidFor(d
 
 // loadValidFor is loadValid saying what a failed plan misses: "not built".
 func (e *env) loadValidFor(dir, missed string) (*plan.Plan, bool) {
-	p, diags := plan.Load(dir)
+	p, diags := e.load(dir)
 	e.printProblems(diags)
 	if p == nil || diags.HasErrors() {
 		fmt.Fprintf(e.stderr, "mpsplan: %s: %s: %s\n", filepath.ToSlash(dir), missed, diags.Summary())
@@ -211,7 +211,7 @@ func (e *env) otherPlans(p *plan.Plan) ([]*plan.Plan, error) {
 	invalid := map[*plan.Plan]string{}
 	var broken []string
 	for _, d := range dirs {
-		o, diags := plan.Load(d)
+		o, diags := e.load(d)
 		switch {
 		case o == nil:
 			broken = append(broken, fmt.Sprintf("%s (%s)", filepath.ToSlash(d), diags.Summary()))

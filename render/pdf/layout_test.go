@@ -26,7 +26,6 @@ func TestWidowsAndOrphans(t *testing.T) {
 		{9, 8, 2},
 	} {
 		f := fpdf.New("P", "mm", "A4", "")
-		addFonts(f)
 		tg := newTagger(f)
 		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg), replay: -1}
 		l.newPage()

@@ -58,10 +58,10 @@ func Write(w io.Writer, d *doc.Document) (err error) {
 		return errorf("no document")
 	}
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	f.SetCompression(true)
+	// The streams are compressed when the output is read back (output.go).
+	f.SetCompression(false)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginL, top, marginR)
-	addFonts(f)
 	created := d.Created.UTC()
 	if d.Created.IsZero() {
 		created = time.Unix(0, 0).UTC()

@@ -54,16 +54,19 @@ func (k fontKey) fpdfStyle() string {
 	return s
 }
 
-// addFonts embeds the Go fonts (BSD licensed) in f. fpdf's subsetter
-// writes into the bytes it is given, so each document gets its own copy:
-// sharing the package's slices made the second PDF of a process differ
-// from the first.
-func addFonts(f *fpdf.Fpdf) {
-	f.AddUTF8FontFromBytes("go", "", bytes.Clone(goregular.TTF))
-	f.AddUTF8FontFromBytes("go", "B", bytes.Clone(gobold.TTF))
-	f.AddUTF8FontFromBytes("go", "I", bytes.Clone(goitalic.TTF))
-	f.AddUTF8FontFromBytes("go", "BI", bytes.Clone(gobolditalic.TTF))
-	f.AddUTF8FontFromBytes("gomono", "", bytes.Clone(gomono.TTF))
+// fontFiles are the Go fonts (BSD licensed), by fpdf family and style.
+var fontFiles = map[[2]string][]byte{
+	{"go", ""}: goregular.TTF, {"go", "B"}: gobold.TTF, {"go", "I"}: goitalic.TTF, {"go", "BI"}: gobolditalic.TTF,
+	{"gomono", ""}: gomono.TTF,
+}
+
+// addFont embeds the font of k in f. fpdf's subsetter writes into the
+// bytes it is given, so each document gets its own copy: sharing the
+// package's slices made the second PDF of a process differ from the first.
+// Parsing a font is a large part of a PDF's cost, so a document adds only
+// the fonts it sets (canvas.setFont).
+func addFont(f *fpdf.Fpdf, k fontKey) {
+	f.AddUTF8FontFromBytes(k.family(), k.fpdfStyle(), bytes.Clone(fontFiles[[2]string{k.family(), k.fpdfStyle()}]))
 }
 
 // measurer measures text without a page. Parsing the fonts is the largest
@@ -81,7 +84,9 @@ func width(k fontKey, s string) float64 {
 	m := &measurer
 	if m.f == nil {
 		m.f = fpdf.New("P", "mm", "A4", "")
-		addFonts(m.f)
+		for _, st := range []style{0, stBold, stItalic, stBold | stItalic, stMono} {
+			addFont(m.f, fontKey{st: st})
+		}
 		m.cur = fontKey{st: 255}
 	}
 	base := fontKey{st: k.st}
