@@ -226,6 +226,9 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: plan id %q is not a folder name\n", dir, p.ID)
 		return "", nil, false
 	}
+	if slices.Contains(fmts, "pdf") {
+		_ = glyphWarnings(p).WriteText(e.stderr)
+	}
 	doc, err := plandoc.Build(p, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)

@@ -413,3 +413,21 @@ func TestBuildInterruptedBinary(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildWarnsMissingGlyphs is issue 15 item 10 in the build: a
+// character the PDF's fonts lack is a warning naming the field and the
+// item's position; NFD text the fonts have after normalisation is not.
+func TestBuildWarnsMissingGlyphs(t *testing.T) {
+	plans := writePlans(t, map[string]string{"p": smallPlan("p", "Cafe\u0301") + "summary: Safer London \u05e9\u05dc\u05d5\u05dd\n"})
+	out := t.TempDir()
+	code, _, errs := mpsplan(t, "build", "--plans", plans, "--out", out)
+	if code != 0 || !strings.Contains(errs, "warning: summary: the PDF's fonts lack 'ש' (U+05E9)") || !strings.Contains(errs, "plan.yaml:1:1") {
+		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	}
+	if strings.Contains(errs, "title:") {
+		t.Errorf("NFD text the fonts can print is reported:\n%s", errs)
+	}
+	if _, _, errs := mpsplan(t, "build", "--plans", plans, "--out", out, "--format", "md,html"); strings.Contains(errs, "warning") {
+		t.Errorf("warned without building a PDF:\n%s", errs)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ptmm converts points (font sizes) to millimetres (page units).
@@ -97,9 +97,10 @@ func width(k fontKey, s string) float64 {
 	return float64(m.f.GetStringSymbolWidth(s)) * k.size / 1000 * ptmm
 }
 
-// clean makes s safe to draw: valid UTF-8, no control or format
-// characters, and nothing above U+FFFF (emoji), which fpdf cannot draw.
-// Newlines are kept for the caller; tabs become spaces.
+// clean makes s safe to draw: valid UTF-8 in NFC form, no control or
+// format characters, and every character the fonts lack (emoji, Hebrew,
+// CJK) shown as U+FFFD. Newlines are kept for the caller; tabs become
+// spaces.
 func clean(s string) string {
 	ok := true
 	for i := 0; i < len(s); i++ {
@@ -111,20 +112,17 @@ func clean(s string) string {
 	if ok {
 		return s
 	}
+	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
 	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+	for _, r := range s {
 		switch {
-		case r == utf8.RuneError && n <= 1:
-			b.WriteRune('\uFFFD')
 		case r == '\n':
 			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteByte(' ')
-		case r > 0xFFFF:
-			b.WriteRune('\uFFFD')
 		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Cs, r):
+		case !printable(r):
+			b.WriteRune('\uFFFD')
 		default:
 			b.WriteRune(r)
 		}
