@@ -1,7 +1,10 @@
 package pdf
 
 import (
+	"bytes"
 	"testing"
+
+	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // TestGlyphFallback is issue 15 item 10: text in NFD form (macOS: "e" +
@@ -24,5 +27,19 @@ func TestGlyphFallback(t *testing.T) {
 		if got := string(Missing(tt.in)); got != tt.missing {
 			t.Errorf("Missing(%q) = %q, want %q", tt.in, got, tt.missing)
 		}
+	}
+}
+
+// TestNoBlankPageAfterCover is issue 15 item 13 (PDF): a document with no
+// sections, as a plan with only the required fields gives, is one page,
+// its cover, not a cover and a blank page.
+func TestNoBlankPageAfterCover(t *testing.T) {
+	d := &doc.Document{ID: "p", Title: "T", Organisations: []string{"Metropolitan Police Authority"}, Meta: []doc.Meta{{Label: "Period", Value: "2008/09 to 2010/11"}}}
+	var b bytes.Buffer
+	if err := Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(b.Bytes(), []byte("/Type /Page\n")) + bytes.Count(b.Bytes(), []byte("/Type /Page ")) + bytes.Count(b.Bytes(), []byte("/Type /Page>")); n != 1 {
+		t.Errorf("%d pages, want 1", n)
 	}
 }

@@ -13,6 +13,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,9 +83,13 @@ func Write(w io.Writer, d *doc.Document) (err error) {
 	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t), replay: -1, secPage: map[*doc.Section]int{}}
 	l.cover()
 	l.reserveContents()
-	l.newPage()
-	for _, s := range d.Sections {
-		l.section(s, 1)
+	if slices.ContainsFunc(d.Sections, func(s *doc.Section) bool { return s != nil }) {
+		// A document of only its title block (a plan with only the
+		// required fields) is its cover: no blank body page after it.
+		l.newPage()
+		for _, s := range d.Sections {
+			l.section(s, 1)
+		}
 	}
 	l.contents()
 	l.footers()
