@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/mpsplan/mpsplan/render/doc"
@@ -41,5 +42,30 @@ func TestNoBlankPageAfterCover(t *testing.T) {
 	}
 	if n := bytes.Count(b.Bytes(), []byte("/Type /Page\n")) + bytes.Count(b.Bytes(), []byte("/Type /Page ")) + bytes.Count(b.Bytes(), []byte("/Type /Page>")); n != 1 {
 		t.Errorf("%d pages, want 1", n)
+	}
+}
+
+// TestWideTableRefused is issue 15 item 11: a table with more columns than
+// fit across the page (60) is refused with an error naming it, not drawn
+// with its label column crushed to one letter; one that fits is drawn.
+func TestWideTableRefused(t *testing.T) {
+	table := func(n int) *doc.Document {
+		head := []string{"Measure"}
+		cells := []string{"Percentage of victims satisfied with the service"}
+		for i := 1; i < n; i++ {
+			head = append(head, "2008/09")
+			cells = append(cells, "79.5%")
+		}
+		return &doc.Document{ID: "p", Title: "T", Sections: []*doc.Section{{ID: "s", Title: "Performance", Level: 1, Blocks: []doc.Block{
+			&doc.Table{Caption: "Targets by year", Head: head, Rows: []doc.Row{{Cells: cells}}},
+		}}}}
+	}
+	var b bytes.Buffer
+	err := Write(&b, table(60))
+	if err == nil || !strings.Contains(err.Error(), `table "Targets by year" has 60 columns`) || !strings.Contains(err.Error(), "split it") {
+		t.Errorf("60 columns: error %v", err)
+	}
+	if err := Write(&b, table(maxCols)); err != nil {
+		t.Errorf("%d columns: %v", maxCols, err)
 	}
 }

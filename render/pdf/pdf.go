@@ -81,6 +81,9 @@ func Write(w io.Writer, d *doc.Document) (err error) {
 
 	t := newTagger(f)
 	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t), replay: -1, secPage: map[*doc.Section]int{}}
+	if err := tooWide(d.Sections); err != nil {
+		return err
+	}
 	l.cover()
 	l.reserveContents()
 	if slices.ContainsFunc(d.Sections, func(s *doc.Section) bool { return s != nil }) {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -345,4 +346,45 @@ func (l *layout) tableBreak(tl *tableLayout, body bool) {
 	}
 	l.y += h
 	l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, ruleCol)
+}
+
+// minColW is the narrowest a table column may be drawn (mm): a figure such
+// as "£2,706.8" in the smallest table type. A table needing more room than
+// the page gives at that width would be squeezed until its labels were one
+// letter a line, so the writer refuses it instead (see tooWide).
+const minColW = 9.0
+
+// maxCols is the most columns an A4 page takes at minColW each.
+var maxCols = int(math.Floor(contentW / minColW))
+
+// tooWide returns an error naming the first table of d with more columns
+// than fit across the page. The PDF never clips or crushes a table; the
+// author splits it (the HTML and Markdown would show it whole).
+func tooWide(ss []*doc.Section) error {
+	for _, s := range ss {
+		if s == nil {
+			continue
+		}
+		for _, b := range s.Blocks {
+			tb, ok := b.(*doc.Table)
+			if !ok || tb == nil {
+				continue
+			}
+			n := len(tb.Head)
+			for _, r := range tb.Rows {
+				n = max(n, len(r.Cells))
+			}
+			if n > maxCols {
+				name := tb.Caption
+				if name == "" {
+					name = s.Title
+				}
+				return errorf("table %q has %d columns, and at most %d fit across an A4 page: split it into tables of fewer columns", name, n, maxCols)
+			}
+		}
+		if err := tooWide(s.Sections); err != nil {
+			return err
+		}
+	}
+	return nil
 }
