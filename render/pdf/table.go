@@ -348,11 +348,11 @@ func (l *layout) tableBreak(tl *tableLayout, body bool) {
 	l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, ruleCol)
 }
 
-// minColW is the narrowest a table column may be drawn (mm): a figure such
-// as "£2,706.8" in the smallest table type. A table needing more room than
+// minColW is the narrowest a table column may be drawn (mm): a short figure
+// such as "79%" in the smallest table type. A table needing more room than
 // the page gives at that width would be squeezed until its labels were one
 // letter a line, so the writer refuses it instead (see tooWide).
-const minColW = 9.0
+const minColW = 5.5
 
 // maxCols is the most columns an A4 page takes at minColW each.
 var maxCols = int(math.Floor(contentW / minColW))
