@@ -154,6 +154,7 @@ type Measure struct {
 	Unit        Unit          `yaml:"unit" mps:"required" enum:"number,percent,points,money,text" doc:"What its figures count."`
 	Polarity    string        `yaml:"polarity" enum:"higher,lower,none" doc:"Which direction is better; none when neither is."`
 	Figures     Figures       `yaml:"figures" doc:"levels (the default: 79%, 15,190) when the measure's baseline, targets and results are levels; changes when they are changes on the previous year (Change in gun crime: -15.9%)."`
+	Within      Ref           `yaml:"within" doc:"The measure this one is printed within, in brackets and without a target of its own (2006-09's [Change in VAP] under violent crime): listed beside it, but not counted as a critical performance area of its own."`
 	Accumulates bool          `yaml:"accumulates" doc:"true for a count or sum of money that builds up through the year (crimes, intrusions, assets seized), so a part-year figure is only part of the year's; false (the default) for a rate, share, average or a stock counted at a date (outstanding warrants)."`
 	Owner       string        `yaml:"owner" doc:"Accountable business group or board member."`
 	Description Markdown      `yaml:"description" doc:"Definition or source of data (Markdown)."`
@@ -219,6 +220,10 @@ const (
 
 // Values lists the words a plan may write, for the loader and the schema.
 func (Figures) Values() []string { return []string{string(FiguresLevels), string(FiguresChanges)} }
+
+// Critical reports whether the measure counts as a critical performance
+// area of its own: its kind says so and it is not a row within another.
+func (m *Measure) Critical() bool { return m.Kind.Critical() && m.Within.ID == "" }
 
 // HoldsChanges reports whether the measure's figures are changes on the
 // previous year.

@@ -23,7 +23,7 @@ type validator struct {
 	acks  []Ack
 	used  map[Pos]bool
 
-	outcomes, priorities, objectives, strategies map[string]bool
+	outcomes, priorities, objectives, strategies, measures map[string]bool
 	// strandOf maps an outcome strand's ID to the outcome it belongs to.
 	strandOf map[string]string
 	// suggesters index the IDs of each kind for "did you mean".
@@ -144,7 +144,7 @@ func (v *validator) run() {
 		v.items("value", p.Values.Items)
 	}
 	v.ids("activity", len(p.Activities), func(i int) (string, Pos) { return p.Activities[i].ID, p.Activities[i].At })
-	v.ids("measure", len(p.Measures), func(i int) (string, Pos) { return p.Measures[i].ID, p.Measures[i].At })
+	v.measures = v.ids("measure", len(p.Measures), func(i int) (string, Pos) { return p.Measures[i].ID, p.Measures[i].At })
 	v.ids("inspection", len(p.Inspections), func(i int) (string, Pos) {
 		return strings.ToLower(string(p.Inspections[i].Body)) + "/" + p.Inspections[i].ID, p.Inspections[i].At
 	})
@@ -332,6 +332,12 @@ func (v *validator) measure(m *Measure) {
 	v.refs("measure", m.ID, "objective", m.Objectives, v.objectives)
 	v.refs("measure", m.ID, "outcome", m.Outcomes, v.outcomes)
 	v.refs("measure", m.ID, "priority", m.Priorities, v.priorities)
+	if m.Within.ID != "" {
+		v.refs("measure", m.ID, "measure", []Ref{m.Within}, v.measures)
+		if m.Within.ID == m.ID {
+			v.errorf(m.Within.At, "reference", "name the measure this row is printed within", "measure %q is within itself", m.ID)
+		}
+	}
 	if m.MSFRank < 0 {
 		v.errorf(m.At, "range", "most similar forces ranks start at 1", "measure %q has MSF rank %d", m.ID, m.MSFRank)
 	}

@@ -79,10 +79,15 @@ func (b *builder) targetResultCharts(es []entry) []*doc.Chart {
 type figure struct {
 	text, period, planID string
 	value                plan.Decimal
+	// words marks a target that is not a point on the figures' axis (a
+	// change on the year before of a measure of levels): it is stated in
+	// the table and the description, not drawn.
+	words bool
 }
 
 // trends draws, for each critical performance area, its figures across
-// every year the plans hold, with its level targets. The reported plan's
+// every year the plans hold, with its targets: drawn where they are on
+// the figures' axis, stated in words where they are a change. The reported plan's
 // own figures always win, so the trend agrees with the tables; a year it
 // lacks is filled from the other plans: a full-year result before a
 // part-year one, and between equals the later plan, which reports with
@@ -149,13 +154,20 @@ func (b *builder) trendChart(e entry) *doc.Chart {
 				put(r.Year, r.Period, r.Value)
 			}
 			for _, t := range m.Targets {
-				if t.Value == nil || t.Value.Q == nil || t.Value.Q.Unit != unit || targetOwn[t.Year] {
+				if targetOwn[t.Year] {
 					continue
 				}
-				if t.Kind == plan.TargetLevel || t.Kind == plan.TargetChange && status.HoldsChanges(status.Of(m)) {
+				onAxis := t.Value != nil && t.Value.Q != nil && t.Value.Q.Unit == unit &&
+					(t.Kind == plan.TargetLevel || t.Kind == plan.TargetChange && status.HoldsChanges(status.Of(m)))
+				switch {
+				case onAxis:
 					targets[t.Year] = figure{text: t.Text, planID: p.ID, value: t.Value.Q.Value}
-					targetOwn[t.Year] = own
+				case t.Kind == plan.TargetChange || t.Kind == plan.TargetPoints || t.Kind == plan.TargetDirection:
+					targets[t.Year] = figure{text: t.Text, planID: p.ID, words: true}
+				default:
+					continue
 				}
+				targetOwn[t.Year] = own
 			}
 		}
 	}
@@ -196,7 +208,10 @@ func (b *builder) trendChart(e entry) *doc.Chart {
 		}
 		tp := doc.Point{Missing: true}
 		if t, ok := targets[y]; ok {
-			tp = doc.Point{Value: t.value.Float64(), Text: t.text}
+			if !t.words {
+				tp = doc.Point{Value: t.value.Float64(), Text: t.text}
+				hasTarget = true
+			}
 			row[3] = t.text
 			switch {
 			case !hasResult:
@@ -205,7 +220,6 @@ func (b *builder) trendChart(e entry) *doc.Chart {
 				row[4] += "; target: " + t.planID
 			}
 			alt[len(alt)-1] += ", target " + t.text
-			hasTarget = true
 		}
 		c.Series[0].Values = append(c.Series[0].Values, rp)
 		c.Series[1].Values = append(c.Series[1].Values, tp)

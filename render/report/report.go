@@ -270,6 +270,15 @@ func periodText(period string, y plan.Year) string {
 	return period
 }
 
+// count puts n before the verb phrase that agrees with it: "1 is
+// unassessed", "3 are unassessed".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

@@ -30,7 +30,7 @@ var statusOrder = []struct {
 func (b *builder) cpas() []entry {
 	var out []entry
 	for _, e := range b.entries {
-		if e.m.Kind.Critical() {
+		if e.m.Critical() {
 			out = append(out, e)
 		}
 	}
@@ -69,10 +69,12 @@ func (b *builder) summary() *doc.Section {
 		s.Blocks = append(s.Blocks, &doc.Text{Markdown: fmt.Sprintf("The plan names no critical performance area with a figure for %s.", b.year)})
 	} else {
 		s.Blocks = append(s.Blocks, &doc.Text{Markdown: fmt.Sprintf(
-			"Of the %s with a target or result for %s, **%d met their target or are on track**, "+
-				"**%d did not or are off track**, and **%d are unassessed** (no target, a baseline year, "+
+			"Of the %s with a target or result for %s, **%s**, **%s**, and **%s** (no target, a baseline year, "+
 				"not yet reported, or not assessable).",
-			plural(len(counted), "critical performance area", "critical performance areas"), b.year, achieved, missed, unassessed)})
+			plural(len(counted), "critical performance area", "critical performance areas"), b.year,
+			count(achieved, "met its target or is on track", "met their target or are on track"),
+			count(missed, "did not or is off track", "did not or are off track"),
+			count(unassessed, "is unassessed", "are unassessed"))})
 		t := &doc.Table{ID: b.uid("cpa-status-counts"), Caption: "Critical performance areas by status, " + b.year.String(),
 			Head: []string{"Status", "Critical performance areas"}, Numeric: []bool{false, true}, RowHeaders: true}
 		for _, so := range statusOrder {
@@ -266,7 +268,7 @@ func (b *builder) measureRows(es []entry) ([]doc.Row, []string) {
 func (b *builder) byOutcome() *doc.Section {
 	var rest []entry
 	for _, e := range b.entries {
-		if !e.m.Kind.Critical() {
+		if !e.m.Critical() {
 			rest = append(rest, e)
 		}
 	}
