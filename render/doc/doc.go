@@ -126,14 +126,45 @@ type Chart struct {
 	Alt    string
 	Labels []string
 	Series []Series
-	Data   *Table
+	// Axis says how the values are measured, for the value axis; nil
+	// when the labels hold figures in different units, and then each label
+	// is drawn to its own scale with no axis.
+	Axis *Axis
+	Data *Table
+}
+
+// Axis is a value axis: what it measures and how its figures print.
+type Axis struct {
+	// Title names the measure and its unit: "£ million", "Percent",
+	// "Change on the previous year (%)", "Number".
+	Title string
+	// Prefix and Suffix go around every tick figure: "£" and "m", or ""
+	// and "%".
+	Prefix, Suffix string
+	// Exp is the power of ten values are divided by before printing: 6
+	// when values are pounds and the axis is in £m.
+	Exp int
 }
 
 // Series is one set of values of a chart, one per label.
 type Series struct {
-	Name   string
+	Name string
+	// Role says what the series is, so it keeps its colour and marker
+	// across a publication: a target is always drawn one way, a result
+	// another. Empty for other series (parts of a budget, several
+	// measures), which take the palette in order.
+	Role   Role
 	Values []Point
 }
+
+// Role is what a series holds.
+type Role string
+
+// Roles.
+const (
+	RoleResult Role = "result"
+	RoleTarget Role = "target"
+)
 
 // Point is one value: Value positions the mark (geometry only, so a float
 // is fine), Text is the figure printed beside it, exactly as the source
@@ -176,4 +207,42 @@ func (a Anchors) Unique(base string) string {
 	}
 	a[id] = true
 	return id
+}
+
+// Uniform returns the value every row of t holds in column col, and true
+// when there is exactly one (rows left empty there, and group rows, aside):
+// such a column says nothing row by row and reads better in the caption.
+func (t *Table) Uniform(col int) (string, bool) {
+	v := ""
+	for _, r := range t.Rows {
+		if r.Group || col >= len(r.Cells) || r.Cells[col] == "" {
+			continue
+		}
+		switch {
+		case v == "":
+			v = r.Cells[col]
+		case r.Cells[col] != v:
+			return "", false
+		}
+	}
+	return v, v != ""
+}
+
+// DropColumn removes column col from the head and every row of t.
+func (t *Table) DropColumn(col int) {
+	cut := func(s []string) []string {
+		if col < len(s) {
+			return append(s[:col:col], s[col+1:]...)
+		}
+		return s
+	}
+	t.Head = cut(t.Head)
+	if col < len(t.Numeric) {
+		t.Numeric = append(t.Numeric[:col:col], t.Numeric[col+1:]...)
+	}
+	for i := range t.Rows {
+		if !t.Rows[i].Group {
+			t.Rows[i].Cells = cut(t.Rows[i].Cells)
+		}
+	}
 }

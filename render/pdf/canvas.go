@@ -127,6 +127,21 @@ func (c *canvas) stroke(x1, y1, x2, y2, width float64, col rgb) {
 	c.f.Line(x1, y1, x2, y2)
 }
 
+// line draws a chart line as content of the current element, dashed
+// (a target's trend) or solid.
+func (c *canvas) line(x1, y1, x2, y2, width float64, col rgb, dash bool) {
+	if !dash {
+		c.stroke(x1, y1, x2, y2, width, col)
+		return
+	}
+	c.tags.content(c.f.PageNo())
+	c.f.SetLineWidth(width)
+	c.f.SetDrawColor(col.r, col.g, col.b)
+	c.f.SetDashPattern([]float64{1.6, 1.1}, 0)
+	c.f.Line(x1, y1, x2, y2)
+	c.f.SetDashPattern(nil, 0)
+}
+
 // dot draws a filled circle as content of the current element.
 func (c *canvas) dot(x, y, r float64, col rgb) {
 	c.tags.content(c.f.PageNo())

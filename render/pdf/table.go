@@ -52,10 +52,22 @@ func (t *tableLayout) height(r *rowLayout) float64 {
 
 // table draws a Table: caption, header row, rows (wrapped, split across
 // pages with the header repeated) and the note.
-func (l *layout) table(tb *doc.Table, indent float64) {
+func (l *layout) table(tb *doc.Table, indent float64) { l.tableCaptioned(tb, indent, true) }
+
+// tableCaptioned draws a table, its caption printed or not: a chart's
+// data table has the chart's caption, printed once above the figure, so
+// its own is a tagged caption for screen readers only (as HTML hides it
+// visually), never the same words printed twice.
+func (l *layout) tableCaptioned(tb *doc.Table, indent float64, visible bool) {
 	tl := layoutTable(tb, marginL+indent, contentW-indent)
 	l.t.begin("Table")
-	if strings.TrimSpace(tb.Caption) != "" {
+	if !visible && strings.TrimSpace(tb.Caption) != "" {
+		l.t.beginAttr("Caption", clean(tb.Caption), "")
+		l.t.end()
+		if tb.ID != "" {
+			l.c.setAnchor(tb.ID, l.y)
+		}
+	} else if strings.TrimSpace(tb.Caption) != "" {
 		cap := paraOpts{size: bodySize, indent: indent, color: ink, after: 1.5}
 		lines := breakLines(split([]run{{text: tb.Caption, st: stBold}}, cap.size, false), cap.size, cap.w())
 		h := float64(len(lines))*cap.lineH() + cap.after
@@ -80,15 +92,36 @@ func (l *layout) table(tb *doc.Table, indent float64) {
 		l.c.setAnchor(tb.ID, l.y)
 	}
 	if tl != nil {
-		first := 0.0
-		if len(tl.rows) > 0 {
-			first = min(tl.height(&tl.rows[0]), 3*tl.lineH()+2*padV)
+		// The header row stays with the first row, and a group row with
+		// the start of the row under it.
+		start := func(i int) float64 {
+			if i >= len(tl.rows) {
+				return 0
+			}
+			h := min(tl.height(&tl.rows[i]), 3*tl.lineH()+2*padV)
+			if tl.rows[i].group && i+1 < len(tl.rows) {
+				h = tl.height(&tl.rows[i]) + min(tl.height(&tl.rows[i+1]), 3*tl.lineH()+2*padV)
+			}
+			return h
 		}
-		l.drawRow(tl, tl.head, false, first)
+		// The totals at the foot of a table never stand alone at the head
+		// of a page: the row before them keeps them on its page.
+		totals := len(tl.rows)
+		for totals > 0 && tl.rows[totals-1].total {
+			totals--
+		}
+		tail := 0.0
+		for i := totals; i < len(tl.rows); i++ {
+			tail += tl.height(&tl.rows[i])
+		}
+		l.drawRow(tl, tl.head, false, start(0))
 		for i := range tl.rows {
 			keep := 0.0
-			if tl.rows[i].group && i+1 < len(tl.rows) {
+			switch {
+			case tl.rows[i].group && i+1 < len(tl.rows):
 				keep = min(tl.height(&tl.rows[i+1]), 3*tl.lineH()+2*padV)
+			case i == totals-1 && totals > 0 && tail <= (bottom-top)/3:
+				keep = tail
 			}
 			l.drawRow(tl, &tl.rows[i], true, keep)
 		}
@@ -141,9 +174,11 @@ func layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 		for _, word := range strings.Fields(s) {
 			longest = max(longest, width(fontKey{st, size}, word))
 		}
-		// A figure ("£1,234.5m", "-3 %") is not broken; a sentence in a
-		// figures column ("5% reduction (2007/08)") may be.
-		if t := strings.TrimSpace(s); numeric(c) && utf8.RuneCountInString(t) <= 14 {
+		// A figure ("£1,234.5m", "-3 %") is not broken, nor a word or two
+		// of status ("not met", "off track"); a sentence in a figures
+		// column ("5% reduction (2007/08)") may be.
+		t := strings.TrimSpace(s)
+		if n := utf8.RuneCountInString(t); numeric(c) && n <= 14 || n <= 12 && len(strings.Fields(t)) <= 2 {
 			longest = width(fontKey{st, size}, t)
 		}
 		minw[c] = max(minw[c], min(longest+2*padH, avail*0.45))

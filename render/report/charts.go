@@ -8,23 +8,27 @@ import (
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/plan/status"
 	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/plandoc"
 )
 
 // scale groups measures whose figures can share one axis: levels in
 // percent, changes in percent, points; a count or sum has a scale of its
-// own, so each gets its own chart.
-func scale(e entry) (key, title string) {
+// own, so each gets its own chart. It returns the axis too.
+func scale(e entry) (key, title string, axis *doc.Axis) {
 	a := e.a
 	switch {
 	case a.Target.Kind == plan.TargetChange, a.Target.Kind == plan.TargetLevel && status.HoldsChanges(status.Of(e.m)):
-		return "change", "Critical performance areas measured as a change on the previous year"
+		return "change", "Critical performance areas measured as a change on the previous year", changeAxis
 	case a.Target.Kind == plan.TargetPoints:
-		return "points", "Critical performance areas measured in percentage points"
+		return "points", "Critical performance areas measured in percentage points", plandoc.AxisFor(plan.UnitPoints, plan.Decimal{})
 	case a.Target.Value.Q.Unit == plan.UnitPercent:
-		return "percent", "Critical performance areas measured in percent"
+		return "percent", "Critical performance areas measured in percent", plandoc.AxisFor(plan.UnitPercent, plan.Decimal{})
 	}
-	return "measure-" + e.m.ID, e.label()
+	return "measure-" + e.m.ID, e.label(), plandoc.AxisFor(a.Target.Value.Q.Unit, plandoc.Largest(a.Target.Value.Q.Value, a.Result.Value.Q.Value))
 }
+
+// changeAxis is the axis of figures that are changes on the year before.
+var changeAxis = &doc.Axis{Title: "Change on the previous year (%)", Suffix: "%"}
 
 // targetResultCharts draws, for each critical performance area whose
 // target and result were compared as figures, the target beside the
@@ -32,19 +36,20 @@ func scale(e entry) (key, title string) {
 func (b *builder) targetResultCharts(es []entry) []*doc.Chart {
 	var charts []*doc.Chart
 	byKey := map[string]*doc.Chart{}
+	longs := map[*doc.Chart][]string{}
 	for _, e := range es {
 		a := e.a
 		if !e.own || !(a.Status.Achieved() || a.Status.Missed()) || a.Target.Value == nil || a.Target.Value.Q == nil || a.Result.Value.Q == nil {
 			continue
 		}
-		key, title := scale(e)
+		key, title, axis := scale(e)
 		c := byKey[key]
 		if c == nil {
 			c = &doc.Chart{ID: b.uid("chart-" + key), Kind: doc.ChartTargetResult,
 				Title:  title + ": target and result, " + b.year.String(),
-				Series: []doc.Series{{Name: "Target"}, {Name: "Result"}}}
+				Series: []doc.Series{{Name: "Target", Role: doc.RoleTarget}, {Name: "Result", Role: doc.RoleResult}}, Axis: axis}
 			c.Data = &doc.Table{ID: b.uid("chart-" + key + "-data"), Caption: c.Title, RowHeaders: true,
-				Head: []string{"Measure", "Target", "Result", "Status"}, Numeric: []bool{false, true, true, false}}
+				Head: []string{"Measure", "Target", "Result", "Period covered", "Status"}, Numeric: []bool{false, true, true, false, false}}
 			byKey[key] = c
 			charts = append(charts, c)
 		}
@@ -60,17 +65,23 @@ func (b *builder) targetResultCharts(es []entry) []*doc.Chart {
 		if a.Period != "" {
 			long += ", " + a.Period
 		}
+		period := periodText(a.Period, b.year)
 		c.Labels = append(c.Labels, e.label())
 		c.Series[0].Values = append(c.Series[0].Values, doc.Point{Value: a.Target.Value.Q.Value.Float64(), Text: a.Target.Text})
 		c.Series[1].Values = append(c.Series[1].Values, doc.Point{Value: judged.Float64(), Text: rt, Status: string(a.Status)})
-		c.Data.Rows = append(c.Data.Rows, doc.Row{Cells: []string{e.label(), a.Target.Text, long, string(a.Status)}})
+		c.Data.Rows = append(c.Data.Rows, doc.Row{Cells: []string{e.label(), a.Target.Text, rt, period, string(a.Status)}})
+		longs[c] = append(longs[c], long)
 	}
 	for _, c := range charts {
 		var parts []string
 		for i, l := range c.Labels {
-			parts = append(parts, fmt.Sprintf("%s: target %s, result %s, %s", l, c.Series[0].Values[i].Text, c.Data.Rows[i].Cells[2], c.Series[1].Values[i].Status))
+			parts = append(parts, fmt.Sprintf("%s: target %s, result %s, %s", l, c.Series[0].Values[i].Text, longs[c][i], c.Series[1].Values[i].Status))
 		}
 		c.Alt = c.Title + ". " + strings.Join(parts, "; ") + "."
+		if v, ok := c.Data.Uniform(3); ok {
+			c.Data.DropColumn(3)
+			c.Data.Caption += " (every result covers " + v + ")"
+		}
 	}
 	return charts
 }
@@ -184,7 +195,18 @@ func (b *builder) trendChart(e entry) *doc.Chart {
 	first, last := slices.Min(years), slices.Max(years)
 	c := &doc.Chart{ID: b.uid("trend-" + e.m.ID), Kind: doc.ChartTrend,
 		Title:  fmt.Sprintf("%s, %s to %s", e.label(), first, last),
-		Series: []doc.Series{{Name: "Result"}, {Name: "Target"}}}
+		Series: []doc.Series{{Name: "Result", Role: doc.RoleResult}, {Name: "Target", Role: doc.RoleTarget}}}
+	var vals []plan.Decimal
+	for _, f := range results {
+		vals = append(vals, f.value)
+	}
+	for _, f := range targets {
+		vals = append(vals, f.value)
+	}
+	c.Axis = plandoc.AxisFor(unit, plandoc.Largest(vals...))
+	if unit == plan.UnitPercent && status.HoldsChanges(status.Of(e.m)) {
+		c.Axis = changeAxis
+	}
 	c.Data = &doc.Table{ID: b.uid("trend-" + e.m.ID + "-data"), Caption: c.Title, RowHeaders: true,
 		Head: []string{"Year", "Result", "Period covered", "Target", "From plan"}, Numeric: []bool{false, true, false, true, false}}
 	var alt []string
@@ -227,6 +249,10 @@ func (b *builder) trendChart(e entry) *doc.Chart {
 	}
 	if !hasTarget {
 		c.Series = c.Series[:1]
+	}
+	if v, ok := c.Data.Uniform(2); ok {
+		c.Data.DropColumn(2)
+		c.Data.Caption += " (every result covers " + v + ")"
 	}
 	c.Alt = c.Title + ": " + strings.Join(alt, "; ") + "."
 	return c

@@ -202,7 +202,21 @@ func (b *builder) measureTable(id, caption string, es []entry) *doc.Table {
 	rows, notes := b.measureRows(es)
 	t.Rows = rows
 	t.Note = strings.Join(notes, "\n")
+	foldPeriod(t)
 	return t
+}
+
+// periodCol is the "Period covered" column of measureHead.
+const periodCol = 4
+
+// foldPeriod moves the period covered into the caption when every result
+// of the table covers the same one: "the whole of 2011/12" in every row
+// says nothing row by row.
+func foldPeriod(t *doc.Table) {
+	if v, ok := t.Uniform(periodCol); ok {
+		t.DropColumn(periodCol)
+		t.Caption += " (every result covers " + v + ")"
+	}
 }
 
 func (b *builder) measureHead(id, caption string) *doc.Table {
@@ -331,6 +345,7 @@ func (b *builder) byOutcome() *doc.Section {
 		sec := &doc.Section{ID: b.uid(id), Title: title, Level: 2}
 		t := b.measureHead(sec.ID+"-table", title+": results "+b.year.String())
 		t.Rows, t.Note = rows, strings.Join(notes, "\n")
+		foldPeriod(t)
 		sec.Blocks = []doc.Block{t}
 		s.Sections = append(s.Sections, sec)
 	}
