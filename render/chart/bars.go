@@ -10,47 +10,61 @@ import (
 func (l *lay) bars() {
 	st := l.st
 	gap := st.Size * 0.6
+	lh := l.lh()
 	l.legend(false)
 	n := len(l.c.Labels)
+	ns := len(l.c.Series)
+	// Figures wrap at a quarter of the width, so bars keep room.
+	figW := st.Width * 0.22
+	figs := make([][][]string, ns)
+	padL, padR := 0.0, 0.0
+	for si, s := range l.c.Series {
+		figs[si] = make([][]string, n)
+		for i := range l.c.Labels {
+			p, ok := point(s, i, n)
+			text := "no figure"
+			if ok {
+				text = figure(p)
+			}
+			lines := l.wrap(text, figW, false)
+			figs[si][i] = lines
+			w := 0.0
+			for _, ln := range lines {
+				w = max(w, l.width(ln, false))
+			}
+			if ok && p.Value < 0 {
+				padL = max(padL, w+gap)
+			} else {
+				padR = max(padR, w+gap)
+			}
+		}
+	}
 	labW := 0.0
 	for _, lb := range l.c.Labels {
 		labW = max(labW, l.width(lb, false))
 	}
 	labW = min(labW, st.Width*0.36)
-	// Room for figures either side of the bars, so none leaves the figure.
-	padL, padR := 0.0, 0.0
-	for _, s := range l.c.Series {
-		for i := range l.c.Labels {
-			p, ok := point(s, i, n)
-			if !ok {
-				padR = max(padR, l.width("no figure", false)+gap)
-				continue
-			}
-			w := l.width(figure(p), false) + gap
-			if p.Value < 0 {
-				padL = max(padL, w)
-			} else {
-				padR = max(padR, w)
-			}
-		}
+	if room := st.Width - padL - padR - gap - st.Width*0.2; labW > room {
+		// Long figures: the bars keep a fifth of the width, labels wrap.
+		labW = max(room, st.Width*0.14)
 	}
 	x0 := labW + gap + padL
 	x1 := st.Width - padR
-	if x1-x0 < st.Width*0.3 {
-		// Long figures: give the bars their third, the labels wrap more.
-		labW = max(st.Width*0.15, labW-(st.Width*0.3-(x1-x0)))
-		x0 = labW + gap + padL
-	}
 	lo, hi, _ := l.values()
 	sc := l.fitScale(lo, hi, true, x1-x0, true)
-	ns := len(l.c.Series)
 	barH := st.Size * 1.25
-	lh := l.lh()
 	top := l.y
 	zx := sc.Pos(0, x0, x1)
 	for i, lb := range l.c.Labels {
 		lines := l.wrap(lb, labW, false)
-		bandH := float64(ns)*barH + float64(ns-1)*2
+		// Each series has a band as tall as its bar or its figure's lines.
+		bands := make([]float64, ns)
+		bandH := 0.0
+		for si := range l.c.Series {
+			bands[si] = max(barH, float64(len(figs[si][i]))*lh)
+			bandH += bands[si] + 2
+		}
+		bandH -= 2
 		rowH := max(float64(len(lines))*lh, bandH) + st.Size*0.6
 		y := l.y + st.Size*0.3
 		ty := y + (rowH-st.Size*0.6-float64(len(lines))*lh)/2
@@ -59,20 +73,23 @@ func (l *lay) bars() {
 		}
 		by := y + (rowH-st.Size*0.6-bandH)/2
 		for si, s := range l.c.Series {
-			yy := by + float64(si)*(barH+2)
-			base := yy + barH/2 + st.Size*0.35
+			mid := by + bands[si]/2
+			fl := figs[si][i]
+			first := mid - float64(len(fl))*lh/2 + st.Size*0.95
 			p, ok := point(s, i, n)
-			if !ok {
-				l.text(zx+gap, base, "no figure", Start, false)
-				continue
+			x := zx
+			if ok {
+				x = sc.Pos(p.Value, x0, x1)
+				l.mark(Mark{Kind: Rect, X: min(x, zx), Y: mid - barH/2, W: abs(x - zx), H: barH, Color: st.Palette.SeriesColor(l.c, si), Series: si})
 			}
-			x := sc.Pos(p.Value, x0, x1)
-			l.mark(Mark{Kind: Rect, X: min(x, zx), Y: yy, W: abs(x - zx), H: barH, Color: st.Palette.SeriesColor(l.c, si), Series: si})
-			if p.Value < 0 {
-				l.text(x-gap/2, base, figure(p), End, false)
-			} else {
-				l.text(x+gap/2, base, figure(p), Start, false)
+			for j, ln := range fl {
+				if ok && p.Value < 0 {
+					l.text(x-gap/2, first+float64(j)*lh, ln, End, false)
+				} else {
+					l.text(x+gap/2, first+float64(j)*lh, ln, Start, false)
+				}
 			}
+			by += bands[si] + 2
 		}
 		l.y += rowH
 		if i < n-1 {
@@ -116,13 +133,19 @@ func (l *lay) targetResult() {
 	l.legend(false)
 	tname, rname := l.c.Series[ti].Name, l.c.Series[ri].Name
 	padL, padR := 0.0, 0.0
+	figs := make([][]string, n)
 	for i := range l.c.Labels {
 		if p, ok := point(l.c.Series[ri], i, n); ok {
-			w := l.width(figure(p), false) + gap
+			// Figures wrap at a fifth of the width, so bars keep room.
+			figs[i] = l.wrap(figure(p), st.Width*0.2, false)
+			w := 0.0
+			for _, ln := range figs[i] {
+				w = max(w, l.width(ln, false))
+			}
 			if p.Value < 0 {
-				padL = max(padL, w)
+				padL = max(padL, w+gap)
 			} else {
-				padR = max(padR, w)
+				padR = max(padR, w+gap)
 			}
 		}
 	}
@@ -155,8 +178,10 @@ func (l *lay) targetResult() {
 			}
 		}
 		zx := rs.Pos(0, x0, x1)
-		by := l.y + 2
+		band := max(barH, float64(len(figs[i]))*lh)
+		by := l.y + 2 + (band-barH)/2
 		base := by + barH/2 + st.Size*0.35
+		first := by + barH/2 - float64(len(figs[i]))*lh/2 + st.Size*0.95
 		bands = append(bands, [2]float64{by - 3, by + barH + 3})
 		if !shared {
 			l.mark(Mark{Kind: Line, X: zx, Y: by - 2, X2: zx, Y2: by + barH + 2, Color: st.Palette.Axis, Width: 0.8, Series: -1})
@@ -168,10 +193,12 @@ func (l *lay) targetResult() {
 		if rok {
 			x := rs.Pos(rp.Value, x0, x1)
 			l.mark(Mark{Kind: Rect, X: min(x, zx), Y: by, W: abs(x - zx), H: barH, Color: st.Palette.Result, Series: ri})
-			if rp.Value < 0 {
-				l.text(min(x, tx-2)-gap/2, base, figure(rp), End, false)
-			} else {
-				l.text(max(x, tx+2)+gap/2, base, figure(rp), Start, false)
+			for j, ln := range figs[i] {
+				if rp.Value < 0 {
+					l.text(min(x, tx-2)-gap/2, first+float64(j)*lh, ln, End, false)
+				} else {
+					l.text(max(x, tx+2)+gap/2, first+float64(j)*lh, ln, Start, false)
+				}
 			}
 		} else {
 			s := rname + ": no figure"
@@ -180,7 +207,7 @@ func (l *lay) targetResult() {
 			}
 			l.text(zx+gap, base, s, Start, false)
 		}
-		l.y = by + barH + 2
+		l.y = max(by+barH+2, l.y+2+band)
 		var tt string
 		if tok {
 			l.mark(Mark{Kind: Line, X: tx, Y: by - 3, X2: tx, Y2: by + barH + 3, Color: st.Palette.Target, Width: 2.5, Series: ti})

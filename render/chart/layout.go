@@ -209,11 +209,38 @@ func (l *lay) valueAxis(sc Scale, x0, x1, top, bottom float64, bands ...[2]float
 	}
 	l.mark(Mark{Kind: Line, X: x0, Y: bottom, X2: x1, Y2: bottom, Color: p.Axis, Width: 0.5, Series: -1})
 	y := bottom + l.st.Size*1.2
-	for _, t := range sc.Ticks {
+	// Tick figures: zero and the ends first, then the rest where they do
+	// not crowd those already printed (a narrow axis keeps fewer).
+	order := []int{}
+	for i, t := range sc.Ticks {
+		if t.K == 0 {
+			order = append(order, i)
+		}
+	}
+	order = append(order, 0, len(sc.Ticks)-1)
+	for i := range sc.Ticks {
+		order = append(order, i)
+	}
+	done := map[int]bool{}
+	var placed []box
+	for _, i := range order {
+		if done[i] {
+			continue
+		}
+		done[i] = true
+		t := sc.Ticks[i]
 		s := t.Text(a)
 		w := l.width(s, false)
 		x := min(max(sc.Pos(t.Value, x0, x1), w/2), l.st.Width-w/2)
-		l.text(x, y, s, Middle, false)
+		b := box{x - w/2 - l.st.Size*0.3, 0, x + w/2 + l.st.Size*0.3, 1}
+		clear := true
+		for _, o := range placed {
+			clear = clear && !b.overlaps(o)
+		}
+		if clear {
+			placed = append(placed, b)
+			l.text(x, y, s, Middle, false)
+		}
 	}
 	l.y = y + l.st.Size*0.4
 	if a.Title != "" {

@@ -30,15 +30,16 @@ type Tick struct {
 // Text formats the tick as the axis prints it: "£50m", "-2.5%", "15,000".
 func (t Tick) Text(a doc.Axis) string {
 	n := t.K * t.M
+	if n == 0 {
+		return "0" // zero needs no unit: 0, not £0bn
+	}
 	neg := n < 0
 	if neg {
 		n = -n
 	}
 	digits := strconv.Itoa(n)
 	frac := ""
-	if n == 0 {
-		// Zero is 0 whatever the step.
-	} else if t.E >= 0 {
+	if t.E >= 0 {
 		digits += strings.Repeat("0", t.E)
 	} else {
 		p := -t.E
@@ -141,4 +142,3 @@ func (s Scale) Pos(v, from, to float64) float64 {
 	}
 	return from + (v-s.Lo)/(s.Hi-s.Lo)*(to-from)
 }
-

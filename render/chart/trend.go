@@ -32,6 +32,7 @@ func (l *lay) trend() {
 			sub.text(0, l.st.Size, all[i].Name, Start, true)
 			sub.y = l.lh() + l.st.Size*0.3
 			sub.trendPanel(sc, plotH*0.7, true)
+			sub.f.H = sub.y
 			l.append(sub.f, l.y)
 			l.y += sub.f.H + l.st.Size
 			l.f.Breaks = append(l.f.Breaks, l.y)

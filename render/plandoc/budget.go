@@ -209,9 +209,18 @@ func (b *builder) breakdownChart(bd *plan.Breakdown, t *doc.Table, labels []stri
 		alt.WriteString(l + " " + pts[i].Text)
 	}
 	alt.WriteString(".")
+	var amounts []plan.Decimal
+	unit := bd.Items[0].Amount.Q.Unit
+	for _, it := range bd.Items {
+		amounts = append(amounts, it.Amount.Q.Value)
+		if it.Amount.Q.Unit != unit {
+			unit = ""
+		}
+	}
 	return &doc.Chart{
 		ID: b.uid("breakdown-" + bd.ID + "-chart"), Kind: kind, Title: bd.Title + " " + bd.Year.String(),
 		Alt: alt.String(), Labels: labels, Series: []doc.Series{{Name: "Amount", Values: pts}}, Data: t,
+		Axis: AxisFor(unit, Largest(amounts...)),
 	}
 }
 

@@ -13,12 +13,16 @@ import (
 // same unit. It returns nil when no measure has both.
 func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *doc.Chart {
 	c := &doc.Chart{Kind: doc.ChartTargetResult, Title: title + ": target against latest result",
-		Series: []doc.Series{{Name: "Target"}, {Name: "Latest result"}}}
+		Series: []doc.Series{{Name: "Target", Role: doc.RoleTarget}, {Name: "Latest result", Role: doc.RoleResult}}}
 	// Targets and results here are figures with words ("82.5% (2007/08)"),
 	// so the columns read left-aligned.
 	data := &doc.Table{Caption: c.Title, RowHeaders: true, Head: []string{"Measure", "Target", "Latest result"}, Numeric: []bool{false, false, false}}
 	var alt []string
 	both := 0
+	// One axis serves when every figure drawn is in one unit; otherwise
+	// each measure is drawn to its own scale.
+	units := map[plan.Unit]bool{}
+	var drawn []plan.Decimal
 	for _, m := range ms {
 		if len(m.Results) == 0 {
 			continue
@@ -51,9 +55,12 @@ func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *do
 		tp := doc.Point{Text: tt, Missing: true}
 		if r.Value.Q != nil {
 			rp.Missing, rp.Value = false, r.Value.Q.Value.Float64()
+			units[r.Value.Q.Unit] = true
+			drawn = append(drawn, r.Value.Q.Value)
 		}
 		if tg.Kind == plan.TargetLevel && tg.Value != nil && tg.Value.Q != nil && r.Value.Q != nil && tg.Value.Q.Unit == r.Value.Q.Unit {
 			tp.Missing, tp.Value = false, tg.Value.Q.Value.Float64()
+			drawn = append(drawn, tg.Value.Q.Value)
 			both++
 		}
 		c.Labels = append(c.Labels, m.Title)
@@ -64,6 +71,11 @@ func (b *builder) targetResultChart(owner, title string, ms []*plan.Measure) *do
 	}
 	if both == 0 {
 		return nil
+	}
+	if len(units) == 1 {
+		for u := range units {
+			c.Axis = AxisFor(u, Largest(drawn...))
+		}
 	}
 	c.ID = b.uid(owner + "-chart")
 	data.ID = b.uid(owner + "-chart-data")
@@ -86,9 +98,14 @@ func (b *builder) trendChart(m *plan.Measure) *doc.Chart {
 		return nil
 	}
 	slices.SortStableFunc(rs, func(a, b plan.Result) int { return int(a.Year - b.Year) })
-	c := &doc.Chart{ID: b.uid("trend-" + m.ID), Kind: doc.ChartTrend, Title: m.Title + ": results by year", Series: []doc.Series{{Name: m.Title}}}
+	c := &doc.Chart{ID: b.uid("trend-" + m.ID), Kind: doc.ChartTrend, Title: m.Title + ": results by year", Series: []doc.Series{{Name: m.Title, Role: doc.RoleResult}}}
 	data := &doc.Table{ID: b.uid("trend-" + m.ID + "-data"), Caption: c.Title, RowHeaders: true, Head: []string{"Year", "Result"}, Numeric: []bool{false, true}}
 	var alt []string
+	var vals []plan.Decimal
+	for _, r := range rs {
+		vals = append(vals, r.Value.Q.Value)
+	}
+	c.Axis = AxisFor(rs[0].Value.Q.Unit, Largest(vals...))
 	for _, r := range rs {
 		c.Labels = append(c.Labels, r.Year.String())
 		c.Series[0].Values = append(c.Series[0].Values, doc.Point{Value: r.Value.Q.Value.Float64(), Text: r.Value.Text})
