@@ -22,8 +22,8 @@ func TestTickText(t *testing.T) {
 		{Tick{K: 2, M: 25, E: 0}, money, "£50m"},
 		{Tick{K: 3, M: 25, E: -1}, pct, "7.5%"},
 		{Tick{K: -1, M: 25, E: -1}, pct, "-2.5%"},
-		{Tick{K: 3, M: 1, E: -1}, pct, "0.3%"},   // 0.1×3 exactly, not 0.30000000000000004
-		{Tick{K: 7, M: 1, E: -2}, pct, "0.07%"},  // leading zeros kept
+		{Tick{K: 3, M: 1, E: -1}, pct, "0.3%"},  // 0.1×3 exactly, not 0.30000000000000004
+		{Tick{K: 7, M: 1, E: -2}, pct, "0.07%"}, // leading zeros kept
 		{Tick{K: 4, M: 5, E: 3}, doc.Axis{}, "20,000"},
 		{Tick{K: 1, M: 5, E: 3}, doc.Axis{}, "5,000"}, // grouped like 10,000 beside it
 		{Tick{K: 12, M: 1, E: 5}, doc.Axis{}, "1,200,000"},
