@@ -218,11 +218,14 @@ func (l *lay) targetResult() {
 				tt = tname + ": " + p[i].Text
 			}
 		}
-		w := l.width(tt, false)
-		x := min(max(tx-w/2, 0), st.Width-w)
 		l.y += 2
-		l.text(x, l.y+st.Size*0.95, tt, Start, false)
-		l.y += lh + st.Size*0.8
+		for _, ln := range l.wrap(tt, st.Width*0.6, false) {
+			w := l.width(ln, false)
+			x := min(max(tx-w/2, 0), st.Width-w)
+			l.text(x, l.y+st.Size*0.95, ln, Start, false)
+			l.y += lh
+		}
+		l.y += st.Size * 0.8
 		if i < n-1 {
 			l.f.Breaks = append(l.f.Breaks, l.y)
 		}

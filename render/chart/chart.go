@@ -10,7 +10,8 @@ package chart
 
 import (
 	"math"
-	"unicode/utf8"
+	"strings"
+	"unicode"
 
 	"github.com/mpsplan/mpsplan/render/doc"
 )
@@ -28,15 +29,34 @@ type Style struct {
 	Palette Palette
 }
 
-// Approx measures text as an average advance a character: for writers
-// that do not know the reader's font (a browser's), it errs wide, so
-// labels placed apart stay apart.
+// Approx measures text by classes of character, at advances a little over
+// those of DejaVu Sans, the widest common sans-serif: for writers that do
+// not know the reader's font (a browser's), it errs wide, so labels
+// placed apart stay apart.
 func Approx(s string, size float64, bold bool) float64 {
-	w := 0.64
-	if bold {
-		w = 0.7
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("il.,:;'|!", r):
+			w += 0.34
+		case r == ' ':
+			w += 0.34
+		case strings.ContainsRune("tfrj()[]-", r):
+			w += 0.46
+		case r == '%' || r == 'm' || r == 'w' || r == 'M' || r == 'W' || r == '@':
+			w += 1.0
+		case r >= '0' && r <= '9':
+			w += 0.66
+		case unicode.IsUpper(r) || r == '£' || r == '–' || r == '—':
+			w += 0.78
+		default:
+			w += 0.64
+		}
 	}
-	return float64(utf8.RuneCountInString(s)) * size * w
+	if bold {
+		w *= 1.1
+	}
+	return w * size
 }
 
 // Anchor says which point of a text its X gives.

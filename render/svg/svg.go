@@ -35,8 +35,8 @@ func Draw(c *doc.Chart, st chart.Style) string {
 		id = "chart"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-svg-title %s-svg-desc" font-size="%s" fill="%s">`,
-		num(f.W), num(max(f.H, 1)), esc(id), esc(id), num(st.Size), st.Palette.Text.Hex())
+	fmt.Fprintf(&b, `<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 %s %s" role="img" aria-labelledby="%s-svg-title %s-svg-desc" font-size="%s" fill="%s">`,
+		num(f.W+4), num(max(f.H, 1)+4), esc(id), esc(id), num(st.Size), st.Palette.Text.Hex())
 	fmt.Fprintf(&b, `<title id="%s-svg-title">%s</title><desc id="%s-svg-desc">%s</desc>`, esc(id), esc(c.Title), esc(id), esc(c.Alt))
 	for _, m := range f.Marks {
 		switch m.Kind {
