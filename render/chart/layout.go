@@ -121,11 +121,15 @@ func (l *lay) fitScale(lo, hi float64, zero bool, length float64, horizontal boo
 		gap := length / float64(len(sc.Ticks)-1)
 		need := l.lh() * 1.5
 		if horizontal {
+			// Judged on a reference axis (300 units at 14, the narrowest
+			// a writer gives, measured wide) so every writer picks the
+			// same ticks for the same data.
+			gap = 300 / float64(len(sc.Ticks)-1)
 			need = 0
 			for _, t := range sc.Ticks {
-				need = max(need, l.width(t.Text(a), false))
+				need = max(need, Approx(t.Text(a), 14, false))
 			}
-			need += l.st.Size
+			need += 14
 		}
 		if gap >= need {
 			return sc
