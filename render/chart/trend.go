@@ -225,11 +225,10 @@ func (l *lay) pointLabel(px, py float64, lines []string, x0, bottom float64) {
 		}
 		l.boxes = append(l.boxes, b)
 		if c.leader {
-			ly := b.y1
+			// From the point to the label's near edge.
+			ly := b.y0
 			if c.y < py {
 				ly = b.y1
-			} else {
-				ly = b.y0
 			}
 			l.mark(Mark{Kind: Line, X: px, Y: py, X2: min(max(px, b.x0), b.x1), Y2: ly, Color: st.Palette.Muted, Width: 0.4, Series: -1})
 		}
