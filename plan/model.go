@@ -21,38 +21,40 @@ type Plan struct {
 	// that absence.
 	unread []string
 
-	ID            string       `yaml:"id" mps:"required" doc:"Stable slug of the plan, also its folder name: 2008-11, 2006-09-draft."`
-	Title         string       `yaml:"title" mps:"required" doc:"Title as the document prints it."`
-	Subtitle      string       `yaml:"subtitle" doc:"Second title line, such as 'Executive summary'."`
-	Kind          PlanKind     `yaml:"kind" mps:"required" doc:"Which kind of document this is."`
-	Organisations []string     `yaml:"organisations" mps:"required" doc:"Publishing bodies, in the order the document names them."`
-	Owner         string       `yaml:"owner" doc:"The organisation the plan belongs to, one of organisations; required when the plan is published jointly. Trends and reports draw only on plans of the same owner, or on predecessors."`
-	Predecessors  []Ref        `yaml:"predecessors" doc:"IDs of the plans this one follows on from (2008-11 for 2010-13); their figures join its trends."`
-	VersionOf     string       `yaml:"version_of" doc:"For a draft published apart from the plan approved from it: the ID of that plan. The two are versions of one plan, not predecessor and successor."`
-	Period        Period       `yaml:"period" mps:"required" doc:"The financial years the plan covers."`
-	PlanYears     []Year       `yaml:"plan_years" doc:"The year or years the document is the annual plan for (2008/09)."`
-	Version       string       `yaml:"version" doc:"Document version as printed: v0.13.2."`
-	Status        string       `yaml:"status" mps:"required" enum:"draft,approved" doc:"draft or approved."`
-	Date          Date         `yaml:"date" doc:"Publication or approval date: 2006-02-23, or 2005-09 when only the month is known."`
-	ApprovedBy    string       `yaml:"approved_by" doc:"The body that approved the plan and where: 'MPA, report 7 of 23 February 2006'."`
-	Source        Source       `yaml:"source" doc:"For a plan copied from a published document: that document. Kept for tracing, never printed."`
-	Summary       Markdown     `yaml:"summary" doc:"Foreword or executive summary (Markdown)."`
-	Mission       string       `yaml:"mission" doc:"The mission statement."`
-	Vision        string       `yaml:"vision" doc:"A longer-term aim, such as 'To make London the safest major city in the world'."`
-	Commitments   []Item       `yaml:"commitments" doc:"Long-term commitments to the people of London."`
-	Values        *Values      `yaml:"values" doc:"The values and the statements around them."`
-	Outcomes      []Outcome    `yaml:"outcomes" doc:"Strategic outcomes."`
-	Priorities    []Priority   `yaml:"priorities" doc:"Strategic priorities."`
-	Objectives    []Objective  `yaml:"objectives" doc:"Corporate or operational objectives."`
-	Enablers      []Item       `yaml:"enablers" doc:"What the strategy relies on: workforce, resources, partnership."`
-	Improvements  []Item       `yaml:"improvements" doc:"Continuous-improvement themes."`
-	Strategies    []Item       `yaml:"strategies" doc:"Supporting strategies, referred to by objectives."`
-	Activities    []Activity   `yaml:"activities" doc:"Key activities, each for a year."`
-	Measures      []Measure    `yaml:"measures" doc:"Critical performance areas, indicators and long-term measures."`
-	SharedCodes   []string     `yaml:"shared_codes" doc:"Codes the document gives to many measures rather than to one (PP, for the policing plan's own indicators): measures may share them without a duplicate-code warning."`
-	Budget        *Budget      `yaml:"budget" doc:"Revenue, funding, capital, savings and budget-gap tables."`
-	Inspections   []Inspection `yaml:"inspections" doc:"Inspection grades (HMIC frameworks, PPAF domains)."`
-	Sections      []Section    `yaml:"sections" doc:"Further sections and appendices the document has, in order."`
+	ID            string         `yaml:"id" mps:"required" doc:"Stable slug of the plan, also its folder name: 2008-11, 2006-09-draft."`
+	Title         string         `yaml:"title" mps:"required" doc:"Title as the document prints it."`
+	Subtitle      string         `yaml:"subtitle" doc:"Second title line, such as 'Executive summary'."`
+	Kind          PlanKind       `yaml:"kind" mps:"required" doc:"Which kind of document this is."`
+	Organisations []string       `yaml:"organisations" mps:"required" doc:"Publishing bodies, in the order the document names them."`
+	Owner         string         `yaml:"owner" doc:"The organisation the plan belongs to, one of organisations; required when the plan is published jointly. Trends and reports draw only on plans of the same owner, or on predecessors."`
+	Predecessors  []Ref          `yaml:"predecessors" doc:"IDs of the plans this one follows on from (2008-11 for 2010-13); their figures join its trends."`
+	VersionOf     string         `yaml:"version_of" doc:"For a draft published apart from the plan approved from it: the ID of that plan. The two are versions of one plan, not predecessor and successor."`
+	Period        Period         `yaml:"period" mps:"required" doc:"The financial years the plan covers."`
+	PlanYears     []Year         `yaml:"plan_years" doc:"The year or years the document is the annual plan for (2008/09)."`
+	Version       string         `yaml:"version" doc:"Document version as printed: v0.13.2."`
+	Status        string         `yaml:"status" mps:"required" enum:"draft,approved" doc:"draft or approved."`
+	Date          Date           `yaml:"date" doc:"Publication or approval date: 2006-02-23, or 2005-09 when only the month is known."`
+	ApprovedBy    string         `yaml:"approved_by" doc:"The body that approved the plan and where: 'MPA, report 7 of 23 February 2006'."`
+	Source        Source         `yaml:"source" doc:"For a plan copied from a published document: that document. Kept for tracing, never printed."`
+	EditionNotes  bool           `yaml:"edition_notes" doc:"true to print the maintainers' appendix About this edition (the source, encoder's notes, acknowledged inconsistencies, other wordings) in every build, as build --edition-notes does."`
+	Summary       Markdown       `yaml:"summary" doc:"Foreword or executive summary (Markdown)."`
+	Mission       string         `yaml:"mission" doc:"The mission statement."`
+	Vision        string         `yaml:"vision" doc:"A longer-term aim, such as 'To make London the safest major city in the world'."`
+	Commitments   []Item         `yaml:"commitments" doc:"Long-term commitments to the people of London."`
+	Values        *Values        `yaml:"values" doc:"The values and the statements around them."`
+	Outcomes      []Outcome      `yaml:"outcomes" doc:"Strategic outcomes."`
+	Priorities    []Priority     `yaml:"priorities" doc:"Strategic priorities."`
+	Objectives    []Objective    `yaml:"objectives" doc:"Corporate or operational objectives."`
+	Enablers      []Item         `yaml:"enablers" doc:"What the strategy relies on: workforce, resources, partnership."`
+	Improvements  []Item         `yaml:"improvements" doc:"Continuous-improvement themes."`
+	Strategies    []Item         `yaml:"strategies" doc:"Supporting strategies, referred to by objectives."`
+	Activities    []Activity     `yaml:"activities" doc:"Key activities, each for a year."`
+	Measures      []Measure      `yaml:"measures" doc:"Critical performance areas, indicators and long-term measures."`
+	SharedCodes   []string       `yaml:"shared_codes" doc:"Codes the document gives to many measures rather than to one (PP, for the policing plan's own indicators): measures may share them without a duplicate-code warning."`
+	Budget        *Budget        `yaml:"budget" doc:"Revenue, funding, capital, savings and budget-gap tables."`
+	Inspections   []Inspection   `yaml:"inspections" doc:"Inspection grades (HMIC frameworks, PPAF domains)."`
+	Sections      []Section      `yaml:"sections" doc:"Further sections and appendices the document has, in order."`
+	Outline       []OutlineEntry `yaml:"outline" doc:"The order of the document's parts, built and written, as the source prints them: IDs of built parts (summary, mission-and-values, outcomes, budget, performance...) and of the plan's sections; {part: ID, parts: [...]} orders what a part holds and can place a section or a table inside another. Without it, the built parts come first, then the sections. Every part the document has must be placed once."`
 }
 
 // Period is the span of financial years a plan covers, inclusive.
@@ -70,7 +72,7 @@ type Source struct {
 	At       Pos    `yaml:"-"`
 	Document string `yaml:"document" mps:"required" doc:"File name of the text extraction in the seeds folder."`
 	Title    string `yaml:"title" doc:"Title of the published document."`
-	Note     string `yaml:"note" doc:"Anything a reader should know about the source."`
+	Note     string `yaml:"note" doc:"What a maintainer should know about the source and how it was encoded. Never printed in the published documents (only in the About this edition appendix)."`
 }
 
 // Item is the common shape of listed things: values, enablers, strategies.
@@ -167,6 +169,7 @@ type Measure struct {
 	Parts       []MeasurePart `yaml:"parts" doc:"Breakdowns reported separately (White / B&ME users, owned / residing warrants)."`
 	Comment     Markdown      `yaml:"comment" doc:"Trend or additional information (Markdown)."`
 	MSFRank     int           `yaml:"msf_rank" doc:"Rank among the most similar forces (1 is best)."`
+	EncoderNote Markdown      `yaml:"encoder_note" doc:"For maintainers: how the encoder read the source (Markdown). Never printed in the published documents; kept for check, diff and the About this edition appendix (build --edition-notes)."`
 	Acknowledge Acknowledge   `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
 }
 
@@ -184,11 +187,12 @@ type MeasurePart struct {
 
 // Observation is a figure measured over a year or part of it.
 type Observation struct {
-	At     Pos    `yaml:"-"`
-	Year   Year   `yaml:"year" mps:"required" doc:"Financial year the figure belongs to."`
-	Period string `yaml:"period" doc:"The part of the year it covers when not the whole: 'April to December 2006'."`
-	Value  Figure `yaml:"value" mps:"required" doc:"The figure as printed (79%, 15,190, N/A)."`
-	Note   string `yaml:"note" doc:"Qualification printed beside it."`
+	At          Pos      `yaml:"-"`
+	Year        Year     `yaml:"year" mps:"required" doc:"Financial year the figure belongs to."`
+	Period      string   `yaml:"period" doc:"The part of the year it covers when not the whole: 'April to December 2006'."`
+	Value       Figure   `yaml:"value" mps:"required" doc:"The figure as printed (79%, 15,190, N/A)."`
+	Note        string   `yaml:"note" doc:"Qualification the source prints beside it."`
+	EncoderNote Markdown `yaml:"encoder_note" doc:"For maintainers: how the encoder read the source (Markdown). Never printed in the published documents; kept for check, diff and the About this edition appendix (build --edition-notes)."`
 }
 
 // Result is a reported outcome against a measure.
@@ -245,13 +249,14 @@ const (
 
 // Target is what a measure should reach in a year.
 type Target struct {
-	At        Pos      `yaml:"-"`
-	Year      Year     `yaml:"year" mps:"required" doc:"Financial year the target is for."`
-	Kind      string   `yaml:"kind" mps:"required" enum:"level,change,points,direction,text,baseline,monitor" doc:"level (reach 82.5%), change (relative: -3%), points (-1pp), direction (increase/decrease), text, baseline (baseline year), monitor (no target)."`
-	Text      string   `yaml:"text" mps:"required" doc:"The target as the document prints it: '3% reduction', 'Increase number to 325'."`
-	Value     *Figure  `yaml:"value" doc:"The number the text states: 325, -3%, -1pp. Required for level, change and points."`
-	Direction string   `yaml:"direction" enum:"increase,decrease" doc:"For kind direction: which way."`
-	Note      Markdown `yaml:"note" doc:"Qualification printed with it (a proxy under consideration...)."`
+	At          Pos      `yaml:"-"`
+	Year        Year     `yaml:"year" mps:"required" doc:"Financial year the target is for."`
+	Kind        string   `yaml:"kind" mps:"required" enum:"level,change,points,direction,text,baseline,monitor" doc:"level (reach 82.5%), change (relative: -3%), points (-1pp), direction (increase/decrease), text, baseline (baseline year), monitor (no target)."`
+	Text        string   `yaml:"text" mps:"required" doc:"The target as the document prints it: '3% reduction', 'Increase number to 325'."`
+	Value       *Figure  `yaml:"value" doc:"The number the text states: 325, -3%, -1pp. Required for level, change and points."`
+	Direction   string   `yaml:"direction" enum:"increase,decrease" doc:"For kind direction: which way."`
+	Note        Markdown `yaml:"note" doc:"Qualification the source prints with it (a proxy under consideration...)."`
+	EncoderNote Markdown `yaml:"encoder_note" doc:"For maintainers: how the encoder read the source (Markdown). Never printed in the published documents; kept for check, diff and the About this edition appendix (build --edition-notes)."`
 	// Review marks a target carried into a new plan (mpsplan new --from)
 	// that nobody has confirmed yet; it is never printed.
 	Review string `yaml:"review" doc:"Why the target awaits review, such as 'carried from 2010-13' (set by mpsplan new --from). A warning until removed, once the target is confirmed or changed."`
@@ -291,7 +296,8 @@ type Breakdown struct {
 	Year        Year            `yaml:"year" mps:"required" doc:"Financial year."`
 	Total       *Figure         `yaml:"total" doc:"The total as stated (£3.56bn). Omit when the document states none."`
 	Items       []BreakdownItem `yaml:"items" mps:"required" doc:"The parts."`
-	Note        Markdown        `yaml:"note" doc:"Text printed with the table (Markdown)."`
+	Note        Markdown        `yaml:"note" doc:"Text the source prints with the table (Markdown)."`
+	EncoderNote Markdown        `yaml:"encoder_note" doc:"For maintainers: how the encoder read the source (Markdown). Never printed in the published documents; kept for check, diff and the About this edition appendix (build --edition-notes)."`
 	Acknowledge Acknowledge     `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule (sum, shares), with the reason."`
 }
 
@@ -315,7 +321,8 @@ type Table struct {
 	Unit        string      `yaml:"unit" doc:"Unit the cells are printed in, shown in the header: £m."`
 	Columns     []Year      `yaml:"columns" mps:"required" doc:"The financial years, in order."`
 	Rows        []TableRow  `yaml:"rows" mps:"required" doc:"The rows."`
-	Note        Markdown    `yaml:"note" doc:"Text printed with the table (Markdown)."`
+	Note        Markdown    `yaml:"note" doc:"Text the source prints with the table (Markdown)."`
+	EncoderNote Markdown    `yaml:"encoder_note" doc:"For maintainers: how the encoder read the source (Markdown). Never printed in the published documents; kept for check, diff and the About this edition appendix (build --edition-notes)."`
 	Acknowledge Acknowledge `yaml:"acknowledge" doc:"Known inconsistencies of the source, by rule, with the reason."`
 }
 

@@ -52,6 +52,11 @@ func (g *schemaGen) typ(t reflect.Type) any {
 		return map[string]any{"type": "string", "description": "ID of another item of the plan."}
 	case reflect.TypeFor[Figure]():
 		return figureSchema
+	case reflect.TypeFor[OutlineEntry]():
+		if _, ok := g.defs["OutlineEntry"]; !ok {
+			g.defs["OutlineEntry"] = g.outlineSchema()
+		}
+		return map[string]any{"$ref": "#/$defs/OutlineEntry"}
 	case reflect.TypeFor[Acknowledge]():
 		props := map[string]any{}
 		for _, r := range Acknowledgeable() {

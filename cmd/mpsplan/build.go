@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/markup"
 	"github.com/mpsplan/mpsplan/render/plandoc"
@@ -25,11 +27,13 @@ type formatWriter struct {
 }
 
 // formats are the output formats. PDF is laid out in code (package
-// render/pdf), so --templates does not apply to it.
+// render/pdf): of --templates it takes the theme (theme.yaml), as HTML does.
 var formats = map[string]formatWriter{
 	"md":   {".md", func(t *markup.Templates, w *bytes.Buffer, d *doc.Document) error { return t.WriteMarkdown(w, d) }},
 	"html": {".html", func(t *markup.Templates, w *bytes.Buffer, d *doc.Document) error { return t.WriteHTML(w, d) }},
-	"pdf":  {".pdf", func(_ *markup.Templates, w *bytes.Buffer, d *doc.Document) error { return pdf.Write(w, d) }},
+	"pdf": {".pdf", func(t *markup.Templates, w *bytes.Buffer, d *doc.Document) error {
+		return pdf.WriteTheme(w, d, t.Theme())
+	}},
 }
 
 var formatOrder = []string{"md", "html", "pdf"}
@@ -53,6 +57,7 @@ func newBuildCmd(e *env) *cobra.Command {
 		check     bool
 		verbose   bool
 		quiet     bool
+		edition   bool
 	)
 	c := &cobra.Command{
 		Use:   "build [PLAN...]",
@@ -61,8 +66,15 @@ func newBuildCmd(e *env) *cobra.Command {
 --out, one folder a plan: public/2008-11/2008-11.md, .html, .pdf. With no
 plan named (or --all) it builds every plan.
 
+Published documents print what the source printed: the source file, its
+note, encoder's notes and acknowledged inconsistencies stay in the YAML, and
+--edition-notes (or edition_notes: true in the plan) prints them in an
+appendix "About this edition". A draft plan is marked DRAFT on every page.
+
 Templates are built in; a file of the same name in --templates replaces the
-default (plan.md.tmpl, plan.html.tmpl, table.html.tmpl, style.css...).
+default (plan.md.tmpl, plan.html.tmpl, table.html.tmpl, style.css...). The
+same folder is the theme: its theme.yaml sets colours, fonts, a logo and the
+running header and footer, for HTML and PDF alike (see docs/templates.md).
 
 Nothing is written for a plan that fails validation. A plan's files change
 together or not at all: each is written to a temporary file first, and only
@@ -101,6 +113,7 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 			if err != nil {
 				return err
 			}
+			opts.Edition = edition
 			dirs, err := e.resolve(args)
 			if err != nil {
 				return err
@@ -121,6 +134,7 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 	c.Flags().StringVar(&formatArg, "format", "", "comma-separated formats: "+strings.Join(formatOrder, ",")+" (default: all available)")
 	c.Flags().StringVar(&out, "out", "public", "folder to write into, one folder a plan")
 	c.Flags().StringVar(&tmplDir, "templates", "", "folder of templates overriding the built-in ones")
+	c.Flags().BoolVar(&edition, "edition-notes", false, "add the maintainers' appendix About this edition (source, encoder's notes, acknowledged inconsistencies), which published documents omit")
 	c.Flags().BoolVar(&check, "check", false, "write nothing; list files that differ from what would be built and exit 1 if any")
 	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every file written or removed")
 	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but problems")
@@ -230,6 +244,12 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		_ = glyphWarnings(p).WriteText(e.stderr)
 	}
 	doc, err := plandoc.Build(p, opts)
+	if de := (*plan.DiagnosticsError)(nil); errors.As(err, &de) {
+		// An outline's problems, each at its line, as check prints them.
+		e.printProblems(de.Diags)
+		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: its outline has %d problem(s)\n", p.ID, len(de.Diags))
+		return p.ID, nil, false
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
 		return p.ID, nil, false

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/mpsplan/mpsplan/plan"
+	"github.com/mpsplan/mpsplan/render/plandoc"
 	"github.com/spf13/cobra"
 )
 
@@ -39,8 +41,17 @@ Exit status: 0 no errors (and, with --strict, no warnings), 1 problems, 2 usage.
 			}
 			var all plan.Diagnostics
 			for _, dir := range dirs {
-				_, diags := plan.Load(dir)
+				p, diags := plan.Load(dir)
 				all = append(all, diags...)
+				if p != nil && !diags.HasErrors() && len(p.Outline) > 0 {
+					// The outline names parts of the document: laying it
+					// out is how to know which exist.
+					if _, err := plandoc.Build(p, plandoc.Options{}); err != nil {
+						if de := (*plan.DiagnosticsError)(nil); errors.As(err, &de) {
+							all = append(all, de.Diags...)
+						}
+					}
+				}
 			}
 			shown := all
 			if quiet {

@@ -418,10 +418,10 @@ func TestBuildInterruptedBinary(t *testing.T) {
 // character the PDF's fonts lack is a warning naming the field and the
 // item's position; NFD text the fonts have after normalisation is not.
 func TestBuildWarnsMissingGlyphs(t *testing.T) {
-	plans := writePlans(t, map[string]string{"p": smallPlan("p", "Cafe\u0301") + "summary: Safer London \u05e9\u05dc\u05d5\u05dd\n"})
+	plans := writePlans(t, map[string]string{"p": smallPlan("p", "Cafe\u0301") + "summary: Safer London \u0645\u0631\u062d\u0628\u0627\n"})
 	out := t.TempDir()
 	code, _, errs := mpsplan(t, "build", "--plans", plans, "--out", out)
-	if code != 0 || !strings.Contains(errs, "warning: summary: the PDF's fonts lack 'ש' (U+05E9)") || !strings.Contains(errs, "plan.yaml:1:1") {
+	if code != 0 || !strings.Contains(errs, "warning: summary: the PDF's fonts lack 'م' (U+0645)") || !strings.Contains(errs, "plan.yaml:1:1") {
 		t.Errorf("exit %d, stderr:\n%s", code, errs)
 	}
 	if strings.Contains(errs, "title:") {

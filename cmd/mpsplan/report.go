@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/mpsplan/mpsplan/render/theme"
+	"github.com/mpsplan/mpsplan/themes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -152,7 +154,8 @@ func buildOptions() (plandoc.Options, error) {
 	return plandoc.Options{Date: time.Unix(n, 0).UTC()}, nil
 }
 
-// templatesFrom returns the built-in templates overridden by those of dir.
+// templatesFrom returns the built-in templates overridden by those of dir,
+// printing with dir's theme.
 func templatesFrom(dir string) (*markup.Templates, error) {
 	var t *markup.Templates
 	var err error
@@ -161,6 +164,12 @@ func templatesFrom(dir string) (*markup.Templates, error) {
 			return nil, usageError("--templates %s is not a folder", dir)
 		}
 		t, err = markup.LoadTemplates(dir)
+		if err == nil {
+			var th *theme.Theme
+			if th, err = themes.Load(dir); err == nil {
+				t = t.WithTheme(th)
+			}
+		}
 	} else {
 		t, err = markup.DefaultTemplates()
 	}

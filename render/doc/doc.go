@@ -22,7 +22,7 @@ type Document struct {
 	Subtitle      string
 	Organisations []string
 	// Meta is the title block after the title: period, version, status,
-	// date, approving body, source, in that order.
+	// date, approving body, in that order.
 	Meta []Meta
 	// Date is the document date as printed (from the plan, else from
 	// SOURCE_DATE_EPOCH); empty when neither gives one.
@@ -32,6 +32,9 @@ type Document struct {
 	Created time.Time
 	// Keywords go into HTML and PDF metadata.
 	Keywords []string
+	// Draft marks a document not yet approved: every format says so on
+	// every page (a DRAFT mark on each PDF page, a banner in HTML).
+	Draft    bool
 	Sections []*Section
 }
 

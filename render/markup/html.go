@@ -299,7 +299,9 @@ func rowGroups(rows []doc.Row) []rowGroup {
 // part of the document, as with WriteMarkdown.
 func (t *Templates) WriteHTML(w io.Writer, d *doc.Document) error {
 	var b bytes.Buffer
-	if err := t.execHTML(&b, newDocView(d, func(s *doc.Section) string { return s.ID })); err != nil {
+	v := newDocView(d, func(s *doc.Section) string { return s.ID })
+	v.Theme = newThemeView(t.Theme(), d, true)
+	if err := t.execHTML(&b, v); err != nil {
 		return err
 	}
 	_, err := w.Write(withCSP(b.Bytes()))
@@ -309,6 +311,7 @@ func (t *Templates) WriteHTML(w io.Writer, d *doc.Document) error {
 // CSP is the Content-Security-Policy every page carries: the page is
 // self-contained, so it may run no script and load nothing from anywhere
 // (inline CSS and inline SVG aside), whatever a template or plan puts in it.
+// A theme's logo is a data: URL (its fonts need font-src data:, not yet allowed).
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 var cspMeta = []byte(`<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`)

@@ -13,13 +13,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	ttemplate "text/template"
 
+	"github.com/mpsplan/mpsplan/internal/suggest"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/mdtext"
+	"github.com/mpsplan/mpsplan/render/theme"
 	"github.com/mpsplan/mpsplan/templates"
 )
 
@@ -33,6 +36,24 @@ type Templates struct {
 	// files maps a template name to the file it came from, so an error
 	// names the file a user must change.
 	files map[string]string
+	// theme is the look both HTML and PDF print with (nil: the default).
+	theme *theme.Theme
+}
+
+// WithTheme returns the templates printing with theme th: its colours,
+// fonts and logo in HTML, as the PDF writer prints them.
+func (t *Templates) WithTheme(th *theme.Theme) *Templates {
+	c := *t
+	c.theme = th
+	return &c
+}
+
+// Theme is the theme the templates print with.
+func (t *Templates) Theme() *theme.Theme {
+	if t.theme == nil {
+		return theme.Default()
+	}
+	return t.theme
 }
 
 var (
@@ -49,8 +70,11 @@ func DefaultTemplates() (*Templates, error) {
 
 // LoadTemplates parses the embedded templates with the files of dir (when
 // dir is not empty) overriding those of the same name: *.md.tmpl,
-// *.html.tmpl and style.css. Files of dir with other names are ignored, so
-// a template folder can hold notes. An error names the file and line.
+// *.html.tmpl and style.css. A *.tmpl or *.css file of dir whose name is
+// no template's is an error naming the templates there are (a misspelt
+// override would otherwise be silently ignored); other files (theme.yaml,
+// fonts, a logo, notes) are the theme's business. An error names the file
+// and line.
 func LoadTemplates(dir string) (*Templates, error) {
 	srcs := map[string][]byte{}
 	t := &Templates{files: map[string]string{}}
@@ -73,6 +97,15 @@ func LoadTemplates(dir string) (*Templates, error) {
 		ents, err := os.ReadDir(dir)
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
+		}
+		var unknown []string
+		for _, e := range ents {
+			if !e.IsDir() && overrideLike(e.Name()) && srcs[e.Name()] == nil {
+				unknown = append(unknown, e.Name())
+			}
+		}
+		if len(unknown) > 0 {
+			return nil, unknownTemplates(dir, unknown, srcs)
 		}
 		for _, e := range ents {
 			if e.IsDir() || !templateFile(e.Name()) {
@@ -110,6 +143,30 @@ func LoadTemplates(dir string) (*Templates, error) {
 	return t, nil
 }
 
+// overrideLike reports whether name looks like a template override.
+func overrideLike(name string) bool {
+	return strings.HasSuffix(name, ".tmpl") || strings.HasSuffix(name, ".css")
+}
+
+// unknownTemplates names the override files that match no template, with
+// the closest template name and the list of them all.
+func unknownTemplates(dir string, unknown []string, srcs map[string][]byte) error {
+	names := make([]string, 0, len(srcs))
+	for n := range srcs {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var msgs []string
+	for _, u := range unknown {
+		m := fmt.Sprintf("%s: no such template", filepath.Join(dir, u))
+		if s := suggest.Closest(u, names); s != "" {
+			m += fmt.Sprintf("; did you mean %s?", s)
+		}
+		msgs = append(msgs, m+" (the templates are "+strings.Join(names, ", ")+")")
+	}
+	return errors.New(strings.Join(msgs, "\n"))
+}
+
 func templateFile(name string) bool {
 	return strings.HasSuffix(name, ".md.tmpl") || strings.HasSuffix(name, ".html.tmpl") || name == "style.css"
 }
@@ -133,7 +190,7 @@ func (t *Templates) fileError(err error) error {
 	for _, n := range names {
 		msg = strings.ReplaceAll(msg, "html/template: \""+n+"\"", t.files[n])
 	}
-	return errors.New(msg)
+	return errors.New(authorWords(msg))
 }
 
 func (t *Templates) top(kind, ext string, defined func(string) bool) string {
@@ -245,4 +302,25 @@ func mdCells(t *doc.Table, r doc.Row) []string {
 		out[i] = c
 	}
 	return out
+}
+
+var noField = regexp.MustCompile(`executing "([^"]+)" at <([^>]*)>: can't evaluate field (\w+) in type ([\w.*\[\]]+)`)
+
+// authorWords says what the template package reports in words a template
+// author can act on: which field is missing, what the template sees there,
+// where the fields are listed.
+func authorWords(msg string) string {
+	return noField.ReplaceAllStringFunc(msg, func(m string) string {
+		s := noField.FindStringSubmatch(m)
+		what := s[4]
+		if fields := fieldNames(what); len(fields) > 0 {
+			hint := ""
+			if c := suggest.Closest(s[3], fields); c != "" {
+				hint = fmt.Sprintf("did you mean .%s? ", c)
+			}
+			return fmt.Sprintf("in %s: %s: there is no field %s here; %sthe fields here are %s (docs/templates.md lists them all)",
+				s[1], s[2], s[3], hint, "."+strings.Join(fields, ", ."))
+		}
+		return fmt.Sprintf("in %s: %s: there is no field %s in %s (docs/templates.md lists the fields)", s[1], s[2], s[3], what)
+	})
 }

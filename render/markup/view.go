@@ -12,6 +12,8 @@ type docView struct {
 	// Contents lists the sections of levels 1 and 2.
 	Contents []*contentsEntry
 	Sections []*sectionView
+	// Theme is the look: colours, fonts, logo, running texts.
+	Theme *themeView
 }
 
 type contentsEntry struct {

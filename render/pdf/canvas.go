@@ -16,10 +16,8 @@ type canvas struct {
 	f    *fpdf.Fpdf
 	tags *tagger
 	// cur is the font last set on f, so SetFont is only called on change.
-	cur fontKey
-	// fonts are the faces added to f so far (size 0).
-	fonts map[fontKey]bool
-	text  rgb
+	cur  fontKey
+	text rgb
 	// links are collected while drawing and written at the end, when every
 	// anchor they may point to is known.
 	links   []linkRect
@@ -52,13 +50,6 @@ func (c *canvas) setFont(k fontKey) {
 		return
 	}
 	c.cur = k
-	if face := (fontKey{st: k.st}); !c.fonts[face] {
-		if c.fonts == nil {
-			c.fonts = map[fontKey]bool{}
-		}
-		addFont(c.f, face)
-		c.fonts[face] = true
-	}
 	c.f.SetFont(k.family(), k.fpdfStyle(), k.size)
 }
 

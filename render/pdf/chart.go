@@ -6,6 +6,7 @@ import (
 
 	"github.com/mpsplan/mpsplan/render/chart"
 	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/theme"
 )
 
 const chartSize = 8.5
@@ -15,13 +16,18 @@ const chartSize = 8.5
 // theme replaces it.
 var ChartStyle = chart.Style{Width: contentW / ptmm, Size: chartSize, Measure: measurePt, Palette: chart.Default}
 
-// measurePt measures s in the Go fonts, in points.
+// measurePt measures s in the default theme's fonts, in points.
 func measurePt(s string, size float64, bold bool) float64 {
+	return fontsFor(theme.Default().Fonts).measurePt(s, size, bold)
+}
+
+// measurePt measures s in these fonts, in points.
+func (fs *fonts) measurePt(s string, size float64, bold bool) float64 {
 	st := style(0)
 	if bold {
 		st = stBold
 	}
-	return width(fontKey{st, size}, clean(s)) / ptmm
+	return fs.width(fontKey{st, size}, clean(s)) / ptmm
 }
 
 // chart draws a Chart, laid out by render/chart as the SVG writer lays it
@@ -32,7 +38,9 @@ func (l *layout) chart(ch *doc.Chart) {
 	var f *chart.Figure
 	room := 40.0
 	if chart.Drawable(ch) {
-		f = chart.Layout(ch, ChartStyle)
+		st := ChartStyle
+		st.Measure = l.fs.measurePt
+		f = chart.Layout(ch, st)
 		// Keep the title with the chart, whole when it fits on a page,
 		// else with its first rows.
 		first := f.H
@@ -46,7 +54,7 @@ func (l *layout) chart(ch *doc.Chart) {
 		if ch.ID != "" {
 			l.c.setAnchor(ch.ID, l.y)
 		}
-		l.para("P", []run{{text: title, st: stBold}}, paraOpts{size: bodySize, color: ink, after: 2})
+		l.para("P", []run{{text: title, st: stBold}}, paraOpts{size: bodySize, color: l.pal.ink, after: 2})
 	} else if ch.ID != "" {
 		l.need(min(room, bottom-top))
 		l.c.setAnchor(ch.ID, l.y)
@@ -161,9 +169,9 @@ func (l *layout) band(f *chart.Figure, from, to float64) {
 		tx := x(t.X)
 		switch t.Anchor {
 		case chart.Middle:
-			tx -= width(fk, s) / 2
+			tx -= l.fs.width(fk, s) / 2
 		case chart.End:
-			tx -= width(fk, s)
+			tx -= l.fs.width(fk, s)
 		}
 		l.c.drawText(tx, y(t.Y), s, fk, rgb{int(t.Color.R), int(t.Color.G), int(t.Color.B)})
 	}

@@ -5,12 +5,15 @@ import (
 	"sync"
 	"unicode"
 
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/mpsplan/mpsplan/render/theme"
 )
 
-// The Go fonts cover Latin, Greek and Cyrillic, not Hebrew, Arabic or CJK.
+// The default faces (Liberation Sans) cover Latin, Greek, Cyrillic and
+// Hebrew, not Arabic or CJK; a theme's own fonts are checked as if they
+// covered what the default does.
 // fpdf draws a character the font lacks as an empty box (or nothing), so
 // text is first put in NFC form ("e" + U+0301 becomes "é", which the fonts
 // have), and every character still missing is printed as U+FFFD, the
@@ -24,13 +27,13 @@ var (
 	glyphHave = map[rune]bool{}
 )
 
-// hasGlyph reports whether the document fonts draw r. The four Go faces
-// cover the same characters, so the regular one answers for all.
+// hasGlyph reports whether the default fonts draw r. The four faces cover
+// the same characters, so the regular one answers for all.
 func hasGlyph(r rune) bool {
 	if r < 0x7f && r >= 0x20 || r == '\uFFFD' {
 		return true
 	}
-	glyphOnce.Do(func() { glyphFont, _ = sfnt.Parse(goregular.TTF) })
+	glyphOnce.Do(func() { glyphFont, _ = sfnt.Parse(theme.Default().Fonts.Regular.TTF) })
 	if glyphFont == nil {
 		return true
 	}

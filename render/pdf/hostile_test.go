@@ -144,7 +144,7 @@ func TestHostile(t *testing.T) {
 					t.Errorf("the 10,000-character word survives whole %d times, want at least 6", n)
 				}
 			case "unicode":
-				for _, w := range []string{"£3.56bn–‘quoted’•", "Emoji\uFFFD\uFFFDand", "CJK\uFFFD\uFFFDand", "RTL\uFFFD\uFFFD\uFFFD\uFFFD", "https://example.org"} {
+				for _, w := range []string{"£3.56bn–‘quoted’•", "Emoji\uFFFD\uFFFDand", "CJK\uFFFD\uFFFDand", "https://example.org"} {
 					if !strings.Contains(text, w) {
 						t.Errorf("text lacks %q", w)
 					}

@@ -6,6 +6,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/theme"
 )
 
 // TestWidowsAndOrphans: a paragraph never leaves its first line alone at
@@ -26,11 +27,14 @@ func TestWidowsAndOrphans(t *testing.T) {
 		{9, 8, 2},
 	} {
 		f := fpdf.New("P", "mm", "A4", "")
+		th := theme.Default()
+		fs := fontsFor(th.Fonts)
+		fs.add(f)
 		tg := newTagger(f)
-		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg), replay: -1}
+		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg), replay: -1, th: th, fs: fs, pal: coloursOf(th.Colours)}
 		l.newPage()
 		l.newPage()
-		o := paraOpts{size: bodySize, color: ink}
+		o := paraOpts{size: bodySize, color: l.pal.ink}
 		lh := o.lineH()
 		l.y = bottom - float64(tt.fit)*lh - lh/2
 		lines := make([]line, tt.lines)

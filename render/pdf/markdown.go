@@ -30,7 +30,7 @@ func (l *layout) mdBlocks(n ast.Node, src []byte, indent, size float64) {
 }
 
 func (l *layout) mdBlock(n ast.Node, src []byte, indent, size float64) {
-	o := paraOpts{size: size, indent: indent, color: ink, after: size * ptmm * 0.6}
+	o := paraOpts{size: size, indent: indent, color: l.pal.ink, after: size * ptmm * 0.6}
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
 		if _, tight := n.(*ast.TextBlock); tight {
@@ -44,7 +44,7 @@ func (l *layout) mdBlock(n ast.Node, src []byte, indent, size float64) {
 		hs := max(headingSize(level), size+1)
 		runs := l.inlines(n, src, stBold)
 		l.need(hs*ptmm*lead + 12)
-		l.para(fmt.Sprintf("H%d", level), runs, paraOpts{size: hs, indent: indent, color: accent, after: 1.5})
+		l.para(fmt.Sprintf("H%d", level), runs, paraOpts{size: hs, indent: indent, color: l.pal.accent, after: 1.5})
 	case *ast.List:
 		l.mdList(n, src, indent, size)
 	case *ast.Blockquote:
@@ -52,7 +52,7 @@ func (l *layout) mdBlock(n ast.Node, src []byte, indent, size float64) {
 		y0, p0 := l.y, l.f.PageNo()
 		l.mdBlocks(n, src, nest(indent), size)
 		if l.f.PageNo() == p0 {
-			l.c.rule(marginL+indent+1.5, y0, marginL+indent+1.5, l.y-1, 0.6, lightRule)
+			l.c.rule(marginL+indent+1.5, y0, marginL+indent+1.5, l.y-1, 0.6, l.pal.lightRule)
 		}
 		l.t.end()
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
@@ -74,7 +74,7 @@ func (l *layout) mdBlock(n ast.Node, src []byte, indent, size float64) {
 		l.para("P", []run{{text: strings.TrimRight(b.String(), "\n"), st: st}}, o)
 	case *ast.ThematicBreak:
 		l.need(4)
-		l.c.rule(marginL+indent, l.y+2, pageW-marginR, l.y+2, 0.3, ruleCol)
+		l.c.rule(marginL+indent, l.y+2, pageW-marginR, l.y+2, 0.3, l.pal.ruleCol)
 		l.y += 4
 	case *east.Table:
 		l.table(mdTable(n, src), indent)
@@ -90,7 +90,7 @@ func (l *layout) mdList(n *ast.List, src []byte, indent, size float64) {
 		numbering = "/Decimal"
 	}
 	l.t.beginAttr("L", "", "/A <</O /List /ListNumbering "+numbering+">>")
-	o := paraOpts{size: size, indent: nest(indent), color: ink}
+	o := paraOpts{size: size, indent: nest(indent), color: l.pal.ink}
 	i := n.Start
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		label := "•"

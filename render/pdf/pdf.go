@@ -19,6 +19,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/theme"
 )
 
 // Page geometry, in millimetres.
@@ -34,20 +35,12 @@ const (
 	lead     = 1.4 // line height as a multiple of the font size
 )
 
-// Colours.
-var (
-	ink       = rgb{25, 25, 25}
-	accent    = rgb{0, 59, 111}
-	muted     = rgb{95, 95, 95}
-	linkCol   = rgb{0, 84, 166}
-	ruleCol   = rgb{160, 160, 160}
-	lightRule = rgb{205, 205, 205}
-	headFill  = rgb{226, 233, 242}
-	groupFill = rgb{243, 243, 243}
-)
+// Write renders d as an A4 PDF in the default theme.
+func Write(w io.Writer, d *doc.Document) error { return WriteTheme(w, d, nil) }
 
-// Write renders d as an A4 PDF.
-func Write(w io.Writer, d *doc.Document) (err error) {
+// WriteTheme renders d as an A4 PDF in theme th (nil: the default): its
+// colours, fonts, logo and running heads.
+func WriteTheme(w io.Writer, d *doc.Document, th *theme.Theme) (err error) {
 	defer func() {
 		// The layout is written never to panic; this turns a bug into an
 		// error rather than a crashed build.
@@ -63,6 +56,11 @@ func Write(w io.Writer, d *doc.Document) (err error) {
 	f.SetCompression(false)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginL, top, marginR)
+	if th == nil {
+		th = theme.Default()
+	}
+	fs := fontsFor(th.Fonts)
+	fs.add(f)
 	created := d.Created.UTC()
 	if d.Created.IsZero() {
 		created = time.Unix(0, 0).UTC()
@@ -80,7 +78,8 @@ func Write(w io.Writer, d *doc.Document) (err error) {
 	f.SetXmpMetadata(xmp(d, created))
 
 	t := newTagger(f)
-	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t), replay: -1, secPage: map[*doc.Section]int{}}
+	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t), replay: -1, secPage: map[*doc.Section]int{},
+		th: th, fs: fs, pal: coloursOf(th.Colours)}
 	if err := tooWide(d.Sections); err != nil {
 		return err
 	}
@@ -116,11 +115,14 @@ func subject(d *doc.Document) string {
 
 // layout holds the state of one document being laid out.
 type layout struct {
-	d *doc.Document
-	f *fpdf.Fpdf
-	t *tagger
-	c *canvas
-	y float64
+	d   *doc.Document
+	th  *theme.Theme
+	fs  *fonts
+	pal colours
+	f   *fpdf.Fpdf
+	t   *tagger
+	c   *canvas
+	y   float64
 	// Contents: the entries, the pages reserved for them, the elements
 	// they fill, and replay, the index of the reserved page being filled
 	// (-1 while laying out the body).
@@ -182,12 +184,38 @@ func (l *layout) need(h float64) {
 
 func (l *layout) header() {
 	k := fontKey{0, 8}
-	s := fit(clean(l.d.Title), k, contentW)
-	l.c.artifactText(marginL, 14, s, k, muted, "Header")
+	w := contentW
+	if l.d.Draft {
+		w -= l.fs.width(fontKey{stBold, 9}, draftMark) + 4
+		l.draftMark(14)
+	}
+	s := l.fs.fit(clean(l.running(l.th.Header, l.d.Title)), k, w)
+	l.c.artifactText(marginL, 14, s, k, l.pal.muted, "Header")
 	l.c.tags.artifact("Header", func() {
 		l.f.SetLineWidth(0.2)
-		l.f.SetDrawColor(ruleCol.r, ruleCol.g, ruleCol.b)
+		l.f.SetDrawColor(l.pal.ruleCol.r, l.pal.ruleCol.g, l.pal.ruleCol.b)
 		l.f.Line(marginL, 16, pageW-marginR, 16)
+	})
+}
+
+// draftMark is printed at the head of every page of a draft.
+const draftMark = "DRAFT"
+
+// draftMark prints DRAFT at the right of the running head, baseline y.
+func (l *layout) draftMark(y float64) {
+	k := fontKey{stBold, 9}
+	l.c.artifactText(pageW-marginR-l.fs.width(k, draftMark), y, draftMark, k, l.pal.draft, "Header")
+}
+
+// running is the theme's running text with its placeholders filled, or
+// def when the theme sets none.
+func (l *layout) running(pattern, def string) string {
+	if pattern == "" {
+		return def
+	}
+	return theme.RunningText(pattern, map[string]string{
+		"title": l.d.Title, "subtitle": l.d.Subtitle, "date": l.d.Date, "id": l.d.ID,
+		"organisations": strings.Join(l.d.Organisations, ", "),
 	})
 }
 
@@ -197,40 +225,40 @@ func (l *layout) header() {
 func (l *layout) footers() {
 	n := l.f.PageCount()
 	k := fontKey{0, 8}
-	left := clean(l.d.Date)
-	if left == "" {
-		left = clean(l.d.ID)
+	def := l.d.Date
+	if def == "" {
+		def = l.d.ID
 	}
-	left = fit(left, k, contentW/2)
+	left := l.fs.fit(clean(l.running(l.th.Footer, def)), k, contentW*2/3)
 	for p := 2; p <= n; p++ {
 		l.gotoPage(p)
 		s := fmt.Sprintf("Page %d of %d", p, n)
 		l.c.tags.artifact("Footer", func() {
 			l.f.SetLineWidth(0.2)
-			l.f.SetDrawColor(ruleCol.r, ruleCol.g, ruleCol.b)
+			l.f.SetDrawColor(l.pal.ruleCol.r, l.pal.ruleCol.g, l.pal.ruleCol.b)
 			l.f.Line(marginL, 283, pageW-marginR, 283)
 		})
-		l.c.artifactText(marginL, 288, left, k, muted, "Footer")
-		l.c.artifactText(pageW-marginR-width(k, s), 288, s, k, muted, "Footer")
+		l.c.artifactText(marginL, 288, left, k, l.pal.muted, "Footer")
+		l.c.artifactText(pageW-marginR-l.fs.width(k, s), 288, s, k, l.pal.muted, "Footer")
 	}
 	l.t.closeMC()
 }
 
 // fit shortens s with an ellipsis until it is at most w wide; it returns
 // "" when not even the ellipsis fits.
-func fit(s string, k fontKey, w float64) string {
+func (fs *fonts) fit(s string, k fontKey, w float64) string {
 	s = strings.ReplaceAll(s, "\n", " ")
-	if width(k, s) <= w {
+	if fs.width(k, s) <= w {
 		return s
 	}
-	if width(k, "…") > w {
+	if fs.width(k, "…") > w {
 		return ""
 	}
 	r := []rune(s)
 	lo, hi := 0, len(r)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if width(k, string(r[:mid])+"…") <= w {
+		if fs.width(k, string(r[:mid])+"…") <= w {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -243,17 +271,23 @@ func fit(s string, k fontKey, w float64) string {
 // title block (period, version, status, date...).
 func (l *layout) cover() {
 	l.newPage()
-	l.c.background(0, 0, pageW, 10, accent)
+	l.c.background(0, 0, pageW, 10, l.pal.accent)
+	if l.d.Draft {
+		l.draftMark(20)
+	}
 	l.y = 62
-	l.para("H1", []run{{text: l.d.Title, st: stBold}}, paraOpts{size: 26, color: accent, after: 4})
+	if lg := l.th.Logo; lg != nil {
+		l.logo(lg)
+	}
+	l.para("H1", []run{{text: l.d.Title, st: stBold}}, paraOpts{size: 26, color: l.pal.accent, after: 4})
 	l.hLevel = 1
 	if l.d.Subtitle != "" {
-		l.para("P", []run{{text: l.d.Subtitle}}, paraOpts{size: 16, color: ink, after: 10})
+		l.para("P", []run{{text: l.d.Subtitle}}, paraOpts{size: 16, color: l.pal.ink, after: 10})
 	}
 	if len(l.d.Organisations) > 0 {
 		l.y += 4
 		for _, o := range l.d.Organisations {
-			l.para("P", []run{{text: o, st: stBold}}, paraOpts{size: 12.5, color: ink, after: 1.5})
+			l.para("P", []run{{text: o, st: stBold}}, paraOpts{size: 12.5, color: l.pal.ink, after: 1.5})
 		}
 		l.y += 8
 	}
@@ -271,7 +305,7 @@ func (l *layout) cover() {
 		meta = append(meta[:len(meta):len(meta)], doc.Meta{Label: "Date", Value: l.d.Date})
 	}
 	if len(meta) > 0 {
-		l.c.rule(marginL, l.y, pageW-marginR, l.y, 0.4, accent)
+		l.c.rule(marginL, l.y, pageW-marginR, l.y, 0.4, l.pal.accent)
 		l.y += 5
 	}
 	for _, m := range meta {
@@ -279,7 +313,7 @@ func (l *layout) cover() {
 		if m.Label != "" {
 			runs = append([]run{{text: m.Label + ": ", st: stBold}}, runs...)
 		}
-		l.para("P", runs, paraOpts{size: 11, color: ink, after: 1.5})
+		l.para("P", runs, paraOpts{size: 11, color: l.pal.ink, after: 1.5})
 	}
 }
 
@@ -305,7 +339,7 @@ func (o paraOpts) w() float64 {
 
 // para draws a paragraph as one structure element of type typ.
 func (l *layout) para(typ string, runs []run, o paraOpts) {
-	lines := breakLines(split(runs, o.size, o.pre), o.size, o.w())
+	lines := l.fs.breakLines(l.fs.split(runs, o.size, o.pre), o.size, o.w())
 	l.t.begin(typ)
 	l.drawLines(lines, o)
 	l.t.end()
@@ -363,7 +397,7 @@ func (l *layout) drawLine(ln line, x, y, w, size float64, align byte, col rgb, a
 			if fr.space {
 				b.WriteByte(' ')
 				if j < len(ln.frags)-1 {
-					segW += width(fontKey{fr.st, size}, " ")
+					segW += l.fs.width(fontKey{fr.st, size}, " ")
 				}
 			}
 		}
@@ -385,14 +419,14 @@ func (l *layout) drawLine(ln line, x, y, w, size float64, align byte, col rgb, a
 			} else {
 				prev = l.t.enter(e)
 			}
-			l.c.drawText(x, base, s, k, linkCol)
+			l.c.drawText(x, base, s, k, l.pal.linkCol)
 			l.c.link(x, y, segW, size*ptmm*lead, fr.link, e)
 			if prev != nil {
 				l.t.leave(prev)
 			} else {
 				l.t.end()
 			}
-			l.c.rule(x, base+0.5, x+segW, base+0.5, 0.15, linkCol)
+			l.c.rule(x, base+0.5, x+segW, base+0.5, 0.15, l.pal.linkCol)
 		default:
 			l.c.drawText(x, base, s, k, col)
 		}
@@ -430,7 +464,7 @@ func (l *layout) reserveContents() {
 					st = stBold
 				}
 				ind := float64(depth-1) * tocIndent
-				lines := breakLines(split([]run{{text: s.Title, st: st}}, tocSize, false), tocSize, contentW-ind-tocNumW)
+				lines := l.fs.breakLines(l.fs.split([]run{{text: s.Title, st: st}}, tocSize, false), tocSize, contentW-ind-tocNumW)
 				if len(lines) == 0 {
 					lines = []line{{}}
 				}
@@ -493,14 +527,14 @@ func (l *layout) contents() {
 		l.t.begin("TOCI")
 		link := l.t.beginAttr("Link", "#"+e.s.ID, "")
 		for i, ln := range e.lines {
-			col := ink
+			col := l.pal.ink
 			l.drawLine(ln, marginL+ind, l.y, contentW-ind-tocNumW, tocSize, 'L', col, false)
 			if i == len(e.lines)-1 && page > 0 {
 				k := fontKey{0, tocSize}
 				// The leading space keeps title and number apart in the
 				// extracted and tagged text.
 				num := fmt.Sprint(page)
-				l.c.drawText(pageW-marginR-width(k, num)-width(k, " "), l.y+tocSize*ptmm*1.05, " "+num, k, col)
+				l.c.drawText(pageW-marginR-l.fs.width(k, num)-l.fs.width(k, " "), l.y+tocSize*ptmm*1.05, " "+num, k, col)
 			}
 			l.c.link(marginL+ind, l.y, contentW-ind, lh, "#"+e.s.ID, link)
 			l.y += lh
@@ -534,8 +568,8 @@ func headingH(level int) float64 { return headingSize(level)*ptmm*lead + 3 }
 // headingText draws a heading's text in the current (heading) element.
 func (l *layout) headingText(title string, level int) {
 	size := headingSize(level)
-	o := paraOpts{size: size, color: accent}
-	lines := breakLines(split([]run{{text: title, st: stBold}}, size, false), size, contentW)
+	o := paraOpts{size: size, color: l.pal.accent}
+	lines := l.fs.breakLines(l.fs.split([]run{{text: title, st: stBold}}, size, false), size, contentW)
 	l.drawLines(lines, o)
 	l.y += 3
 }
@@ -547,7 +581,7 @@ func (l *layout) section(s *doc.Section, depth int) {
 	}
 	level := min(depth+1, 6)
 	size := headingSize(level)
-	first := breakLines(split([]run{{text: s.Title, st: stBold}}, size, false), size, contentW)
+	first := l.fs.breakLines(l.fs.split([]run{{text: s.Title, st: stBold}}, size, false), size, contentW)
 	h := float64(max(len(first), 1))*size*ptmm*lead + 3
 	if depth == 1 {
 		l.y += 4
@@ -565,7 +599,7 @@ func (l *layout) section(s *doc.Section, depth int) {
 	l.f.Bookmark(clean(s.Title), depth-1, l.y)
 	l.t.begin("Sect")
 	l.t.begin(fmt.Sprintf("H%d", level))
-	l.drawLines(first, paraOpts{size: size, color: accent})
+	l.drawLines(first, paraOpts{size: size, color: l.pal.accent})
 	l.y += 3
 	l.t.end()
 	l.hLevel = level
@@ -613,7 +647,7 @@ func (l *layout) list(ls *doc.List, indent float64) {
 		numbering = "/Decimal"
 	}
 	l.t.beginAttr("L", "", "/A <</O /List /ListNumbering "+numbering+">>")
-	o := paraOpts{size: bodySize, indent: nest(indent), color: ink}
+	o := paraOpts{size: bodySize, indent: nest(indent), color: l.pal.ink}
 	for i, it := range ls.Items {
 		label := "•"
 		if ls.Ordered {
@@ -623,7 +657,7 @@ func (l *layout) list(ls *doc.List, indent float64) {
 			if it.ID != "" {
 				l.c.setAnchor(it.ID, l.y)
 			}
-			lines := breakLines(split([]run{{text: it.Text}}, o.size, false), o.size, o.w())
+			lines := l.fs.breakLines(l.fs.split([]run{{text: it.Text}}, o.size, false), o.size, o.w())
 			l.t.begin("P")
 			l.drawLines(lines, o)
 			l.t.end()
@@ -651,9 +685,9 @@ func (l *layout) item(label string, o paraOpts, body func()) {
 	l.need(3 * o.lineH())
 	l.t.begin("Lbl")
 	k := fontKey{0, o.size}
-	label = fit(clean(label), k, 12)
-	x := max(marginL+o.indent-1.5-width(k, label), marginL)
-	l.c.drawText(x, l.y+o.size*ptmm*1.05, label, k, ink)
+	label = l.fs.fit(clean(label), k, 12)
+	x := max(marginL+o.indent-1.5-l.fs.width(k, label), marginL)
+	l.c.drawText(x, l.y+o.size*ptmm*1.05, label, k, l.pal.ink)
 	l.t.end()
 	l.t.begin("LBody")
 	body()

@@ -160,7 +160,10 @@ func TestPlans(t *testing.T) {
 				}
 			}
 			for _, w := range want {
-				if !strings.Contains(text, squash(w)) {
+				// Words of the title are on the cover, which bodyText
+				// leaves out with the running heads.
+				inTitle := strings.Contains(squash(d.Title), squash(w)) && strings.Contains(squash(raw), squash(w))
+				if !strings.Contains(text, squash(w)) && !inTitle {
 					t.Errorf("pdftotext output lacks %q", w)
 				}
 			}

@@ -59,7 +59,7 @@ func (l *layout) table(tb *doc.Table, indent float64) { l.tableCaptioned(tb, ind
 // its own is a tagged caption for screen readers only (as HTML hides it
 // visually), never the same words printed twice.
 func (l *layout) tableCaptioned(tb *doc.Table, indent float64, visible bool) {
-	tl := layoutTable(tb, marginL+indent, contentW-indent)
+	tl := l.layoutTable(tb, marginL+indent, contentW-indent)
 	l.t.begin("Table")
 	if !visible && strings.TrimSpace(tb.Caption) != "" {
 		l.t.beginAttr("Caption", clean(tb.Caption), "")
@@ -68,8 +68,8 @@ func (l *layout) tableCaptioned(tb *doc.Table, indent float64, visible bool) {
 			l.c.setAnchor(tb.ID, l.y)
 		}
 	} else if strings.TrimSpace(tb.Caption) != "" {
-		cap := paraOpts{size: bodySize, indent: indent, color: ink, after: 1.5}
-		lines := breakLines(split([]run{{text: tb.Caption, st: stBold}}, cap.size, false), cap.size, cap.w())
+		cap := paraOpts{size: bodySize, indent: indent, color: l.pal.ink, after: 1.5}
+		lines := l.fs.breakLines(l.fs.split([]run{{text: tb.Caption, st: stBold}}, cap.size, false), cap.size, cap.w())
 		h := float64(len(lines))*cap.lineH() + cap.after
 		if tl != nil {
 			h += tl.height(tl.head)
@@ -136,7 +136,8 @@ func (l *layout) tableCaptioned(tb *doc.Table, indent float64, visible bool) {
 
 // layoutTable sets column widths and breaks every cell into lines. It
 // returns nil for a table without columns.
-func layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
+func (l *layout) layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
+	fs := l.fs
 	ncol := len(tb.Head)
 	for _, r := range tb.Rows {
 		if !r.Group {
@@ -168,18 +169,18 @@ func layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 	minw := make([]float64, ncol)
 	measure := func(s string, st style, c int) {
 		s = clean(strings.ReplaceAll(s, "\n", " "))
-		w := width(fontKey{st, size}, s) + 2*padH
+		w := fs.width(fontKey{st, size}, s) + 2*padH
 		nat[c] = max(nat[c], min(w, avail))
 		longest := 0.0
 		for _, word := range strings.Fields(s) {
-			longest = max(longest, width(fontKey{st, size}, word))
+			longest = max(longest, fs.width(fontKey{st, size}, word))
 		}
 		// A figure ("£1,234.5m", "-3 %") is not broken, nor a word or two
 		// of status ("not met", "off track"); a sentence in a figures
 		// column ("5% reduction (2007/08)") may be.
 		t := strings.TrimSpace(s)
 		if n := utf8.RuneCountInString(t); numeric(c) && n <= 14 || n <= 12 && len(strings.Fields(t)) <= 2 {
-			longest = width(fontKey{st, size}, t)
+			longest = fs.width(fontKey{st, size}, t)
 		}
 		minw[c] = max(minw[c], min(longest+2*padH, avail*0.45))
 	}
@@ -211,7 +212,7 @@ func layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 			align = 'R'
 		}
 		inner := max(widths[c]-2*padH, 0.5)
-		return cellLayout{lines: breakLines(split([]run{{text: text, st: st}}, size, false), size, inner), align: align, typ: typ, attrs: attrs, x: cx, w: widths[c]}
+		return cellLayout{lines: fs.breakLines(fs.split([]run{{text: text, st: st}}, size, false), size, inner), align: align, typ: typ, attrs: attrs, x: cx, w: widths[c]}
 	}
 	finish := func(r *rowLayout) {
 		for _, c := range r.cells {
@@ -219,7 +220,7 @@ func layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 		}
 		r.n = max(r.n, 1)
 	}
-	head := &rowLayout{fill: &headFill}
+	head := &rowLayout{fill: &l.pal.headFill}
 	for c := range ncol {
 		head.cells = append(head.cells, mk(cell(tb.Head, c), stBold, c, "TH", "/A <</O /Table /Scope /Column>>"))
 	}
@@ -230,10 +231,10 @@ func layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 		var row rowLayout
 		if r.Group {
 			text := strings.Join(r.Cells, " ")
-			lines := breakLines(split([]run{{text: text, st: stBold}}, size, false), size, avail-2*padH)
+			lines := l.fs.breakLines(l.fs.split([]run{{text: text, st: stBold}}, size, false), size, avail-2*padH)
 			row.cells = []cellLayout{{lines: lines, align: 'L', typ: "TH",
 				attrs: fmt.Sprintf("/A <</O /Table /Scope /Row /ColSpan %d>>", ncol), x: x, w: avail}}
-			row.fill = &groupFill
+			row.fill = &l.pal.groupFill
 			row.group = true
 		} else {
 			st := style(0)
@@ -323,7 +324,7 @@ func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool, keep float64)
 			l.c.background(tl.x, l.y, tl.w, chunk, *r.fill)
 		}
 		if r.total {
-			l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, ruleCol)
+			l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, l.pal.ruleCol)
 		}
 		for ci, c := range r.cells {
 			if elems[ci] == nil {
@@ -334,7 +335,7 @@ func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool, keep float64)
 			l.cellLines(tl, c, from, to, false)
 			l.t.leave(prev)
 		}
-		l.c.rule(tl.x, l.y+chunk, tl.x+tl.w, l.y+chunk, 0.2, lightRule)
+		l.c.rule(tl.x, l.y+chunk, tl.x+tl.w, l.y+chunk, 0.2, l.pal.lightRule)
 		l.y += chunk
 		from = to
 		if from >= r.n {
@@ -343,7 +344,7 @@ func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool, keep float64)
 		l.tableBreak(tl, body)
 	}
 	if r == tl.head {
-		l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, ruleCol)
+		l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, l.pal.ruleCol)
 	}
 	l.t.end()
 }
@@ -355,7 +356,7 @@ func (l *layout) cellLines(tl *tableLayout, c cellLayout, from, to int, artifact
 	narrow := inner < 3*tl.size*ptmm
 	draw := func() {
 		for i := from; i < to && i < len(c.lines); i++ {
-			l.drawLine(c.lines[i], c.x+padH, l.y+padV+float64(i-from)*lh, inner, tl.size, c.align, ink, artifact)
+			l.drawLine(c.lines[i], c.x+padH, l.y+padV+float64(i-from)*lh, inner, tl.size, c.align, l.pal.ink, artifact)
 		}
 	}
 	if narrow {
@@ -375,12 +376,12 @@ func (l *layout) tableBreak(tl *tableLayout, body bool) {
 		return
 	}
 	h := tl.height(tl.head)
-	l.c.background(tl.x, l.y, tl.w, h, headFill)
+	l.c.background(tl.x, l.y, tl.w, h, l.pal.headFill)
 	for _, c := range tl.head.cells {
 		l.cellLines(tl, c, 0, tl.head.n, true)
 	}
 	l.y += h
-	l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, ruleCol)
+	l.c.rule(tl.x, l.y, tl.x+tl.w, l.y, 0.5, l.pal.ruleCol)
 }
 
 // minColW is the narrowest a table column may be drawn (mm): a short figure

@@ -1,17 +1,9 @@
 package pdf
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"unicode"
 
-	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -35,9 +27,9 @@ type fontKey struct {
 
 func (k fontKey) family() string {
 	if k.st&stMono != 0 {
-		return "gomono"
+		return "mono"
 	}
-	return "go"
+	return "text"
 }
 
 func (k fontKey) fpdfStyle() string {
@@ -52,49 +44,6 @@ func (k fontKey) fpdfStyle() string {
 		s += "I"
 	}
 	return s
-}
-
-// fontFiles are the Go fonts (BSD licensed), by fpdf family and style.
-var fontFiles = map[[2]string][]byte{
-	{"go", ""}: goregular.TTF, {"go", "B"}: gobold.TTF, {"go", "I"}: goitalic.TTF, {"go", "BI"}: gobolditalic.TTF,
-	{"gomono", ""}: gomono.TTF,
-}
-
-// addFont embeds the font of k in f. fpdf's subsetter writes into the
-// bytes it is given, so each document gets its own copy: sharing the
-// package's slices made the second PDF of a process differ from the first.
-// Parsing a font is a large part of a PDF's cost, so a document adds only
-// the fonts it sets (canvas.setFont).
-func addFont(f *fpdf.Fpdf, k fontKey) {
-	f.AddUTF8FontFromBytes(k.family(), k.fpdfStyle(), bytes.Clone(fontFiles[[2]string{k.family(), k.fpdfStyle()}]))
-}
-
-// measurer measures text without a page. Parsing the fonts is the largest
-// fixed cost of a PDF, so one measurer serves every Write, under a lock.
-var measurer struct {
-	sync.Mutex
-	f   *fpdf.Fpdf
-	cur fontKey
-}
-
-// width returns the width of s in millimetres.
-func width(k fontKey, s string) float64 {
-	measurer.Lock()
-	defer measurer.Unlock()
-	m := &measurer
-	if m.f == nil {
-		m.f = fpdf.New("P", "mm", "A4", "")
-		for _, st := range []style{0, stBold, stItalic, stBold | stItalic, stMono} {
-			addFont(m.f, fontKey{st: st})
-		}
-		m.cur = fontKey{st: 255}
-	}
-	base := fontKey{st: k.st}
-	if m.cur != base {
-		m.f.SetFont(base.family(), base.fpdfStyle(), 10)
-		m.cur = base
-	}
-	return float64(m.f.GetStringSymbolWidth(s)) * k.size / 1000 * ptmm
 }
 
 // clean makes s safe to draw: valid UTF-8 in NFC form, no control or
@@ -159,7 +108,7 @@ type line struct {
 
 // split breaks runs into frags. pre keeps spaces (code), breaking only at
 // newlines and, when a line is too long, anywhere.
-func split(runs []run, size float64, pre bool) []frag {
+func (fs *fonts) split(runs []run, size float64, pre bool) []frag {
 	var out []frag
 	for _, r := range runs {
 		st := r.st
@@ -193,7 +142,7 @@ func split(runs []run, size float64, pre bool) []frag {
 		}
 	}
 	for i := range out {
-		out[i].w = width(fontKey{out[i].st, size}, out[i].text)
+		out[i].w = fs.width(fontKey{out[i].st, size}, out[i].text)
 	}
 	return out
 }
@@ -201,14 +150,14 @@ func split(runs []run, size float64, pre bool) []frag {
 // breakLines lays frags out in lines at most maxW wide. A word longer than
 // a line is cut between characters, at least one character a line, so any
 // text fits any width.
-func breakLines(frags []frag, size, maxW float64) []line {
+func (fs *fonts) breakLines(frags []frag, size, maxW float64) []line {
 	var lines []line
 	var cur line
 	flush := func() {
 		lines = append(lines, cur)
 		cur = line{}
 	}
-	spaceW := func(f frag) float64 { return width(fontKey{f.st, size}, " ") }
+	spaceW := func(f frag) float64 { return fs.width(fontKey{f.st, size}, " ") }
 	for i := 0; i < len(frags); {
 		// A group is the frags up to the next break opportunity.
 		j := i
@@ -231,7 +180,7 @@ func breakLines(frags []frag, size, maxW float64) []line {
 			flush()
 			continue
 		default:
-			cur = cutGroup(frags[i:j+1], size, maxW, &lines)
+			cur = fs.cutGroup(frags[i:j+1], size, maxW, &lines)
 		}
 		if frags[j].hard {
 			flush()
@@ -246,13 +195,13 @@ func breakLines(frags []frag, size, maxW float64) []line {
 
 // cutGroup cuts an unbreakable group wider than maxW into lines, appending
 // the full ones and returning the last, unfinished one.
-func cutGroup(group []frag, size, maxW float64, lines *[]line) line {
+func (fs *fonts) cutGroup(group []frag, size, maxW float64, lines *[]line) line {
 	var cur line
 	for _, f := range group {
 		k := fontKey{f.st, size}
 		start, pw := 0, 0.0
 		for i, r := range f.text {
-			rw := width(k, string(r))
+			rw := fs.width(k, string(r))
 			if cur.w+pw+rw > maxW && cur.w+pw > 0 {
 				if i > start {
 					p := f

@@ -121,16 +121,6 @@ func (b *builder) initiatives(ins []plan.Initiative) *doc.Section {
 	return s
 }
 
-func ackNotes(a plan.Acknowledge) []string {
-	var out []string
-	for _, k := range a {
-		if k.Rule == "sum" || k.Rule == "shares" {
-			out = append(out, strings.Join(strings.Fields(k.Reason), " "))
-		}
-	}
-	return out
-}
-
 func (b *builder) breakdown(bd *plan.Breakdown) *doc.Section {
 	s := b.section("breakdown-"+bd.ID, bd.Title+" "+bd.Year.String(), 2)
 	s.Blocks = append(s.Blocks, mdBlocks(bd.Note)...)
@@ -180,7 +170,6 @@ func (b *builder) breakdown(bd *plan.Breakdown) *doc.Section {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Note = mdtext.Escape(strings.Join(ackNotes(bd.Acknowledge), " "))
 	if !numeric || len(bd.Items) < 2 {
 		s.Blocks = append(s.Blocks, t)
 		return s
@@ -245,8 +234,6 @@ func (b *builder) yearTable(yt *plan.Table) *doc.Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	notes := []string{strings.TrimSpace(string(yt.Note))}
-	notes = append(notes, mdtext.Escape(strings.Join(ackNotes(yt.Acknowledge), " ")))
-	t.Note = strings.TrimSpace(strings.Join(notes, "\n\n"))
+	t.Note = strings.TrimSpace(string(yt.Note))
 	return t
 }

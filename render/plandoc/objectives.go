@@ -88,13 +88,9 @@ func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) boo
 			}
 		}
 	}
-	if len(years) == 0 {
-		t.Head = append(t.Head, "Target")
-		t.Numeric = append(t.Numeric, false)
-		for i := range t.Rows {
-			t.Rows[i].Cells = append(t.Rows[i].Cells, "No target set")
-		}
-	}
+	// Without a target in any year the table lists the measures only: a
+	// column of invented "no target" cells would print what the source
+	// does not.
 	t.Note = strings.Join(notes, "\n")
 	return t
 }

@@ -17,6 +17,10 @@ type Options struct {
 	// SOURCE_DATE_EPOCH. The zero time means none, and the document then
 	// carries no date: the clock is never read, so builds are reproducible.
 	Date time.Time
+	// Edition adds the maintainers' appendix "About this edition" (build
+	// --edition-notes): the source, encoder's notes, acknowledged
+	// inconsistencies and other wordings, which published documents omit.
+	Edition bool
 }
 
 // Section IDs the builder gives the parts it lays out. A plan section
@@ -83,7 +87,7 @@ func Build(p *plan.Plan, opts Options) (*doc.Document, error) {
 	// item's title only.
 	b := &builder{p: p, ids: doc.Anchors{}, extra: map[string]*plan.Section{}}
 	b.indexTitles()
-	return b.build(opts), nil
+	return b.build(opts)
 }
 
 type builder struct {
@@ -127,7 +131,7 @@ func (b *builder) section(id, title string, level int) *doc.Section {
 	return s
 }
 
-func (b *builder) build(opts Options) *doc.Document {
+func (b *builder) build(opts Options) (*doc.Document, error) {
 	p := b.p
 	d := &doc.Document{
 		Kind:          "plan",
@@ -136,6 +140,7 @@ func (b *builder) build(opts Options) *doc.Document {
 		Subtitle:      p.Subtitle,
 		Organisations: slices.Clone(p.Organisations),
 	}
+	d.Draft = p.Status == "draft"
 	d.Date, d.Created = documentDate(p.Date, opts.Date)
 	d.Meta = b.meta(d.Date)
 	d.Keywords = append(slices.Clone(p.Organisations), p.Kind.Label(), p.Period.First.String()+" to "+p.Period.Last.String())
@@ -161,5 +166,14 @@ func (b *builder) build(opts Options) *doc.Document {
 			d.Sections = append(d.Sections, b.planSection(ps, 1, appendix))
 		}
 	}
-	return d
+	if len(p.Outline) > 0 {
+		var diags plan.Diagnostics
+		if d.Sections, diags = arrange(d.Sections, p.Outline); len(diags) > 0 {
+			return nil, diags.Err()
+		}
+	}
+	if opts.Edition || p.EditionNotes {
+		d.Sections = append(d.Sections, b.aboutEdition())
+	}
+	return d, nil
 }

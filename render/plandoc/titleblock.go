@@ -54,12 +54,7 @@ func (b *builder) meta(date string) []doc.Meta {
 	add("Status", capitalise(p.Status))
 	add("Date", date)
 	add("Approved by", p.ApprovedBy)
-	src := p.Source.Title
-	if src == "" {
-		src = p.Source.Document
-	}
-	add("Source", src)
-	add("Source note", p.Source.Note)
+	// The source and its note are for maintainers (About this edition).
 	return m
 }
 

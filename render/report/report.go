@@ -225,11 +225,7 @@ func (b *builder) meta(date string) []doc.Meta {
 	add("Plan", p.Title+" ("+p.Period.First.String()+" to "+p.Period.Last.String()+")")
 	add("Results cover", b.periods())
 	add("Date", date)
-	src := p.Source.Title
-	if src == "" {
-		src = p.Source.Document
-	}
-	add("Plan source", src)
+	// The plan's source is for maintainers: never printed.
 	return m
 }
 

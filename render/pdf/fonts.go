@@ -1,0 +1,134 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/mpsplan/mpsplan/render/theme"
+)
+
+// fonts are the faces of one theme with a measurer for them. Parsing the
+// fonts is the largest fixed cost of a PDF, so one fonts serves every
+// Write with the same faces (under a lock), and each face is parsed for
+// measuring once per process.
+type fonts struct {
+	faces theme.Fonts
+	mu    sync.Mutex
+	f     *fpdf.Fpdf
+	cur   fontKey
+}
+
+var fontCache struct {
+	sync.Mutex
+	m map[string]*fonts
+}
+
+// fontsFor returns the shared fonts of a theme's faces.
+func fontsFor(fs theme.Fonts) *fonts {
+	key := fontID(fs.Regular) + fontID(fs.Bold) + fontID(fs.Italic) + fontID(fs.BoldItalic) + fontID(fs.Mono)
+	fontCache.Lock()
+	defer fontCache.Unlock()
+	if fontCache.m == nil {
+		fontCache.m = map[string]*fonts{}
+	}
+	if f := fontCache.m[key]; f != nil {
+		return f
+	}
+	f := &fonts{faces: fs}
+	fontCache.m[key] = f
+	return f
+}
+
+// fontID identifies a face by its bytes' address and length: themes are
+// read once a run, so equal faces share their slice.
+func fontID(f theme.Font) string {
+	if len(f.TTF) == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%p:%d;", &f.TTF[0], len(f.TTF))
+}
+
+// add embeds the faces in f. fpdf's subsetter writes into the bytes it is
+// given, so each document gets its own copy: sharing the slices made the
+// second PDF of a process differ from the first.
+func (fs *fonts) add(f *fpdf.Fpdf) {
+	f.AddUTF8FontFromBytes("text", "", bytes.Clone(fs.faces.Regular.TTF))
+	f.AddUTF8FontFromBytes("text", "B", bytes.Clone(fs.faces.Bold.TTF))
+	f.AddUTF8FontFromBytes("text", "I", bytes.Clone(fs.faces.Italic.TTF))
+	f.AddUTF8FontFromBytes("text", "BI", bytes.Clone(fs.faces.BoldItalic.TTF))
+	f.AddUTF8FontFromBytes("mono", "", bytes.Clone(fs.faces.Mono.TTF))
+}
+
+// width returns the width of s in millimetres.
+func (fs *fonts) width(k fontKey, s string) float64 {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.f == nil {
+		fs.f = fpdf.New("P", "mm", "A4", "")
+		fs.add(fs.f)
+		fs.cur = fontKey{st: 255}
+	}
+	base := fontKey{st: k.st}
+	if fs.cur != base {
+		fs.f.SetFont(base.family(), base.fpdfStyle(), 10)
+		fs.cur = base
+	}
+	return float64(fs.f.GetStringSymbolWidth(s)) * k.size / 1000 * ptmm
+}
+
+// colours is the theme's colours as the PDF draws them.
+type colours struct {
+	ink, accent, muted, linkCol, ruleCol, lightRule, headFill, groupFill, draft rgb
+	chart                                                                       []rgb
+}
+
+func col(c theme.Colour) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }
+
+// paletteOf maps the theme's slots to the PDF's uses: table rules in the
+// theme's rule colour, a lighter one between body rows, group rows on a
+// lighter band.
+func coloursOf(c theme.Colours) colours {
+	mix := func(a, b theme.Colour, t float64) rgb {
+		m := func(x, y uint8) int { return int(float64(x)*(1-t) + float64(y)*t + 0.5) }
+		return rgb{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B)}
+	}
+	p := colours{
+		ink: col(c.Text), accent: col(c.Accent), muted: col(c.Muted), linkCol: col(c.Link),
+		ruleCol: col(c.Rule), lightRule: mix(c.Rule, c.Background, 0.4), headFill: col(c.Band),
+		groupFill: mix(c.Band, c.Background, 0.5), draft: col(c.Draft),
+	}
+	for _, m := range c.Chart {
+		p.chart = append(p.chart, col(m))
+	}
+	return p
+}
+
+// logo draws the theme's logo at the top of the cover, tagged as a Figure
+// with its alternative text.
+func (l *layout) logo(lg *theme.Logo) {
+	opt := fpdf.ImageOptions{ImageType: strings.ToUpper(lg.Type), ReadDpi: false}
+	info := l.f.RegisterImageOptionsReader("logo", opt, bytes.NewReader(lg.Data))
+	if info == nil || l.f.Err() {
+		return
+	}
+	w := lg.Width
+	if w <= 0 {
+		w = 40
+	}
+	h := w * info.Height() / info.Width()
+	if h > 40 {
+		w, h = w*40/h, 40
+	}
+	y := 24.0
+	fig := l.t.beginAttr("Figure", clean(lg.Alt), "")
+	l.t.content(l.f.PageNo())
+	l.f.ImageOptions("logo", marginL, y, w, h, false, opt, 0, "")
+	l.t.end()
+	fig.attrs = fmt.Sprintf("/A <</O /Layout /Placement /Block /BBox [%.2f %.2f %.2f %.2f]>>",
+		marginL*k, (pageH-y-h)*k, (marginL+w)*k, (pageH-y)*k)
+	l.y = max(l.y, y+h+14)
+}

@@ -1,0 +1,98 @@
+package themes
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mpsplan/mpsplan/render/theme"
+)
+
+// TestFixture reads the test theme: every slot it sets arrives in the
+// Theme both writers print with.
+func TestFixture(t *testing.T) {
+	th, err := Load(filepath.Join("..", "testdata", "theme"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := th.Colours.Accent.Hex(); got != "#00573c" {
+		t.Errorf("accent %s, want #00573c", got)
+	}
+	if len(th.Colours.Chart) != 4 {
+		t.Errorf("chart palette has %d colours, want 4", len(th.Colours.Chart))
+	}
+	if th.Fonts.Builtin || th.Fonts.Family != "Go" || th.Fonts.Regular.Name != "fonts/Go-Regular.ttf" || th.Fonts.Bold.Name != "fonts/Go-Bold.ttf" {
+		t.Errorf("fonts %q: %s, %s (builtin %v)", th.Fonts.Family, th.Fonts.Regular.Name, th.Fonts.Bold.Name, th.Fonts.Builtin)
+	}
+	if th.Fonts.Italic.Name != "fonts/Go-Regular.ttf" || th.Fonts.BoldItalic.Name != "fonts/Go-Bold.ttf" {
+		t.Errorf("italic faces not set from the faces named: %s, %s", th.Fonts.Italic.Name, th.Fonts.BoldItalic.Name)
+	}
+	if th.Logo == nil || th.Logo.Type != "png" || th.Logo.Alt != "Example Police Authority" || th.Logo.Width != 50 {
+		t.Errorf("logo %+v", th.Logo)
+	}
+	if th.Header != "{organisations}: {title}" {
+		t.Errorf("header %q", th.Header)
+	}
+}
+
+// TestNoThemeFile: a folder of templates alone prints in the default theme.
+func TestNoThemeFile(t *testing.T) {
+	th, err := Load(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if th.Colours.Accent != theme.Default().Colours.Accent || !th.Fonts.Builtin {
+		t.Errorf("not the default theme: %+v", th.Colours)
+	}
+}
+
+// TestProblems: every problem of a theme is reported in one run, at its
+// line and column, with what to do.
+func TestProblems(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml string
+		files      map[string]string
+		want       []string
+	}{
+		{"unknown key", "colors:\n  text: \"#000000\"\n", nil, []string{`theme.yaml:1:1: unknown key "colors" in theme.yaml; did you mean "colours"?`}},
+		{"unknown slot", "colours:\n  accnet: \"#000000\"\n", nil, []string{`theme.yaml:2:3: unknown key "accnet" in colours; did you mean "accent"?`}},
+		{"bad colour", "colours:\n  text: blue\n", nil, []string{`theme.yaml:2:9: colours.text: "blue" is not a colour: write #rrggbb`}},
+		{"low contrast", "colours:\n  text: \"#aaaaaa\"\n", nil, []string{`theme.yaml:1:1: colours: text #aaaaaa on background #ffffff has contrast 2.32:1, below 4.5:1`}},
+		{"chart contrast", "colours:\n  chart: [\"#ffff00\"]\n", nil, []string{`chart colour 1 #ffff00 on background #ffffff has contrast 1.07:1, below 3:1`}},
+		{"missing font", "fonts:\n  regular: fonts/Nope.ttf\n", nil, []string{`theme.yaml:2:12: fonts.regular: cannot read fonts/Nope.ttf (no such file or directory)`}},
+		{"not a font", "fonts:\n  regular: f.ttf\n", map[string]string{"f.ttf": "hello"}, []string{`fonts.regular: f.ttf is not a TrueType font`}},
+		{"otf", "fonts:\n  regular: f.otf\n", map[string]string{"f.otf": "OTTO...."}, []string{`f.otf is an OpenType font with PostScript outlines`}},
+		{"bold without regular", "fonts:\n  bold: f.ttf\n", map[string]string{"f.ttf": "\x00\x01\x00\x00"}, []string{`theme.yaml:2:3: fonts: a theme that names fonts must name its regular face`}},
+		{"logo without alt", "logo:\n  file: l.png\n", nil, []string{`theme.yaml:2:9: logo.file: cannot read l.png`, `theme.yaml:1:1: logo: give its alternative text`}},
+		{"logo not an image", "logo:\n  file: l.png\n  alt: X\n", map[string]string{"l.png": "GIF89a"}, []string{`logo.file: l.png is not a PNG or JPEG image`}},
+		{"logo width", "logo:\n  file: l.png\n  alt: X\n  width: wide\n", nil, []string{`theme.yaml:4:10: logo.width: "wide" should be the printed width in millimetres`}},
+		{"placeholder", "footer: \"{titel} page\"\n", nil, []string{`theme.yaml:1:9: footer: unknown placeholder {titel}; did you mean {title}?`}},
+		{"not a mapping", "fonts: Arial\n", nil, []string{`theme.yaml:1:8: fonts should be a mapping of family, regular`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, File), []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for n, c := range tt.files {
+				if err := os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := Load(dir)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := err.Error()
+			for _, w := range tt.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("error\n%s\nlacks\n%s", msg, w)
+				}
+			}
+			if !strings.HasPrefix(msg, dir) {
+				t.Errorf("error does not start with the theme file's path: %s", msg)
+			}
+		})
+	}
+}
