@@ -179,7 +179,7 @@ func (s *Server) write(w http.ResponseWriter, status int, page []byte, version i
 
 // pagePolicy is the preview's policy for a page that carries none (the
 // problems page), as strict as a built page's.
-const pagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+const pagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
 
 var cspMetaRE = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
 

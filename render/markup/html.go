@@ -311,8 +311,8 @@ func (t *Templates) WriteHTML(w io.Writer, d *doc.Document) error {
 // CSP is the Content-Security-Policy every page carries: the page is
 // self-contained, so it may run no script and load nothing from anywhere
 // (inline CSS and inline SVG aside), whatever a template or plan puts in it.
-// A theme's logo is a data: URL (its fonts need font-src data:, not yet allowed).
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+// A theme's logo and fonts are data: URLs, the only loads allowed.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
 
 var cspMeta = []byte(`<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`)
 
