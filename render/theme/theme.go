@@ -9,7 +9,6 @@ package theme
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -18,6 +17,8 @@ import (
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
+
+	"github.com/mpsplan/mpsplan/render/chart"
 )
 
 // Colour is an sRGB colour.
@@ -42,26 +43,9 @@ func ParseColour(s string) (Colour, error) {
 	return Colour{uint8(v >> 16), uint8(v >> 8), uint8(v)}, nil
 }
 
-// luminance is the WCAG relative luminance.
-func (c Colour) luminance() float64 {
-	ch := func(v uint8) float64 {
-		x := float64(v) / 255
-		if x <= 0.04045 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
-}
-
-// Contrast is the WCAG contrast ratio of two colours, 1 to 21.
-func Contrast(a, b Colour) float64 {
-	la, lb := a.luminance(), b.luminance()
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
+// Contrast is the WCAG contrast ratio of two colours, 1 to 21, computed
+// by the chart package, whose palette is held to the same rule.
+func Contrast(a, b Colour) float64 { return chart.Contrast(chart.Color(a), chart.Color(b)) }
 
 // Colours are the theme's colour slots. Text colours must reach 4.5:1
 // against Background, chart marks 3:1 (WCAG 2.2 AA, 1.4.3 and 1.4.11).
