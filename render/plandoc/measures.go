@@ -204,7 +204,11 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *do
 	t = &doc.Table{ID: b.uid(owner + "-table"), Caption: caption, RowHeaders: true}
 	t.Head, t.Numeric = c.head()
 	var notes []string
-	for _, m := range ms {
+	groups := b.outcomeGroups(ms)
+	for i, m := range ms {
+		if groups[i] != "" {
+			t.Rows = append(t.Rows, doc.Row{Cells: []string{groups[i]}, Group: true})
+		}
 		t.Rows = append(t.Rows, c.row(m, m.Title, m.Baseline, m.Targets, m.Results))
 		for _, pt := range m.Parts {
 			t.Rows = append(t.Rows, c.row(m, m.Title+": "+pt.Title, pt.Baseline, pt.Targets, pt.Results))
@@ -213,4 +217,36 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *do
 	}
 	t.Note = strings.Join(notes, "\n")
 	return t, more
+}
+
+// outcomeGroups gives, for each measure, the heading of the outcome group
+// it opens ("" when it continues the group above): a measure filed under
+// an outcome (Table 2 of 2007-10 files each critical performance area
+// under its strategic outcome) prints that outcome even when no objective
+// links the two. Measures filed under no outcome after a group close it
+// under "Other measures", as the objectives table does; a table whose
+// measures name no outcome has no groups.
+func (b *builder) outcomeGroups(ms []*plan.Measure) []string {
+	out := make([]string, len(ms))
+	if !slices.ContainsFunc(ms, func(m *plan.Measure) bool { return len(m.Outcomes) > 0 }) {
+		return out
+	}
+	prev := "\x00"
+	for i, m := range ms {
+		titles := refTitles(m.Outcomes, b.outcomeT)
+		key := strings.Join(titles, "; ")
+		if key == prev {
+			continue
+		}
+		prev = key
+		switch len(titles) {
+		case 0:
+			out[i] = "Other measures"
+		case 1:
+			out[i] = "Outcome: " + key
+		default:
+			out[i] = "Outcomes: " + key
+		}
+	}
+	return out
 }

@@ -238,3 +238,36 @@ func TestPartResultCommentPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestOutcomeGroups checks that a measure table files each measure under
+// the outcome it names, even one no objective links to it, opens a group
+// only where the outcome changes, and closes the groups under "Other
+// measures"; a table with no outcome at all has no groups.
+func TestOutcomeGroups(t *testing.T) {
+	b := &builder{outcomeT: map[string]string{"a": "Crime is reduced", "b": "Offenders are brought to justice"}}
+	m := func(outcomes ...string) *plan.Measure {
+		var refs []plan.Ref
+		for _, o := range outcomes {
+			refs = append(refs, plan.Ref{ID: o})
+		}
+		return &plan.Measure{Outcomes: refs}
+	}
+	tests := []struct {
+		name string
+		ms   []*plan.Measure
+		want []string
+	}{
+		{"none", []*plan.Measure{m(), m()}, []string{"", ""}},
+		{"runs", []*plan.Measure{m("a"), m("a"), m("b"), m()},
+			[]string{"Outcome: Crime is reduced", "", "Outcome: Offenders are brought to justice", "Other measures"}},
+		{"ungrouped first", []*plan.Measure{m(), m("a")}, []string{"Other measures", "Outcome: Crime is reduced"}},
+		{"two outcomes", []*plan.Measure{m("a", "b"), m("b")},
+			[]string{"Outcomes: Crime is reduced; Offenders are brought to justice", "Outcome: Offenders are brought to justice"}},
+	}
+	for _, tt := range tests {
+		got := b.outcomeGroups(tt.ms)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: outcomeGroups = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
