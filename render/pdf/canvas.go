@@ -15,6 +15,9 @@ import (
 type canvas struct {
 	f    *fpdf.Fpdf
 	tags *tagger
+	fs   *fonts
+	// added holds the styles whose faces f has, each added on first use.
+	added map[style]bool
 	// cur is the font last set on f, so SetFont is only called on change.
 	cur  fontKey
 	text rgb
@@ -41,8 +44,8 @@ type anchor struct {
 	y    float64
 }
 
-func newCanvas(f *fpdf.Fpdf, t *tagger) *canvas {
-	return &canvas{f: f, tags: t, anchors: map[string]anchor{}, text: rgb{-1, -1, -1}}
+func newCanvas(f *fpdf.Fpdf, t *tagger, fs *fonts) *canvas {
+	return &canvas{f: f, tags: t, fs: fs, added: map[style]bool{}, anchors: map[string]anchor{}, text: rgb{-1, -1, -1}}
 }
 
 func (c *canvas) setFont(k fontKey) {
@@ -50,6 +53,10 @@ func (c *canvas) setFont(k fontKey) {
 		return
 	}
 	c.cur = k
+	if st := k.face(); !c.added[st] {
+		c.fs.addFace(c.f, st)
+		c.added[st] = true
+	}
 	c.f.SetFont(k.family(), k.fpdfStyle(), k.size)
 }
 

@@ -52,15 +52,37 @@ func fontID(f theme.Font) string {
 	return fmt.Sprintf("%p:%d;", &f.TTF[0], len(f.TTF))
 }
 
-// add embeds the faces in f. fpdf's subsetter writes into the bytes it is
-// given, so each document gets its own copy: sharing the slices made the
-// second PDF of a process differ from the first.
+// face returns the face a style is drawn in.
+func (fs *fonts) face(st style) theme.Font {
+	switch {
+	case st&stMono != 0:
+		return fs.faces.Mono
+	case st&(stBold|stItalic) == stBold|stItalic:
+		return fs.faces.BoldItalic
+	case st&stBold != 0:
+		return fs.faces.Bold
+	case st&stItalic != 0:
+		return fs.faces.Italic
+	}
+	return fs.faces.Regular
+}
+
+// addFace embeds the face of style st in f. Faces are added as a document
+// first uses them, not all up front: parsing a face is the largest fixed
+// cost of a PDF, and most documents never use the mono or bold italic
+// face. fpdf's subsetter writes into the bytes it is given, so each
+// document gets its own copy: sharing the slices made the second PDF of a
+// process differ from the first.
+func (fs *fonts) addFace(f *fpdf.Fpdf, st style) {
+	k := fontKey{st: st}
+	f.AddUTF8FontFromBytes(k.family(), k.fpdfStyle(), bytes.Clone(fs.face(st).TTF))
+}
+
+// add embeds every face in f, for the measuring document.
 func (fs *fonts) add(f *fpdf.Fpdf) {
-	f.AddUTF8FontFromBytes("text", "", bytes.Clone(fs.faces.Regular.TTF))
-	f.AddUTF8FontFromBytes("text", "B", bytes.Clone(fs.faces.Bold.TTF))
-	f.AddUTF8FontFromBytes("text", "I", bytes.Clone(fs.faces.Italic.TTF))
-	f.AddUTF8FontFromBytes("text", "BI", bytes.Clone(fs.faces.BoldItalic.TTF))
-	f.AddUTF8FontFromBytes("mono", "", bytes.Clone(fs.faces.Mono.TTF))
+	for _, st := range []style{0, stBold, stItalic, stBold | stItalic, stMono} {
+		fs.addFace(f, st)
+	}
 }
 
 // width returns the width of s in millimetres.

@@ -31,7 +31,7 @@ func TestWidowsAndOrphans(t *testing.T) {
 		fs := fontsFor(th.Fonts)
 		fs.add(f)
 		tg := newTagger(f)
-		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg), replay: -1, th: th, fs: fs, pal: coloursOf(th.Colours)}
+		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg, fs), replay: -1, th: th, fs: fs, pal: coloursOf(th.Colours)}
 		l.newPage()
 		l.newPage()
 		o := paraOpts{size: bodySize, color: l.pal.ink}

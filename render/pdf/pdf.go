@@ -60,7 +60,6 @@ func WriteTheme(w io.Writer, d *doc.Document, th *theme.Theme) (err error) {
 		th = theme.Default()
 	}
 	fs := fontsFor(th.Fonts)
-	fs.add(f)
 	created := d.Created.UTC()
 	if d.Created.IsZero() {
 		created = time.Unix(0, 0).UTC()
@@ -78,7 +77,7 @@ func WriteTheme(w io.Writer, d *doc.Document, th *theme.Theme) (err error) {
 	f.SetXmpMetadata(xmp(d, created))
 
 	t := newTagger(f)
-	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t), replay: -1, secPage: map[*doc.Section]int{},
+	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t, fs), replay: -1, secPage: map[*doc.Section]int{},
 		th: th, fs: fs, pal: coloursOf(th.Colours)}
 	if err := tooWide(d.Sections); err != nil {
 		return err

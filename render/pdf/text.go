@@ -32,6 +32,14 @@ func (k fontKey) family() string {
 	return "text"
 }
 
+// face is the style of the face k is drawn in: mono has one face.
+func (k fontKey) face() style {
+	if k.st&stMono != 0 {
+		return stMono
+	}
+	return k.st & (stBold | stItalic)
+}
+
 func (k fontKey) fpdfStyle() string {
 	if k.st&stMono != 0 {
 		return ""
