@@ -70,6 +70,7 @@ var fixtureRules = map[string]string{
 	"null-byte":               "syntax",
 	"parse-knock-on":          "syntax",
 	"percent-range":           "percent-range",
+	"placement-marker":        "placement",
 	"split-files":             "syntax",
 	"tab-indent":              "syntax",
 	"table-formula":           "table",

@@ -24,9 +24,12 @@ type nodeUnmarshaler interface {
 }
 
 type decoder struct {
-	file  string
-	diags *Diagnostics
-	types map[reflect.Type]*structInfo
+	file string
+	data []byte // the file being decoded, to position what is inside a value
+	// placed collects the placement markers of every Markdown value read.
+	placed []Placement
+	diags  *Diagnostics
+	types  map[reflect.Type]*structInfo
 	// meant holds the top-level keys a misspelt key was taken for, across
 	// every file of the plan: "titel" is one error (unknown key, did you
 	// mean "title"), not a second one for the missing title.
@@ -48,7 +51,10 @@ type structInfo struct {
 	at     int // index of the At field, or -1
 }
 
-var posType = reflect.TypeFor[Pos]()
+var (
+	posType      = reflect.TypeFor[Pos]()
+	markdownType = reflect.TypeFor[Markdown]()
+)
 
 func newDecoder(diags *Diagnostics) *decoder {
 	return &decoder{diags: diags, types: map[reflect.Type]*structInfo{}, meant: map[string]bool{}}
@@ -193,6 +199,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 	case reflect.String:
 		if s, ok := d.scalar(n, what); ok {
 			v.SetString(s)
+			if v.Type() == markdownType {
+				d.placements(n, s)
+			}
 		}
 	case reflect.Int:
 		s, ok := d.scalar(n, what)

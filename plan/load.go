@@ -200,7 +200,7 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 	seen := map[string]Pos{}
 	var first *yaml.Node
 	for _, f := range files {
-		d.file = f.Name
+		d.file, d.data = f.Name, f.Data
 		root := parseFile(f, diags)
 		if root == nil {
 			p.unread = append(p.unread, f.Name)
@@ -216,6 +216,7 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 		return nil
 	}
 	p.keyPos = seen
+	p.Placements = d.placed
 	if len(p.unread) > 0 {
 		// A key may be missing only because the file that holds it could
 		// not be read: that file's error is the one to fix.

@@ -20,6 +20,9 @@ type Plan struct {
 	// they hold is missing, and validating the rest would report only
 	// that absence.
 	unread []string
+	// Placements are the placement markers of the plan's Markdown, in the
+	// order read ({{place: ID}}; see Placement).
+	Placements []Placement `yaml:"-"`
 
 	ID            string         `yaml:"id" mps:"required" doc:"Stable slug of the plan, also its folder name: 2008-11, 2006-09-draft."`
 	Title         string         `yaml:"title" mps:"required" doc:"Title as the document prints it."`

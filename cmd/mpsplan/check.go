@@ -43,9 +43,9 @@ Exit status: 0 no errors (and, with --strict, no warnings), 1 problems, 2 usage.
 			for _, dir := range dirs {
 				p, diags := plan.Load(dir)
 				all = append(all, diags...)
-				if p != nil && !diags.HasErrors() && len(p.Outline) > 0 {
-					// The outline names parts of the document: laying it
-					// out is how to know which exist.
+				if p != nil && !diags.HasErrors() && (len(p.Outline) > 0 || len(p.Placements) > 0) {
+					// The outline and placement markers name parts of the
+					// document: laying it out is how to know which exist.
 					if _, err := plandoc.Build(p, plandoc.Options{}); err != nil {
 						if de := (*plan.DiagnosticsError)(nil); errors.As(err, &de) {
 							all = append(all, de.Diags...)

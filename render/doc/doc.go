@@ -67,6 +67,10 @@ type Text struct {
 // List is a bulleted or numbered list. Items are plain text, with an
 // optional Markdown detail under each.
 type List struct {
+	// ID, when set, names a list built from a list of the plan (a
+	// section's items, the enablers), so that the plan's text can place it
+	// ({{place: ID}}); it is not printed.
+	ID      string
 	Ordered bool
 	Items   []ListItem
 }

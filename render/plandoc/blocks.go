@@ -16,8 +16,9 @@ func mdBlocks(md plan.Markdown) []doc.Block {
 	return []doc.Block{&doc.Text{Markdown: strings.TrimRight(string(md), "\n")}}
 }
 
-func itemList(items []plan.Item) *doc.List {
-	l := &doc.List{}
+// itemList lists a plan's items; id names the list for placement markers.
+func itemList(id string, items []plan.Item) *doc.List {
+	l := &doc.List{ID: id}
 	for _, it := range items {
 		l.Items = append(l.Items, doc.ListItem{Text: it.Title, Detail: strings.TrimRight(string(it.Description), "\n")})
 	}

@@ -37,14 +37,14 @@ func (b *builder) mission() *doc.Section {
 	}
 	if len(p.Commitments) > 0 {
 		c := b.section("commitments", "Our commitments", 2)
-		c.Blocks = append(c.Blocks, itemList(p.Commitments))
+		c.Blocks = append(c.Blocks, itemList(b.uid("commitments-list"), p.Commitments))
 		s.Sections = append(s.Sections, c)
 	}
 	if v := p.Values; v != nil && (len(v.Items) > 0 || v.Intro != "" || v.Statement != "") {
 		vs := b.section("values", "Our values", 2)
 		vs.Blocks = append(vs.Blocks, mdBlocks(v.Intro)...)
 		if len(v.Items) > 0 {
-			vs.Blocks = append(vs.Blocks, itemList(v.Items))
+			vs.Blocks = append(vs.Blocks, itemList(b.uid("values-list"), v.Items))
 		}
 		if v.Statement != "" {
 			vs.Blocks = append(vs.Blocks, &doc.Text{Markdown: "**" + mdtext.Escape(v.Statement) + "**"})
@@ -71,7 +71,7 @@ func (b *builder) items(id, title string, items []plan.Item) *doc.Section {
 		return s
 	}
 	if len(items) > 0 {
-		s.Blocks = append(s.Blocks, itemList(items))
+		s.Blocks = append(s.Blocks, itemList(b.uid(id+"-list"), items))
 	}
 	return s
 }
@@ -80,7 +80,7 @@ func (b *builder) items(id, title string, items []plan.Item) *doc.Section {
 func (b *builder) addPlanSectionBody(s *doc.Section, ps *plan.Section) {
 	s.Blocks = append(s.Blocks, mdBlocks(ps.Body)...)
 	if len(ps.Items) > 0 {
-		s.Blocks = append(s.Blocks, itemList(ps.Items))
+		s.Blocks = append(s.Blocks, itemList(b.uid(ps.ID+"-items"), ps.Items))
 	}
 	for i := range ps.Sections {
 		s.Sections = append(s.Sections, b.planSection(&ps.Sections[i], s.Level+1, s.Appendix))

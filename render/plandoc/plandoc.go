@@ -172,6 +172,12 @@ func (b *builder) build(opts Options) (*doc.Document, error) {
 			return nil, diags.Err()
 		}
 	}
+	if len(p.Placements) > 0 {
+		var diags plan.Diagnostics
+		if d.Sections, diags = place(d.Sections, p.Placements, p.Outline); len(diags) > 0 {
+			return nil, diags.Err()
+		}
+	}
 	if opts.Edition || p.EditionNotes {
 		d.Sections = append(d.Sections, b.aboutEdition())
 	}
