@@ -37,6 +37,8 @@ var ruleDocs = map[string]string{
 	"balance":        "A figure the plan states twice differs: a year's revenue and funding totals, or a table row and the row it restates (same_as).",
 	"duplicate-code": "Two measures carry the same code (SPI, KPI, APACS...).",
 	"acknowledge":    "An acknowledgement is stale or incomplete: nothing left to acknowledge, or no difference stated for a gap.",
+	"outline":        "The outline names a part the document does not have, places one twice or leaves one out.",
+	"placement":      "A placement marker ({{place: ID}}) is malformed, not on a line of its own, names no table, chart or list of the document, places one twice, or stands in text not printed as paragraphs.",
 }
 
 func ruleDoc(rule string) string {
