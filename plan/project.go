@@ -31,6 +31,16 @@ type Project struct {
 	Theme        string       `yaml:"theme" doc:"Folder of templates that replace the built-in ones (as --templates), relative to this file."`
 	Plans        string       `yaml:"plans" doc:"Folder holding one folder a plan, relative to this file: plans (the default)."`
 	Output       string       `yaml:"output" doc:"Folder documents are built into, relative to this file: public (the default)."`
+	Licence      *Licence     `yaml:"licence" doc:"The licence the published figures are offered under, stated in the site's datapackage.json and on its index."`
+}
+
+// Licence names the licence of the published figures, as a Frictionless
+// Data Package names one.
+type Licence struct {
+	At    Pos    `yaml:"-"`
+	Name  string `yaml:"name" mps:"required" doc:"Its identifier (Open Definition or SPDX): OGL-UK-3.0, CC-BY-4.0."`
+	Title string `yaml:"title" doc:"Its name in words: Open Government Licence v3.0."`
+	Path  string `yaml:"path" doc:"Its URL: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/."`
 }
 
 // Organisation names a publishing body.

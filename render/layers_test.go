@@ -19,6 +19,7 @@ const module = "github.com/mpsplan/mpsplan"
 var builders = map[string]bool{
 	module + "/render/plandoc": true,
 	module + "/render/report":  true,
+	module + "/render/site":    true,
 }
 
 // forbidden are what a writer must not depend on, even transitively: the
@@ -29,6 +30,7 @@ var forbidden = []string{
 	"gopkg.in/yaml",
 	module + "/render/plandoc",
 	module + "/render/report",
+	module + "/render/site",
 }
 
 type listed struct {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/report"
+	"github.com/mpsplan/mpsplan/render/site"
 	"github.com/spf13/cobra"
 )
 
@@ -124,6 +125,9 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 			b := &buildRun{env: e, out: out, fmts: fmts, sig: sig, verbose: verbose, quiet: quiet,
 				everything: len(args) == 0 && len(fmts) == len(formatOrder)}
 			results := e.buildPlans(dirs, fmts, tmpl, opts, out, sig.stopped)
+			if b.everything && !sig.stopped() {
+				b.site = e.buildSite(results, fmts, tmpl, opts, out)
+			}
 			if check {
 				return b.check(results)
 			}
@@ -199,6 +203,8 @@ type planResult struct {
 	files []outFile
 	ok    bool
 	msgs  bytes.Buffer
+	// pub is the plan as laid out, for the site.
+	pub site.Published
 }
 
 // buildPlans builds the plans concurrently, one a processor, and returns
@@ -220,7 +226,7 @@ func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, o
 			}
 			pe := *e
 			pe.stderr = &r.msgs
-			r.id, r.files, r.ok = pe.buildPlan(dir, fmts, tmpl, opts, out)
+			r.id, r.files, r.pub, r.ok = pe.buildPlan(dir, fmts, tmpl, opts, out)
 		}(results[i])
 	}
 	wg.Wait()
@@ -230,15 +236,16 @@ func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, o
 // buildPlan loads, validates and renders one plan in every format, all in
 // memory: either every file of the plan is ready or none is, so a failure
 // leaves the plan's existing files as they were.
-func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) (string, []outFile, bool) {
+func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) (string, []outFile, site.Published, bool) {
+	var none site.Published
 	p, ok := e.loadValid(dir)
 	if !ok {
-		return "", nil, false
+		return "", nil, none, false
 	}
 	if !filepath.IsLocal(p.ID) || strings.ContainsAny(p.ID, `/\`) {
 		// Validation refuses such an id; this guards the file system all the same.
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: plan id %q is not a folder name\n", dir, p.ID)
-		return "", nil, false
+		return "", nil, none, false
 	}
 	if slices.Contains(fmts, "pdf") {
 		_ = glyphWarnings(p).WriteText(e.stderr)
@@ -248,11 +255,11 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		// An outline's problems, each at its line, as check prints them.
 		e.printProblems(de.Diags)
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: its outline has %d problem(s)\n", p.ID, len(de.Diags))
-		return p.ID, nil, false
+		return p.ID, nil, none, false
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
-		return p.ID, nil, false
+		return p.ID, nil, none, false
 	}
 	var files []outFile
 	for _, f := range fmts {
@@ -260,15 +267,15 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		buf.Grow(256 << 10) // the largest plan's HTML is some 200 KB
 		if err := formats[f].write(tmpl, &buf, doc); err != nil {
 			fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s: %v\n", p.ID, f, err)
-			return p.ID, nil, false
+			return p.ID, nil, none, false
 		}
 		files = append(files, outFile{path: filepath.Join(out, doc.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
 	}
 	// The plan's annual reports go beside it (report.go).
-	reports, err := e.reportFiles(p, report.Years(p), fmts, tmpl, opts, out)
+	reports, reportDocs, err := e.reportFiles(p, report.Years(p), fmts, tmpl, opts, out)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
-		return p.ID, nil, false
+		return p.ID, nil, none, false
 	}
-	return p.ID, append(files, reports...), true
+	return p.ID, append(files, reports...), site.Published{Plan: p, Doc: doc, Reports: reportDocs}, true
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+
+	"github.com/mpsplan/mpsplan/render/site"
 )
 
 // buildRun writes (or checks) the documents of one build.
@@ -23,6 +25,12 @@ type buildRun struct {
 	verbose    bool
 	quiet      bool
 	everything bool // every plan under --plans, in every format
+	// site is the static site, built with every plan in every format; nil
+	// when not built (a partial build, or a plan failed).
+	site *siteResult
+	// siteDone is set once the site is written (or compared, with
+	// --check): only then are its files it no longer has obsolete.
+	siteDone bool
 }
 
 // check compares what would be built with what is under --out.
@@ -45,6 +53,20 @@ func (b *buildRun) check(results []*planResult) error {
 				stale = append(stale, f.path)
 			}
 		}
+	}
+	if st := b.site; st != nil && !failed {
+		if st.err != nil {
+			fmt.Fprintf(b.stderr, "mpsplan: the site: %v\n", st.err)
+			failed = true
+		}
+		for _, f := range st.files {
+			expected[filepath.Clean(f.path)] = true
+			old, err := os.ReadFile(f.path)
+			if err != nil || !bytes.Equal(old, f.data) {
+				stale = append(stale, f.path)
+			}
+		}
+		b.siteDone = st.err == nil
 	}
 	manifest := readManifest(b.out)
 	for _, m := range b.obsolete(manifest, built, expected) {
@@ -91,6 +113,13 @@ func (b *buildRun) obsolete(manifest []string, built, produced map[string]bool) 
 	for _, m := range manifest {
 		rel, err := filepath.Rel(b.out, m)
 		if err != nil {
+			continue
+		}
+		if site.Owns(filepath.ToSlash(rel)) {
+			// The site's files go when the site, built now, no longer has them.
+			if b.siteDone && !produced[filepath.Clean(m)] {
+				out = append(out, m)
+			}
 			continue
 		}
 		id, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
@@ -169,6 +198,13 @@ func (b *buildRun) write(results []*planResult, planCount int) error {
 		}
 		written += len(res.written)
 	}
+	if !failed && !b.sig.stopped() {
+		n, ok := b.writeSite(produced, keep)
+		written += n
+		failed = !ok
+	} else if b.site == nil && b.everything && failed {
+		fmt.Fprintf(b.stderr, "mpsplan: the site (%s) is left as it was: it is built when every plan builds\n", filepath.Join(b.out, site.IndexFile))
+	}
 	removed := 0
 	if !b.sig.stopped() {
 		for _, m := range b.obsolete(manifest, built, produced) {
@@ -206,6 +242,39 @@ func (b *buildRun) write(results []*planResult, planCount int) error {
 		return &exitError{code: exitProblems}
 	}
 	return nil
+}
+
+// writeSite writes the site's files together, as a plan's are, and
+// returns how many changed and false when it failed.
+func (b *buildRun) writeSite(produced, keep map[string]bool) (int, bool) {
+	st := b.site
+	if st == nil {
+		return 0, true
+	}
+	if st.err != nil {
+		fmt.Fprintf(b.stderr, "mpsplan: the site is not built: %v\n", st.err)
+		return 0, false
+	}
+	err := checkPlanFolder(filepath.Join(b.out, site.MeasuresDir))
+	var res commitResult
+	if err == nil {
+		res, err = commitFiles(st.files, b.sig.stopped, nil)
+	}
+	if err != nil {
+		if !errors.Is(err, errInterrupted) {
+			fmt.Fprintf(b.stderr, "mpsplan: the site is not built: %v\n", err)
+		}
+		return 0, false
+	}
+	for _, f := range st.files {
+		produced[filepath.Clean(f.path)] = true
+		keep[filepath.Clean(f.path)] = true
+	}
+	for _, p := range res.written {
+		b.say("wrote %s", p)
+	}
+	b.siteDone = true
+	return len(res.written), true
 }
 
 // say prints a line of -v output.

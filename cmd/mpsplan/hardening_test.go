@@ -321,7 +321,8 @@ func TestBuildRemovesDeletedPlanOutputs(t *testing.T) {
 	if code != 1 || !strings.Contains(msg, "run mpsplan build") {
 		t.Errorf("build --check after deleting a plan: exit %d\n%s", code, msg)
 	}
-	if code, msg := runBinary(t, work, nil, append([]string{"build", "-v"}, args...)...); code != 0 || !strings.Contains(msg, "3 removed") {
+	// Its three documents, and its figures (CSV and JSON) in the site.
+	if code, msg := runBinary(t, work, nil, append([]string{"build", "-v"}, args...)...); code != 0 || !strings.Contains(msg, "5 removed") {
 		t.Fatalf("build: exit %d\n%s", code, msg)
 	}
 	files := snapshot(t, out)

@@ -17,6 +17,7 @@ import (
 	"github.com/mpsplan/mpsplan/render/plandoc"
 
 	"github.com/mpsplan/mpsplan/render/report"
+	"github.com/mpsplan/mpsplan/render/site"
 	"github.com/spf13/cobra"
 )
 
@@ -70,7 +71,7 @@ written, 2 usage (including a year the plan has no results for).`,
 			if !ok {
 				return &exitError{code: exitProblems}
 			}
-			files, err := e.reportFiles(p, []plan.Year{year}, fmts, tmpl, opts, out)
+			files, _, err := e.reportFiles(p, []plan.Year{year}, fmts, tmpl, opts, out)
 			if nr := (*report.NoResultsError)(nil); errors.As(err, &nr) {
 				// Asking for a year the plan has no results for is a
 				// mistake on the command line, not a problem of the plan.
@@ -248,27 +249,29 @@ func (e *env) otherPlans(p *plan.Plan) ([]*plan.Plan, error) {
 // reportFiles lays out p's reports for years and prints each in every
 // format, in memory, into the plan's folder under out: either all are
 // ready or none is.
-func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) ([]outFile, error) {
+func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) ([]outFile, []site.Report, error) {
 	if len(years) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	others, err := e.otherPlans(p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var files []outFile
+	var docs []site.Report
 	for _, y := range years {
 		doc, err := report.BuildWith(p, y, others, opts)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, f := range fmts {
 			var buf bytes.Buffer
 			if err := formats[f].write(tmpl, &buf, doc); err != nil {
-				return nil, fmt.Errorf("%s: report %s not built: %s: %w", p.ID, y, f, err)
+				return nil, nil, fmt.Errorf("%s: report %s not built: %s: %w", p.ID, y, f, err)
 			}
 			files = append(files, outFile{path: filepath.Join(out, p.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
 		}
+		docs = append(docs, site.Report{Year: y, Doc: doc})
 	}
-	return files, nil
+	return files, docs, nil
 }

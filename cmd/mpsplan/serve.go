@@ -153,7 +153,7 @@ func (e *env) previewSite(dirs []string, tmplDir string) serve.Site {
 		var msgs bytes.Buffer
 		pe := *e
 		pe.stderr = &msgs
-		_, files, ok := pe.buildPlan(dir, []string{"html"}, tmpl, opts, "")
+		_, files, _, ok := pe.buildPlan(dir, []string{"html"}, tmpl, opts, "")
 		if !ok {
 			site.Err += msgs.String()
 			continue

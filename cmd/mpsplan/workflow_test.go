@@ -13,7 +13,8 @@ import (
 
 // TestExampleWorkflow keeps docs/ci/github-workflow.yml in step with the
 // command: every mpsplan command line in it parses (subcommand and flags,
-// run with --help), and the checkout fetches the history diff --rev needs.
+// run with --help), the checkout fetches the history diff --rev needs, and
+// the site build writes into public/ is deployed.
 func TestExampleWorkflow(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(repoRoot(), "docs", "ci", "github-workflow.yml"))
 	if err != nil {
@@ -33,11 +34,17 @@ func TestExampleWorkflow(t *testing.T) {
 	}
 	invocation := regexp.MustCompile(`\bmpsplan ([^|;&>\n]*)`)
 	var lines []string
-	deep := false
+	deep, uploaded, deployed := false, false, false
 	for _, job := range wf.Jobs {
 		for _, st := range job.Steps {
 			if strings.HasPrefix(st.Uses, "actions/checkout@") && st.With["fetch-depth"] == "0" {
 				deep = true
+			}
+			if strings.HasPrefix(st.Uses, "actions/upload-pages-artifact@") && strings.TrimSuffix(st.With["path"], "/") == "public" {
+				uploaded = true
+			}
+			if strings.HasPrefix(st.Uses, "actions/deploy-pages@") {
+				deployed = true
 			}
 			for _, m := range invocation.FindAllStringSubmatch(st.Run, -1) {
 				lines = append(lines, m[1])
@@ -46,6 +53,9 @@ func TestExampleWorkflow(t *testing.T) {
 	}
 	if !deep {
 		t.Error("the workflow's checkout does not fetch the history (fetch-depth: 0) that diff --rev needs")
+	}
+	if !uploaded || !deployed {
+		t.Error("the workflow does not deploy public/, the site build writes, to GitHub Pages")
 	}
 	if len(lines) < 4 {
 		t.Fatalf("found %d mpsplan command lines, want check, check --format sarif, build and diff --rev", len(lines))

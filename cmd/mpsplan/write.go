@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/mpsplan/mpsplan/render/site"
 )
 
 // Writing a plan's documents: every file of a plan changes, or none does.
@@ -36,7 +38,7 @@ var (
 // tempRE matches the temporary and backup files commitFiles makes, which
 // an interrupted build (killed, or a power cut) may leave behind:
 // .2008-11.md.123456.tmp and .2008-11.md.123456.old.
-var tempRE = regexp.MustCompile(`^\.(.+\.(md|html|pdf)|\.mpsplan-manifest)\.\d+\.(tmp|old)$`)
+var tempRE = regexp.MustCompile(`^\.(.+\.(md|html|pdf|csv|json)|\.mpsplan-manifest)\.\d+\.(tmp|old)$`)
 
 // commitResult says what commitFiles did.
 type commitResult struct {
@@ -264,8 +266,12 @@ func readManifest(out string) []string {
 }
 
 // isDocumentPath reports whether rel is plan/file.md, .html or .pdf, a
-// plan folder's document, with no way out of --out.
+// plan folder's document, or a file of the site (render/site), with no way
+// out of --out.
 func isDocumentPath(rel string) bool {
+	if site.Owns(rel) && filepath.IsLocal(filepath.FromSlash(rel)) {
+		return true
+	}
 	dir, file, ok := strings.Cut(rel, "/")
 	if !ok || strings.Contains(file, "/") || !filepath.IsLocal(filepath.FromSlash(rel)) || dir == "" || strings.HasPrefix(file, ".") {
 		return false
