@@ -17,6 +17,8 @@ package main
 // BenchmarkBuild/<formats>: what `mpsplan build` does for every plan and
 // report in those formats, in one process (reading the plans from disk,
 // building concurrently), without writing the files.
+//
+// BenchmarkSite: what the site adds to a build of every plan.
 
 import (
 	"bytes"
@@ -168,6 +170,37 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(float64(size)/1024, "KB")
 		})
 	}
+}
+
+// BenchmarkSite measures what building every plan adds for the site
+// (render/site): the index, the measure pages through the HTML writer, and
+// the data files, from the plans and documents the build laid out.
+func BenchmarkSite(b *testing.B) {
+	b.Chdir(repoRoot())
+	e := &env{stdout: io.Discard, stderr: io.Discard, plansDir: "plans"}
+	dirs, err := e.resolve(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fmts, opts, tmpl, err := outputSettings("", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.cache = &loadCache{}
+	results := e.buildPlans(dirs, fmts, tmpl, opts, "public", func() bool { return false })
+	var files, size int
+	for b.Loop() {
+		st := e.buildSite(results, fmts, tmpl, opts, "public")
+		if st == nil || st.err != nil {
+			b.Fatalf("the site is not built: %v", st)
+		}
+		files, size = len(st.files), 0
+		for _, f := range st.files {
+			size += len(f.data)
+		}
+	}
+	b.ReportMetric(float64(files), "files")
+	b.ReportMetric(float64(size)/1024, "KB")
 }
 
 // BenchmarkHostileMarkdown builds plans whose Markdown is made to be slow

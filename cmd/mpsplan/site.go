@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/mpsplan/mpsplan/render/markup"
 	"github.com/mpsplan/mpsplan/render/plandoc"
@@ -42,13 +45,27 @@ func (e *env) buildSite(results []*planResult, fmts []string, tmpl *markup.Templ
 	if err != nil {
 		return &siteResult{err: err}
 	}
-	res := &siteResult{}
-	for _, p := range s.Pages {
-		var buf bytes.Buffer
-		if err := formats["html"].write(tmpl, &buf, p.Doc); err != nil {
-			return &siteResult{err: fmt.Errorf("site page %s: %w", p.Path, err)}
+	res := &siteResult{files: make([]outFile, len(s.Pages))}
+	// A hundred pages or more, one a measure: printed concurrently, one a
+	// processor, each into its own place, so the order stays the pages'.
+	errs := make([]error, len(s.Pages))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(s.Pages); i = int(next.Add(1) - 1) {
+				p := s.Pages[i]
+				var buf bytes.Buffer
+				errs[i] = formats["html"].write(tmpl, &buf, p.Doc)
+				res.files[i] = outFile{path: filepath.Join(out, filepath.FromSlash(p.Path)), data: buf.Bytes()}
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return &siteResult{err: fmt.Errorf("site page %s: %w", s.Pages[i].Path, err)}
 		}
-		res.files = append(res.files, outFile{path: filepath.Join(out, filepath.FromSlash(p.Path)), data: buf.Bytes()})
 	}
 	for _, f := range s.Files {
 		res.files = append(res.files, outFile{path: filepath.Join(out, filepath.FromSlash(f.Path)), data: f.Data})
