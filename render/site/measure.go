@@ -133,9 +133,9 @@ func (ln *lineage) page(opts Options) *doc.Document {
 		d.Organisations = append(d.Organisations, g.org)
 	}
 	intro := &doc.Section{ID: ids.Unique("about"), Title: "About this page", Level: 1, Blocks: []doc.Block{&doc.Text{Markdown: fmt.Sprintf(
-		"The measure %s as each plan that sets it words it, its targets and results year by year, and the status the annual report rules give each result. "+
+		"How each plan that sets this measure words it, its targets and results year by year, and the status the annual report rules give each result. "+
 			"Plans follow a measure by its ID, `%s`. [All plans, reports and measures](../%s#measures).",
-		mdtext.Escape(ln.title()), ln.ID, IndexFile)}}}
+		ln.ID, IndexFile)}}}
 	d.Sections = append(d.Sections, intro)
 	for _, g := range ln.groups {
 		level := 1
@@ -160,11 +160,11 @@ func (ln *lineage) page(opts Options) *doc.Document {
 func (g *line) sections(ids doc.Anchors, level int) []*doc.Section {
 	plans := &doc.Section{ID: ids.Unique("plans"), Title: "In each plan", Level: level}
 	t := &doc.Table{ID: ids.Unique("plans-table"), Caption: "The measure in each plan, oldest first", RowHeaders: true,
-		Head: []string{"Plan", "Period", "Worded as", "Codes", "Unit"}}
+		Head: []string{"Plan", "Period", "Worded as", "Codes", "Unit", "Baseline"}}
 	var links []string
 	for i, p := range g.plans {
 		m := g.measures[i]
-		t.Rows = append(t.Rows, doc.Row{Cells: []string{p.ID, period(p), m.Title, strings.Join(m.Codes, "; "), string(m.Unit)}})
+		t.Rows = append(t.Rows, doc.Row{Cells: []string{p.ID, period(p), m.Title, strings.Join(m.Codes, "; "), string(m.Unit), baseline(m.Baseline)}})
 		links = append(links, fmt.Sprintf("[%s](../%s)", mdtext.Escape(planName(p)), planDataPath(p.ID, "html")))
 	}
 	plans.Blocks = []doc.Block{t, &doc.Text{Markdown: "The plans: " + strings.Join(links, "; ") + "."}}
@@ -174,7 +174,7 @@ func (g *line) sections(ids doc.Anchors, level int) []*doc.Section {
 	if c := g.trend(ids); c != nil {
 		figures.Blocks = append(figures.Blocks, c)
 	} else {
-		figures.Blocks = append(figures.Blocks, &doc.Text{Markdown: "No chart: the plans give figures for this measure in fewer than two years."})
+		figures.Blocks = append(figures.Blocks, &doc.Text{Markdown: "No chart: the plans give comparable figures for this measure (the same unit, both levels or both changes) in fewer than two years."})
 	}
 	out = append(out, figures)
 	for _, part := range g.parts() {
@@ -224,6 +224,19 @@ func (g *line) figuresTable(ids doc.Anchors, part, caption string) *doc.Table {
 		t.Note = "The plans give no target or result for it."
 	}
 	return t
+}
+
+// baseline prints the figure targets are set against: 79% (2005/06), with
+// the part of the year it covers when not the whole.
+func baseline(o *plan.Observation) string {
+	if o == nil {
+		return ""
+	}
+	when := o.Year.String()
+	if o.Period != "" {
+		when = o.Period + ", " + when
+	}
+	return o.Value.Text + " (" + when + ")"
 }
 
 // period prints a plan's period: 2008/09 to 2010/11.

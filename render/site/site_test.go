@@ -71,6 +71,21 @@ func markdownOf(d *doc.Document) string {
 	return b.String()
 }
 
+// tableText is every cell of every table of d, joined.
+func tableText(d *doc.Document) string {
+	var b strings.Builder
+	d.Walk(func(s *doc.Section) {
+		for _, bl := range s.Blocks {
+			if t, ok := bl.(*doc.Table); ok {
+				for _, r := range t.Rows {
+					b.WriteString(strings.Join(r.Cells, "\t") + "\n")
+				}
+			}
+		}
+	})
+	return b.String()
+}
+
 // TestIndex: the index lists every plan, newest first, with its period,
 // status and formats, drafts marked; and every report.
 func TestIndex(t *testing.T) {
@@ -138,6 +153,9 @@ func TestMeasurePages(t *testing.T) {
 				}) {
 					t.Errorf("measure %s: no row for %s's result %s in %s", m.ID, p.ID, r.Value.Text, r.Year)
 				}
+			}
+			if m.Baseline != nil && !strings.Contains(markdownOf(d)+tableText(d), m.Baseline.Value.Text+" (") {
+				t.Errorf("measure %s: %s's baseline %s is not on its page", m.ID, p.ID, m.Baseline.Value.Text)
 			}
 			for _, tg := range m.Targets {
 				if !slices.ContainsFunc(figures.Rows, func(row doc.Row) bool {
