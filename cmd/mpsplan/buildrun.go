@@ -152,6 +152,11 @@ func (b *buildRun) write(results []*planResult, planCount int) error {
 		return &exitError{code: exitProblems, err: fmt.Errorf("cannot write into %s: %w", b.out, err)}
 	}
 	defer unlock()
+	if b.site != nil && b.site.err != nil {
+		// Nothing is written: the plans' files would take the site's place.
+		fmt.Fprintf(b.stderr, "mpsplan: nothing built: %v\n", b.site.err)
+		return &exitError{code: exitProblems}
+	}
 	for _, p := range removeStaleTemps(b.out) {
 		b.say("removed %s (left by an interrupted build)", p)
 	}

@@ -198,3 +198,47 @@ func checkDataPackage(t *testing.T, out string) {
 		}
 	}
 }
+
+// TestSiteWaitsForEveryPlan: when a plan fails, the site is left as it was
+// (an index without the plan would unpublish it) and the build says so;
+// once every plan builds, the site follows; a plan named after a folder
+// of the site is refused.
+func TestSiteWaitsForEveryPlan(t *testing.T) {
+	plans := writePlans(t, map[string]string{"a": smallPlan("a", "First A"), "b": smallPlan("b", "B")})
+	out := t.TempDir()
+	index := filepath.Join(out, site.IndexFile)
+	if code, _, errs := mpsplan(t, "build", "--plans", plans, "--out", out); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errs)
+	}
+	before, err := os.ReadFile(index)
+	if err != nil || !strings.Contains(string(before), "First A") {
+		t.Fatalf("the index does not list plan a: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(plans, "a", "plan.yaml"), []byte(smallPlan("a", "Second A")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(plans, "b", "plan.yaml"), []byte("id: b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := mpsplan(t, "build", "--plans", plans, "--out", out)
+	if after, _ := os.ReadFile(index); code != 1 || string(after) != string(before) || !strings.Contains(errs, "the site") {
+		t.Errorf("a plan failed: exit %d, index changed %v, stderr:\n%s", code, string(after) != string(before), errs)
+	}
+	if err := os.WriteFile(filepath.Join(plans, "b", "plan.yaml"), []byte(smallPlan("b", "B")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := mpsplan(t, "build", "--plans", plans, "--out", out); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errs)
+	}
+	if after, _ := os.ReadFile(index); !strings.Contains(string(after), "Second A") {
+		t.Error("the index does not follow the plan once every plan builds")
+	}
+	clash := writePlans(t, map[string]string{"measures": smallPlan("measures", "M")})
+	empty := t.TempDir()
+	if code, _, errs := mpsplan(t, "build", "--plans", clash, "--out", empty); code != 1 || !strings.Contains(errs, "give the plan another ID") {
+		t.Errorf("a plan named measures: exit %d\n%s", code, errs)
+	}
+	if left, _ := os.ReadDir(empty); len(left) > 0 {
+		t.Errorf("a build refused for a plan named measures wrote %d file(s)", len(left))
+	}
+}
