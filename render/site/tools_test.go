@@ -2,8 +2,11 @@ package site
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/mpsplan/mpsplan/render/markup"
@@ -55,4 +58,41 @@ func TestPagesAccessible(t *testing.T) {
 		t.Skip("drives chromium")
 	}
 	tooltest.CheckAccessible(t, writePages(t)...)
+}
+
+// TestDataPackageReads reads the site's data package with the Frictionless
+// reference library (npm datapackage, in .ci/tools): the descriptor is
+// valid for its profile, and every row of figures.csv casts by its Table
+// Schema.
+func TestDataPackageReads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives node")
+	}
+	node := tooltest.Look(t, "node")
+	tooltest.CITool(t, "node_modules/datapackage/package.json")
+	s, _ := buildSite(t)
+	dir := t.TempDir()
+	rows := 0
+	for _, f := range s.Files {
+		if f.Path != FiguresCSV && f.Path != DataPackageFile {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.Path), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if f.Path == FiguresCSV {
+			recs, err := csv.NewReader(bytes.NewReader(f.Data)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = len(recs) - 1 // the header aside
+		}
+	}
+	tools := filepath.Join(tooltest.RepoRoot(), ".ci", "tools")
+	script := filepath.Join("testdata", "datapackage-check.js")
+	out, err := exec.Command(node, script, tools, filepath.Join(dir, DataPackageFile), strconv.Itoa(rows)).CombinedOutput()
+	if err != nil {
+		t.Errorf("the data package does not read (%v):\n%s", err, out)
+	}
+	t.Logf("%s", out)
 }
