@@ -88,15 +88,26 @@ year dropped); it never removes a file it did not write. The document date
 comes from the plan, or else from SOURCE_DATE_EPOCH; the same sources
 always give the same bytes.
 
+Building every plan (no plan named, or --all, in every format) also
+writes the static site into --out: index.html (the plans and reports,
+newest first, with their formats and figures), measures/<id>.html (a
+measure across the plans that set it: wording, codes, targets, results,
+status and a chart), figures.csv and figures.json (as mpsplan export), each
+plan's own figures beside its documents, and datapackage.json (a
+Frictionless Data Package describing figures.csv, with the project's
+licence). Every link is relative. The site is written only when every plan
+builds; otherwise it is left as it was.
+
 With --check nothing is written: build lists every file under --out that
-differs from what the sources would produce now, or that it would remove,
-and exits 1 if any does. When every plan is checked in every format, a
-document in a plan folder that build did not write and no plan produces is
-listed too, to be removed by hand.
+differs from what the sources would produce now, or that it would remove
+(the site's files too), and exits 1 if any does. When every plan is
+checked in every format, a document in a plan folder that build did not
+write and no plan produces is listed too, to be removed by hand.
 
 Exit status: 0 built (or up to date), 1 a plan failed or (--check) files
 differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
-		Example: `  mpsplan build 2008-11                    # public/2008-11/2008-11.md, .html, .pdf
+		Example: `  mpsplan build                            # every plan, and the site: public/index.html
+  mpsplan build 2008-11                    # public/2008-11/2008-11.md, .html, .pdf
   mpsplan build --format html --templates mytheme
   mpsplan build --check                    # in CI: exit 1 if public/ is stale`,
 		ValidArgsFunction: e.completePlans,
