@@ -164,7 +164,7 @@ func (g *line) sections(ids doc.Anchors, level int) []*doc.Section {
 	var links []string
 	for i, p := range g.plans {
 		m := g.measures[i]
-		t.Rows = append(t.Rows, doc.Row{Cells: []string{p.ID, period(p), m.Title, strings.Join(m.Codes, "; "), string(m.Unit), baseline(m.Baseline)}})
+		t.Rows = append(t.Rows, doc.Row{Cells: []string{unbroken(p.ID), period(p), m.Title, strings.Join(m.Codes, "; "), string(m.Unit), baseline(m.Baseline)}})
 		links = append(links, fmt.Sprintf("[%s](../%s)", mdtext.Escape(planName(p)), planDataPath(p.ID, "html")))
 	}
 	plans.Blocks = []doc.Block{t, &doc.Text{Markdown: "The plans: " + strings.Join(links, "; ") + "."}}
@@ -218,7 +218,7 @@ func (g *line) figuresTable(ids doc.Anchors, part, caption string) *doc.Table {
 		if covered == "" && r.ResultText != "" {
 			covered = "the whole year"
 		}
-		t.Rows = append(t.Rows, doc.Row{Cells: []string{r.Year, r.Plan, r.TargetText, result, covered, r.Status}})
+		t.Rows = append(t.Rows, doc.Row{Cells: []string{r.Year, unbroken(r.Plan), r.TargetText, result, covered, r.Status}})
 	}
 	if len(t.Rows) == 0 {
 		t.Note = "The plans give no target or result for it."
@@ -238,6 +238,11 @@ func baseline(o *plan.Observation) string {
 	}
 	return o.Value.Text + " (" + when + ")"
 }
+
+// unbroken prints a plan ID (2007-10) for a table cell, its hyphens
+// non-breaking (U+2011): a narrow column would otherwise break it after the
+// hyphen, where it reads as two numbers.
+func unbroken(id string) string { return strings.ReplaceAll(id, "-", "\u2011") }
 
 // period prints a plan's period: 2008/09 to 2010/11.
 func period(p *plan.Plan) string { return p.Period.First.String() + " to " + p.Period.Last.String() }

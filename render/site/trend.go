@@ -55,7 +55,7 @@ func (g *line) trend(ids doc.Anchors) *doc.Chart {
 			if old, ok := results[y]; ok && old.rank > rank {
 				return
 			}
-			results[y] = point{text: f.Text, period: period, planID: p.ID, value: f.Q.Value, rank: rank}
+			results[y] = point{text: f.Text, period: period, planID: unbroken(p.ID), value: f.Q.Value, rank: rank}
 		}
 		if m.Baseline != nil {
 			claim(m.Baseline.Year, m.Baseline.Period, m.Baseline.Value, rankOf(m.Baseline.Period))
@@ -71,7 +71,7 @@ func (g *line) trend(ids doc.Anchors) *doc.Chart {
 			onAxis := t.Value != nil && t.Value.Q != nil && t.Value.Q.Unit == unit &&
 				(t.Kind == plan.TargetLevel || t.Kind == plan.TargetChange && s.Changes)
 			if onAxis {
-				targets[t.Year] = point{text: t.Text, planID: p.ID, value: t.Value.Q.Value}
+				targets[t.Year] = point{text: t.Text, planID: unbroken(p.ID), value: t.Value.Q.Value}
 			}
 		}
 	}
