@@ -9,7 +9,9 @@ package doc
 
 import (
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Document is a publication laid out and ready to print.
@@ -87,7 +89,12 @@ type ListItem struct {
 type Table struct {
 	ID      string
 	Caption string
-	Head    []string
+	// CaptionHidden says the caption repeats the section heading just
+	// above it: it is for screen readers only (visually hidden in HTML, a
+	// tagged caption in PDF, left out of Markdown), so a reader sees the
+	// words once. The writers set it (on their own copy of the table).
+	CaptionHidden bool
+	Head          []string
 	// Numeric marks columns of figures, right-aligned.
 	Numeric []bool
 	// RowHeaders makes the first cell of each row a row header.
@@ -129,6 +136,10 @@ type Chart struct {
 	ID    string
 	Kind  ChartKind
 	Title string
+	// TitleHidden says the title repeats the section heading just above
+	// the chart, which serves as its caption: the title is for screen
+	// readers only. The writers set it (on their own copy of the chart).
+	TitleHidden bool
 	// Alt is the text alternative, a sentence summarising the figures.
 	Alt    string
 	Labels []string
@@ -252,4 +263,21 @@ func (t *Table) DropColumn(col int) {
 			t.Rows[i].Cells = cut(t.Rows[i].Cells)
 		}
 	}
+}
+
+// RepeatsHeading reports whether a caption says just what the heading of
+// its section says (case and spacing aside). Such a caption is kept for
+// screen readers only: printed under its heading it would show the same
+// words twice, and with a chart's data table three times.
+func RepeatsHeading(caption, heading string) bool {
+	c := strings.Join(strings.Fields(caption), " ")
+	return c != "" && strings.EqualFold(c, strings.Join(strings.Fields(heading), " "))
+}
+
+// KeepWhole reports whether a table cell reads wrong broken across lines:
+// a word or two of at most 12 characters, such as a status ("not met",
+// "off track", "on track"). Writers keep such a cell on one line.
+func KeepWhole(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != "" && utf8.RuneCountInString(t) <= 12 && len(strings.Fields(t)) <= 2
 }

@@ -254,11 +254,16 @@ func (t *Templates) htmlFuncs() htemplate.FuncMap {
 func rowHTML(t *doc.Table, r doc.Row) htemplate.HTML {
 	var b strings.Builder
 	for _, c := range rowCells(t, r) {
+		nobr := c.NoBreak
 		switch {
 		case c.Header:
 			b.WriteString(`<th scope="row">`)
+		case c.Numeric && nobr:
+			b.WriteString(`<td class="num nobr">`)
 		case c.Numeric:
 			b.WriteString(`<td class="num">`)
+		case nobr:
+			b.WriteString(`<td class="nobr">`)
 		default:
 			b.WriteString(`<td>`)
 		}

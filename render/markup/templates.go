@@ -253,11 +253,15 @@ func repeat(s string, n int) (string, error) {
 
 // Cell is one table cell as templates print it: Header for a row header
 // (the first cell when the table has row headers), Numeric for a column of
-// figures.
+// figures, NoBreak for a word or two that read wrong broken across lines
+// (a status: "not met", "on track").
 type Cell struct {
 	Text    string
 	Header  bool
 	Numeric bool
+	// NoBreak marks a cell of a word or two, a status such as "not met",
+	// which is kept on one line (class nobr in the default HTML).
+	NoBreak bool
 }
 
 // rowCells gives a row one Cell a column of the table (padding short
@@ -271,6 +275,7 @@ func rowCells(t *doc.Table, r doc.Row) []Cell {
 		}
 		out[i].Header = i == 0 && t.RowHeaders
 		out[i].Numeric = i < len(t.Numeric) && t.Numeric[i]
+		out[i].NoBreak = !out[i].Header && strings.Contains(strings.TrimSpace(out[i].Text), " ") && doc.KeepWhole(out[i].Text)
 	}
 	return out
 }

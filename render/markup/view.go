@@ -67,9 +67,9 @@ func newDocView(d *doc.Document, anchor func(*doc.Section) string) *docView {
 				case *doc.List:
 					bv.Kind, bv.List = "list", b
 				case *doc.Table:
-					bv.Kind, bv.Table = "table", b
+					bv.Kind, bv.Table = "table", underHeading(b, s.Title)
 				case *doc.Chart:
-					bv.Kind, bv.Chart = "chart", b
+					bv.Kind, bv.Chart = "chart", chartUnderHeading(b, s.Title)
 				}
 				if bv.Kind != "" {
 					if n := len(sv.Blocks); n > 0 && bv.List != nil && sv.Blocks[n-1].List != nil {
@@ -92,4 +92,28 @@ func newDocView(d *doc.Document, anchor func(*doc.Section) string) *docView {
 		v.Contents = append(v.Contents, e)
 	}
 	return v
+}
+
+// underHeading returns t, or a copy of it with its caption hidden (for
+// screen readers only) where the caption repeats heading.
+func underHeading(t *doc.Table, heading string) *doc.Table {
+	if t == nil || t.CaptionHidden || !doc.RepeatsHeading(t.Caption, heading) {
+		return t
+	}
+	c := *t
+	c.CaptionHidden = true
+	return &c
+}
+
+// chartUnderHeading returns c, or a copy of it with its title and its data
+// table's caption hidden where they repeat heading: the heading is the
+// figure's one visible caption.
+func chartUnderHeading(c *doc.Chart, heading string) *doc.Chart {
+	if c == nil || !doc.RepeatsHeading(c.Title, heading) {
+		return c
+	}
+	cc := *c
+	cc.TitleHidden = true
+	cc.Data = underHeading(c.Data, heading)
+	return &cc
 }

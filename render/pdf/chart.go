@@ -49,7 +49,9 @@ func (l *layout) chart(ch *doc.Chart) {
 		}
 		room = first*ptmm + 12
 	}
-	if title != "" {
+	// A title that repeats the section's heading is not printed: the
+	// heading is the figure's caption.
+	if title != "" && !ch.TitleHidden && !doc.RepeatsHeading(title, l.heading) {
 		l.need(min(room, bottom-top))
 		if ch.ID != "" {
 			l.c.setAnchor(ch.ID, l.y)

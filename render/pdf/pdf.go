@@ -138,6 +138,11 @@ type layout struct {
 	// hLevel is the heading level (1-6) of the section being drawn, so an
 	// author's own heading nests below it.
 	hLevel int
+	// heading is the title of the section whose blocks are being drawn: a
+	// caption that repeats it is tagged for screen readers, not printed.
+	heading string
+	// kinds lists the document's tables by kind (see sameKind).
+	kinds map[string][]*doc.Table
 }
 
 // newPage ends the page and starts the next: a new page, or the next
@@ -218,17 +223,15 @@ func (l *layout) running(pattern, def string) string {
 	})
 }
 
-// footers draws "Page N of M" on every page but the cover, once the number
-// of pages is known. The real numbers are drawn (no alias substituted
-// after the fonts are subset, which loses digits).
+// footers draws the document's date and "Page N of M" on every page but
+// the cover, once the number of pages is known. A document without a date
+// leaves the date out: its ID names a file, which a reader has no use for.
+// The real numbers are drawn (no alias substituted after the fonts are
+// subset, which loses digits).
 func (l *layout) footers() {
 	n := l.f.PageCount()
 	k := fontKey{0, 8}
-	def := l.d.Date
-	if def == "" {
-		def = l.d.ID
-	}
-	left := l.fs.fit(clean(l.running(l.th.Footer, def)), k, contentW*2/3)
+	left := l.fs.fit(clean(l.running(l.th.Footer, l.d.Date)), k, contentW*2/3)
 	for p := 2; p <= n; p++ {
 		l.gotoPage(p)
 		s := fmt.Sprintf("Page %d of %d", p, n)
@@ -237,7 +240,9 @@ func (l *layout) footers() {
 			l.f.SetDrawColor(l.pal.ruleCol.r, l.pal.ruleCol.g, l.pal.ruleCol.b)
 			l.f.Line(marginL, 283, pageW-marginR, 283)
 		})
-		l.c.artifactText(marginL, 288, left, k, l.pal.muted, "Footer")
+		if left != "" {
+			l.c.artifactText(marginL, 288, left, k, l.pal.muted, "Footer")
+		}
 		l.c.artifactText(pageW-marginR-l.fs.width(k, s), 288, s, k, l.pal.muted, "Footer")
 	}
 	l.t.closeMC()
@@ -590,8 +595,9 @@ func (l *layout) section(s *doc.Section, depth int) {
 	} else {
 		l.y += 2
 	}
-	// Keep a heading with the start of what follows it.
-	l.need(h + 22)
+	// Keep a heading with the start of what follows it: a table's
+	// caption, header and first row, or some lines.
+	l.need(min(h+max(22, l.firstTableStart(s)), bottom-top))
 	l.c.setAnchor(s.ID, l.y)
 	l.secPage[s] = l.f.PageNo()
 	l.c.setFont(fontKey{stBold, size})
@@ -602,9 +608,11 @@ func (l *layout) section(s *doc.Section, depth int) {
 	l.y += 3
 	l.t.end()
 	l.hLevel = level
+	l.heading = s.Title
 	for _, b := range s.Blocks {
 		l.block(b, 0)
 	}
+	l.heading = ""
 	for _, sub := range s.Sections {
 		l.section(sub, depth+1)
 	}
@@ -626,7 +634,7 @@ func (l *layout) block(b doc.Block, indent float64) {
 		}
 	case *doc.Table:
 		if b != nil {
-			l.table(b, indent)
+			l.tableCaptioned(b, indent, !b.CaptionHidden && !doc.RepeatsHeading(b.Caption, l.heading))
 		}
 	case *doc.Chart:
 		if b != nil {

@@ -6,11 +6,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/mpsplan/mpsplan/internal/testreports"
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/plandoc"
-	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/mpsplan/mpsplan/render/tooltest"
 )
 
@@ -59,26 +59,7 @@ func reportDocs(t testing.TB) []*doc.Document {
 		}
 		plans = append(plans, p)
 	}
-	var docs []*doc.Document
-	for _, p := range plans {
-		var others []*plan.Plan
-		for _, o := range plans {
-			if o != p {
-				others = append(others, o)
-			}
-		}
-		for _, y := range report.ResultYears(p) {
-			d, err := report.Build(p, y, others)
-			if err != nil {
-				t.Fatalf("report %s %v: %v", p.ID, y, err)
-			}
-			docs = append(docs, d)
-		}
-	}
-	if len(docs) == 0 {
-		t.Fatal("no plan has results for a report")
-	}
-	return docs
+	return testreports.All(t, plans)
 }
 
 // writePDF writes d to a file in a temporary folder and returns its path

@@ -46,6 +46,39 @@ type tableLayout struct {
 
 func (t *tableLayout) lineH() float64 { return t.size * ptmm * 1.3 }
 
+// freshRoom is the room a body row has on a new page, under the repeated
+// header row.
+func (t *tableLayout) freshRoom() float64 {
+	if t.repeat {
+		return bottom - top - t.height(t.head)
+	}
+	return bottom - top
+}
+
+// startAt is the room the table needs on a page to go on there from row
+// i: that row's start, and a group row's with the start of the row under
+// it.
+func (t *tableLayout) startAt(i int) float64 {
+	if i >= len(t.rows) {
+		return 0
+	}
+	h := t.startRoom(&t.rows[i])
+	if t.rows[i].group && i+1 < len(t.rows) {
+		h = t.height(&t.rows[i]) + t.startRoom(&t.rows[i+1])
+	}
+	return h
+}
+
+// startRoom is the room row r needs on a page to start there: all of it,
+// as a row that fits on a new page moves there whole rather than split;
+// its first lines when it is taller than a page.
+func (t *tableLayout) startRoom(r *rowLayout) float64 {
+	if h := t.height(r); h <= t.freshRoom() {
+		return h
+	}
+	return 3*t.lineH() + 2*padV
+}
+
 func (t *tableLayout) height(r *rowLayout) float64 {
 	return float64(r.n)*t.lineH() + 2*padV
 }
@@ -68,16 +101,8 @@ func (l *layout) tableCaptioned(tb *doc.Table, indent float64, visible bool) {
 			l.c.setAnchor(tb.ID, l.y)
 		}
 	} else if strings.TrimSpace(tb.Caption) != "" {
-		cap := paraOpts{size: bodySize, indent: indent, color: l.pal.ink, after: 1.5}
-		lines := l.fs.breakLines(l.fs.split([]run{{text: tb.Caption, st: stBold}}, cap.size, false), cap.size, cap.w())
-		h := float64(len(lines))*cap.lineH() + cap.after
-		if tl != nil {
-			h += tl.height(tl.head)
-			if len(tl.rows) > 0 {
-				h += min(tl.height(&tl.rows[0]), 3*tl.lineH())
-			}
-		}
-		if h < bottom-top {
+		cap, lines := l.caption(tb, indent)
+		if h := l.tableStart(tl, cap, lines); h < bottom-top {
 			l.need(h)
 		}
 		if tb.ID != "" {
@@ -94,16 +119,6 @@ func (l *layout) tableCaptioned(tb *doc.Table, indent float64, visible bool) {
 	if tl != nil {
 		// The header row stays with the first row, and a group row with
 		// the start of the row under it.
-		start := func(i int) float64 {
-			if i >= len(tl.rows) {
-				return 0
-			}
-			h := min(tl.height(&tl.rows[i]), 3*tl.lineH()+2*padV)
-			if tl.rows[i].group && i+1 < len(tl.rows) {
-				h = tl.height(&tl.rows[i]) + min(tl.height(&tl.rows[i+1]), 3*tl.lineH()+2*padV)
-			}
-			return h
-		}
 		// The totals at the foot of a table never stand alone at the head
 		// of a page: the row before them keeps them on its page.
 		totals := len(tl.rows)
@@ -114,12 +129,12 @@ func (l *layout) tableCaptioned(tb *doc.Table, indent float64, visible bool) {
 		for i := totals; i < len(tl.rows); i++ {
 			tail += tl.height(&tl.rows[i])
 		}
-		l.drawRow(tl, tl.head, false, start(0))
+		l.drawRow(tl, tl.head, false, tl.startAt(0))
 		for i := range tl.rows {
 			keep := 0.0
 			switch {
 			case tl.rows[i].group && i+1 < len(tl.rows):
-				keep = min(tl.height(&tl.rows[i+1]), 3*tl.lineH()+2*padV)
+				keep = tl.startRoom(&tl.rows[i+1])
 			case i == totals-1 && totals > 0 && tail <= (bottom-top)/3:
 				keep = tail
 			}
@@ -134,14 +149,101 @@ func (l *layout) tableCaptioned(tb *doc.Table, indent float64, visible bool) {
 	l.y += 1.5
 }
 
+// caption breaks a table's caption into lines.
+func (l *layout) caption(tb *doc.Table, indent float64) (paraOpts, []line) {
+	cap := paraOpts{size: bodySize, indent: indent, color: l.pal.ink, after: 1.5}
+	return cap, l.fs.breakLines(l.fs.split([]run{{text: tb.Caption, st: stBold}}, cap.size, false), cap.size, cap.w())
+}
+
+// tableStart is the room a table needs on a page to start there: its
+// caption's lines, its header row and the start of its first row (with a
+// group row, the row under it too).
+func (l *layout) tableStart(tl *tableLayout, cap paraOpts, lines []line) float64 {
+	h := float64(len(lines))*cap.lineH() + cap.after
+	if tl != nil {
+		h += tl.height(tl.head) + tl.startAt(0)
+	}
+	return h
+}
+
+// firstTableStart is the room the table that opens a section under
+// heading needs to start on the heading's page, or 0 when the section
+// does not open with a table.
+func (l *layout) firstTableStart(s *doc.Section) float64 {
+	if len(s.Blocks) == 0 {
+		return 0
+	}
+	tb, ok := s.Blocks[0].(*doc.Table)
+	if !ok || tb == nil {
+		return 0
+	}
+	var cap paraOpts
+	var lines []line
+	if !tb.CaptionHidden && !doc.RepeatsHeading(tb.Caption, s.Title) && strings.TrimSpace(tb.Caption) != "" {
+		cap, lines = l.caption(tb, 0)
+	}
+	return l.tableStart(l.layoutTable(tb, marginL, contentW), cap, lines)
+}
+
+// testRowHook, when set (by tests), is told the page each row of each
+// table starts on.
+var testRowHook func(tl *tableLayout, r *rowLayout, page int)
+
+// tableKind is what makes tables one kind: the same columns, in the same
+// order, of the same sort. Empty for a table without a header row.
+func tableKind(tb *doc.Table) string {
+	if len(tb.Head) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%q %v %v", tb.Head, tb.Numeric, tb.RowHeaders)
+}
+
+// sameKind returns tb and every other table of its kind in the document
+// (its tables and its charts' data tables): they are set with the same
+// column widths, so a column stands where the reader saw it last.
+func (l *layout) sameKind(tb *doc.Table) []*doc.Table {
+	if l.kinds == nil {
+		l.kinds = map[string][]*doc.Table{}
+		l.d.Walk(func(s *doc.Section) {
+			for _, b := range s.Blocks {
+				var t *doc.Table
+				switch b := b.(type) {
+				case *doc.Table:
+					t = b
+				case *doc.Chart:
+					if b != nil {
+						t = b.Data
+					}
+				}
+				if t != nil && tableKind(t) != "" {
+					l.kinds[tableKind(t)] = append(l.kinds[tableKind(t)], t)
+				}
+			}
+		})
+	}
+	out := []*doc.Table{tb}
+	if k := tableKind(tb); k != "" {
+		for _, t := range l.kinds[k] {
+			if t != tb {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
 // layoutTable sets column widths and breaks every cell into lines. It
 // returns nil for a table without columns.
 func (l *layout) layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 	fs := l.fs
-	ncol := len(tb.Head)
-	for _, r := range tb.Rows {
-		if !r.Group {
-			ncol = max(ncol, len(r.Cells))
+	kind := l.sameKind(tb)
+	ncol := 0
+	for _, t := range kind {
+		ncol = max(ncol, len(t.Head))
+		for _, r := range t.Rows {
+			if !r.Group {
+				ncol = max(ncol, len(r.Cells))
+			}
 		}
 	}
 	if ncol == 0 {
@@ -164,7 +266,7 @@ func (l *layout) layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 		return ""
 	}
 	// Column widths from natural (one line) and minimum (longest word)
-	// widths, filling the available width.
+	// widths over every table of the kind, filling the available width.
 	nat := make([]float64, ncol)
 	minw := make([]float64, ncol)
 	measure := func(s string, st style, c int) {
@@ -179,24 +281,26 @@ func (l *layout) layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 		// of status ("not met", "off track"); a sentence in a figures
 		// column ("5% reduction (2007/08)") may be.
 		t := strings.TrimSpace(s)
-		if n := utf8.RuneCountInString(t); numeric(c) && n <= 14 || n <= 12 && len(strings.Fields(t)) <= 2 {
+		if numeric(c) && utf8.RuneCountInString(t) <= 14 || doc.KeepWhole(t) {
 			longest = fs.width(fontKey{st, size}, t)
 		}
 		minw[c] = max(minw[c], min(longest+2*padH, avail*0.45))
 	}
-	for c := range ncol {
-		measure(cell(tb.Head, c), stBold, c)
-	}
-	for _, r := range tb.Rows {
-		if r.Group {
-			continue
-		}
-		st := style(0)
-		if r.Total {
-			st = stBold
-		}
+	for _, t := range kind {
 		for c := range ncol {
-			measure(cell(r.Cells, c), st, c)
+			measure(cell(t.Head, c), stBold, c)
+		}
+		for _, r := range t.Rows {
+			if r.Group {
+				continue
+			}
+			st := style(0)
+			if r.Total {
+				st = stBold
+			}
+			for c := range ncol {
+				measure(cell(r.Cells, c), st, c)
+			}
 		}
 	}
 	widths := distribute(nat, minw, avail)
@@ -303,11 +407,14 @@ func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool, keep float64)
 	lh := tl.lineH()
 	h := tl.height(r)
 	freshRoom := bottom - top
-	if tl.repeat && body {
-		freshRoom -= tl.height(tl.head)
+	if body {
+		freshRoom = tl.freshRoom()
 	}
 	if l.y+h+keep > bottom && (h+keep <= freshRoom || l.y+2*padV+lh > bottom) {
 		l.tableBreak(tl, body)
+	}
+	if testRowHook != nil {
+		testRowHook(tl, r, l.f.PageNo())
 	}
 	l.t.begin("TR")
 	elems := make([]*elem, len(r.cells))

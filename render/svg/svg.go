@@ -39,17 +39,23 @@ func Draw(c *doc.Chart, st chart.Style) string {
 		num(f.W+4), num(max(f.H, 1)+4), esc(id), esc(id), num(st.Size), st.Palette.Text.Hex())
 	fmt.Fprintf(&b, `<title id="%s-svg-title">%s</title><desc id="%s-svg-desc">%s</desc>`, esc(id), esc(c.Title), esc(id), esc(c.Alt))
 	for _, m := range f.Marks {
+		// A series' marks say which series they draw, so a check (and a
+		// reader's tools) can tell data from axes and gridlines.
+		series := ""
+		if m.Series >= 0 {
+			series = fmt.Sprintf(` data-series="%d"`, m.Series)
+		}
 		switch m.Kind {
 		case chart.Rect:
-			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, num(m.X), num(m.Y), num(m.W), num(m.H), m.Color.Hex())
+			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s/>`, num(m.X), num(m.Y), num(m.W), num(m.H), m.Color.Hex(), series)
 		case chart.Line:
 			dash := ""
 			if m.Dash {
 				dash = ` stroke-dasharray="6 4"`
 			}
-			fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"%s/>`, num(m.X), num(m.Y), num(m.X2), num(m.Y2), m.Color.Hex(), num(m.Width), dash)
+			fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"%s%s/>`, num(m.X), num(m.Y), num(m.X2), num(m.Y2), m.Color.Hex(), num(m.Width), dash, series)
 		case chart.Dot:
-			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, num(m.X), num(m.Y), num(m.R), m.Color.Hex())
+			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="%s" fill="%s"%s/>`, num(m.X), num(m.Y), num(m.R), m.Color.Hex(), series)
 		}
 	}
 	for _, t := range f.Texts {
