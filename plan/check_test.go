@@ -71,6 +71,7 @@ var fixtureRules = map[string]string{
 	"parse-knock-on":          "syntax",
 	"percent-range":           "percent-range",
 	"placement-marker":        "placement",
+	"reports":                 "year-range",
 	"split-files":             "syntax",
 	"tab-indent":              "syntax",
 	"table-formula":           "table",

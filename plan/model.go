@@ -56,6 +56,7 @@ type Plan struct {
 	SharedCodes   []string       `yaml:"shared_codes" doc:"Codes the document gives to many measures rather than to one (PP, for the policing plan's own indicators): measures may share them without a duplicate-code warning."`
 	Budget        *Budget        `yaml:"budget" doc:"Revenue, funding, capital, savings and budget-gap tables."`
 	Inspections   []Inspection   `yaml:"inspections" doc:"Inspection grades (HMIC frameworks, PPAF domains)."`
+	Reports       []Report       `yaml:"reports" doc:"What the document says about the results of a year, for that year's annual report: when they were published, and the section with the authority's own account of them."`
 	Sections      []Section      `yaml:"sections" doc:"Further sections and appendices the document has, in order."`
 	Outline       []OutlineEntry `yaml:"outline" doc:"The order of the document's parts, built and written, as the source prints them: IDs of built parts (summary, mission-and-values, outcomes, budget, performance...) and of the plan's sections; {part: ID, parts: [...]} orders what a part holds and can place a section or a table inside another. Without it, the built parts come first, then the sections. Every part the document has must be placed once."`
 }
@@ -351,6 +352,27 @@ type Risk struct {
 	Area        string   `yaml:"area" enum:"revenue,capital" doc:"The budget it bears on, where the document files it under one: revenue or capital."`
 	Amount      *Figure  `yaml:"amount" doc:"Money at stake, if stated."`
 	Description Markdown `yaml:"description" doc:"Detail (Markdown)."`
+}
+
+// Report holds what a plan says about the results of one year, the
+// facts its annual report needs that no measure carries.
+type Report struct {
+	At   Pos  `yaml:"-"`
+	Year Year `yaml:"year" mps:"required" doc:"The financial year whose results these are: 2006/07."`
+	// Date is the report's date: a plan is dated before its first year
+	// begins, its results are published during or after the year.
+	Date       Date `yaml:"date" doc:"When the results were published: 2007-03-14, or 2007-03 when only the month is known; not before the year begins. The annual report carries it; without it, the build's date (SOURCE_DATE_EPOCH), or none."`
+	Commentary Ref  `yaml:"commentary" doc:"ID of the plan's section that gives the authority's own account of the year's results (How we did during 2006/07); the annual report prints it as published."`
+}
+
+// ReportFor returns what the plan says about the results of y, or nil.
+func (p *Plan) ReportFor(y Year) *Report {
+	for i := range p.Reports {
+		if p.Reports[i].Year == y {
+			return &p.Reports[i]
+		}
+	}
+	return nil
 }
 
 // Inspection is a grade an inspectorate awarded.

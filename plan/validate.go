@@ -203,6 +203,7 @@ func (v *validator) run() {
 	if p.Budget != nil {
 		v.budget(p.Budget)
 	}
+	v.reports()
 	for _, in := range p.Inspections {
 		if in.Year > p.Period.Last && p.Period.Last != 0 {
 			v.errorf(in.At, "year-range", "", "inspection %q is for %s, after the plan's period ends (%s)", in.ID, in.Year, p.Period.Last)

@@ -145,3 +145,52 @@ func (v *validator) percentRange(m *Measure, f *Figure, what string) {
 			"%s %q is out of range", what, f.Text)
 	}
 }
+
+// reports checks what the plan says about each year's results: a year
+// some measure has results for, given once, a publication date not before
+// the year begins, and a commentary that is one of the plan's sections.
+func (v *validator) reports() {
+	have := map[Year]bool{}
+	for _, m := range v.p.Measures {
+		for _, r := range m.Results {
+			have[r.Year] = true
+		}
+		for _, pt := range m.Parts {
+			for _, r := range pt.Results {
+				have[r.Year] = true
+			}
+		}
+	}
+	sections := map[string]bool{}
+	var walk func(ss []Section)
+	walk = func(ss []Section) {
+		for _, s := range ss {
+			sections[s.ID] = true
+			walk(s.Sections)
+		}
+	}
+	walk(v.p.Sections)
+	seen := map[Year]Pos{}
+	for _, r := range v.p.Reports {
+		if r.Year == 0 {
+			continue
+		}
+		if prev, dup := seen[r.Year]; dup {
+			v.errorf(r.At, "duplicate-id", "keep one entry a year", "the results of %s are described twice (first at %s)", r.Year, prev)
+		} else {
+			seen[r.Year] = r.At
+		}
+		if !have[r.Year] {
+			v.errorf(r.At, "year-range", "describe the results of a year some measure has results for, or remove the entry",
+				"reports describes the results of %s, but no measure has a result for %s", r.Year, r.Year)
+		}
+		// Dates are 2007-03 or 2007-03-14, so they compare as text.
+		if begins := fmt.Sprintf("%04d-04", int(r.Year)); r.Date != "" && string(r.Date) < begins {
+			v.errorf(r.At, "year-range", fmt.Sprintf("give the date the results were published, on or after 1 April %d", int(r.Year)),
+				"the results of %s cannot be published on %s, before the year begins", r.Year, r.Date)
+		}
+		if c := r.Commentary; c.ID != "" && !sections[c.ID] {
+			v.errorf(c.At, "reference", "name one of the plan's sections, by its id", "the commentary on %s's results is section %q, which the plan does not have", r.Year, c.ID)
+		}
+	}
+}

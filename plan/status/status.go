@@ -282,7 +282,8 @@ func resultFor(rs []plan.Result, y plan.Year) *plan.Result {
 }
 
 func previousFor(s Series, y plan.Year) *Previous {
-	if r := resultFor(s.Results, y-1); r != nil {
+	// An earlier year's figure printed for y-1 is not y-1's.
+	if r := resultFor(s.Results, y-1); r != nil && !r.Earlier() {
 		return &Previous{Year: r.Year, Period: r.Period, Value: r.Value}
 	}
 	if b := s.Baseline; b != nil && b.Year == y-1 {

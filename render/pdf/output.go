@@ -39,7 +39,7 @@ func writeTagged(w io.Writer, f *fpdf.Fpdf, l *layout) error {
 	if err != nil {
 		return errorf("reading fpdf's output back to tag it: %v", err)
 	}
-	b, err := raw.compressed()
+	b, err := raw.compressed(l.d.Created.IsZero())
 	if err != nil {
 		return errorf("compressing fpdf's output: %v", err)
 	}
@@ -471,11 +471,17 @@ var compressors = sync.Pool{New: func() any {
 // its own compression is off.
 var contentDict = regexp.MustCompile(`^<</Length (\d+)>>\nstream\n`)
 
+// infoDates are the date entries fpdf always writes into the Info
+// dictionary, one a line.
+var infoDates = regexp.MustCompile(`(?m)^/(CreationDate|ModDate) [^\n]*\n`)
+
 // compressed returns fpdf's output with every page content stream
 // compressed through deflate. fpdf compresses its streams itself but
 // makes a new compressor for each; Write turns that off and compresses
-// here. The result is the same file otherwise, with its own xref table.
-func (pf *baseFile) compressed() ([]byte, error) {
+// here. The result is the same file otherwise, with its own xref table;
+// for an undated document, the Info dictionary loses the placeholder
+// dates fpdf was given.
+func (pf *baseFile) compressed(undated bool) ([]byte, error) {
 	type span struct{ n, off int }
 	spans := make([]span, 0, len(pf.offsets))
 	for n, off := range pf.offsets {
@@ -503,6 +509,9 @@ func (pf *baseFile) compressed() ([]byte, error) {
 		body, ok := bytes.CutPrefix(obj, []byte(head))
 		if !ok {
 			return nil, fmt.Errorf("object %d not found where the xref says", sp.n)
+		}
+		if undated && sp.n == pf.info {
+			obj = infoDates.ReplaceAll(obj, nil)
 		}
 		m := contentDict.FindSubmatchIndex(body)
 		if m == nil {

@@ -62,6 +62,9 @@ func WriteTheme(w io.Writer, d *doc.Document, th *theme.Theme) (err error) {
 	fs := fontsFor(th.Fonts)
 	created := d.Created.UTC()
 	if d.Created.IsZero() {
+		// fpdf writes the clock when given no date; this placeholder keeps
+		// the build reproducible and is taken out again (writeTagged), so
+		// an undated document carries no date rather than 1970.
 		created = time.Unix(0, 0).UTC()
 	}
 	f.SetCreationDate(created)
@@ -74,7 +77,7 @@ func WriteTheme(w io.Writer, d *doc.Document, th *theme.Theme) (err error) {
 	f.SetCreator("mpsplan", true)
 	f.SetProducer("mpsplan with fpdf", true)
 	f.SetLang("en-GB")
-	f.SetXmpMetadata(xmp(d, created))
+	f.SetXmpMetadata(xmp(d))
 
 	t := newTagger(f)
 	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t, fs), replay: -1, secPage: map[*doc.Section]int{},

@@ -368,8 +368,8 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// TestCreationDate: the file's dates are the document's, else the Unix
-// epoch, never the clock.
+// TestCreationDate: the file's dates are the document's; an undated
+// document has none (not the Unix epoch, not the clock).
 func TestCreationDate(t *testing.T) {
 	for _, tt := range []struct {
 		created time.Time
@@ -377,17 +377,25 @@ func TestCreationDate(t *testing.T) {
 	}{
 		{time.Date(2008, 3, 1, 12, 30, 0, 0, time.UTC), "Sat Mar  1 12:30:00 2008 UTC"},
 		{time.Date(2008, 3, 1, 12, 30, 0, 0, time.FixedZone("BST", 3600)), "Sat Mar  1 11:30:00 2008 UTC"},
-		{time.Time{}, "Thu Jan  1 00:00:00 1970 UTC"},
+		{time.Time{}, ""},
 	} {
 		d := &doc.Document{ID: "d", Title: "Dated", Created: tt.created}
-		path, _ := writePDF(t, d)
+		path, data := writePDF(t, d)
 		info := run(t, "pdfinfo", path)
+		meta := run(t, "pdfinfo", "-meta", path)
+		if tt.created.IsZero() {
+			if strings.Contains(info, "CreationDate") || strings.Contains(info, "ModDate") || strings.Contains(meta, "CreateDate") ||
+				strings.Contains(meta, "ModifyDate") || bytes.Contains(data, []byte("D:1970")) {
+				t.Errorf("an undated document carries a date:\n%s\n%s", info, meta)
+			}
+			continue
+		}
 		for _, f := range []string{"CreationDate", "ModDate"} {
 			if w := fmt.Sprintf("%s:%s%s", f, strings.Repeat(" ", 16-len(f)), tt.want); !strings.Contains(info, w) {
 				t.Errorf("created %v: pdfinfo lacks %q:\n%s", tt.created, w, info)
 			}
 		}
-		if meta := run(t, "pdfinfo", "-meta", path); !strings.Contains(meta, "<xmp:CreateDate>"+tt.created.UTC().Format("2006-01-02T15:04:05Z")) && !tt.created.IsZero() {
+		if !strings.Contains(meta, "<xmp:CreateDate>"+tt.created.UTC().Format("2006-01-02T15:04:05Z")) {
 			t.Errorf("XMP CreateDate does not match:\n%s", meta)
 		}
 	}

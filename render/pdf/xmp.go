@@ -3,21 +3,19 @@ package pdf
 import (
 	"encoding/xml"
 	"strings"
-	"time"
 
 	"github.com/mpsplan/mpsplan/render/doc"
 )
 
 // xmp is the document's XMP metadata: title, authors, subject, language,
-// dates, and the PDF/UA identification that tells a reader the file is
-// tagged for accessibility.
-func xmp(d *doc.Document, created time.Time) []byte {
+// dates (none for an undated document), and the PDF/UA identification
+// that tells a reader the file is tagged for accessibility.
+func xmp(d *doc.Document) []byte {
 	esc := func(s string) string {
 		var b strings.Builder
 		_ = xml.EscapeText(&b, []byte(clean(s)))
 		return b.String()
 	}
-	date := created.Format("2006-01-02T15:04:05Z")
 	var b strings.Builder
 	b.WriteString(`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -42,9 +40,12 @@ func xmp(d *doc.Document, created time.Time) []byte {
 <pdf:Keywords>` + esc(strings.Join(d.Keywords, ", ")) + `</pdf:Keywords>
 <pdf:Producer>mpsplan with fpdf</pdf:Producer>
 <xmp:CreatorTool>mpsplan</xmp:CreatorTool>
-<xmp:CreateDate>` + date + `</xmp:CreateDate>
-<xmp:ModifyDate>` + date + `</xmp:ModifyDate>
-<pdfuaid:part>1</pdfuaid:part>
+`)
+	if !d.Created.IsZero() {
+		date := d.Created.UTC().Format("2006-01-02T15:04:05Z")
+		b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n")
+	}
+	b.WriteString(`<pdfuaid:part>1</pdfuaid:part>
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>

@@ -1,26 +1,12 @@
 package plandoc
 
 import (
-	"strings"
-
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/mdtext"
 )
 
 func (b *builder) summary() *doc.Section {
-	if strings.TrimSpace(string(b.p.Summary)) == "" && b.extra[SectionSummary] == nil {
-		// A plan whose foreword is one of its sections (it has no summary)
-		// gets it where the summary goes, under its own title.
-		for i := range b.p.Sections {
-			if ps := &b.p.Sections[i]; ps.ID == "foreword" && !ps.Appendix {
-				b.extra[ps.ID] = ps
-				s := &doc.Section{ID: b.uid(ps.ID), Title: ps.Title, Level: 1}
-				b.addPlanSectionBody(s, ps)
-				return s
-			}
-		}
-	}
 	s := b.section(SectionSummary, "Summary", 1)
 	s.Blocks = append(s.Blocks, mdBlocks(b.p.Summary)...)
 	return s

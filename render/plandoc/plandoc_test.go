@@ -146,9 +146,15 @@ func TestPlanDocumentRules(t *testing.T) {
 			},
 		},
 		{
-			name: "a foreword section takes the summary's place when there is no summary",
-			yaml: "mission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\n",
+			name: "a foreword goes where the outline puts it",
+			yaml: "mission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\noutline: [foreword, mission-and-values]\n",
 			want: []string{"foreword: Foreword", "mission-and-values: Mission and values"},
+		},
+		{
+			// A section's ID means nothing to the builder: only the outline moves it.
+			name: "without an outline, a section called foreword stays among the sections",
+			yaml: "mission: Be safe\nsections:\n  - {id: foreword, title: Foreword, body: Dear reader.}\n",
+			want: []string{"mission-and-values: Mission and values", "foreword: Foreword"},
 		},
 		{
 			name: "with a summary, the foreword stays where it is written",

@@ -34,6 +34,14 @@ func documentDate(pd plan.Date, fallback time.Time) (string, time.Time) {
 	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year()), t
 }
 
+// DocumentDate is documentDate for other builders: the date a document
+// prints for pd ("23 February 2006", "March 2007"), else the fallback's
+// day, with the time for file metadata; "" and the zero time when neither
+// gives one, so a writer prints no date rather than an invented one.
+func DocumentDate(pd plan.Date, fallback time.Time) (string, time.Time) {
+	return documentDate(pd, fallback)
+}
+
 func (b *builder) meta(date string) []doc.Meta {
 	p := b.p
 	var m []doc.Meta

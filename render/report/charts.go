@@ -65,7 +65,7 @@ func (b *builder) targetResultCharts(es []entry) []*doc.Chart {
 		if a.Period != "" {
 			long += ", " + a.Period
 		}
-		period := periodText(a.Period, b.year)
+		period := resultPeriod(a)
 		c.Labels = append(c.Labels, e.label())
 		c.Series[0].Values = append(c.Series[0].Values, doc.Point{Value: a.Target.Value.Q.Value.Float64(), Text: a.Target.Text})
 		c.Series[1].Values = append(c.Series[1].Values, doc.Point{Value: judged.Float64(), Text: rt, Status: string(a.Status)})
@@ -136,12 +136,17 @@ func (b *builder) trendChart(e entry) *doc.Chart {
 	targetOwn := map[plan.Year]bool{}
 	for i, p := range append([]*plan.Plan{b.p}, b.others...) {
 		own := i == 0
-		put := func(y plan.Year, period string, f plan.Figure) {
+		// put claims year y for figure f; an earlier year's figure printed
+		// in a later year's place (weak) is y's, and is drawn only where
+		// no plan gives y a figure of its own.
+		put := func(y plan.Year, period string, f plan.Figure, weak bool) {
 			if f.Q == nil || f.Q.Unit != unit {
 				return
 			}
 			r := 1
 			switch {
+			case weak:
+				r = 0
 			case own:
 				r = 3
 			case period == "":
@@ -159,10 +164,14 @@ func (b *builder) trendChart(e entry) *doc.Chart {
 				continue
 			}
 			if m.Baseline != nil {
-				put(m.Baseline.Year, m.Baseline.Period, m.Baseline.Value)
+				put(m.Baseline.Year, m.Baseline.Period, m.Baseline.Value, false)
 			}
 			for _, r := range m.Results {
-				put(r.Year, r.Period, r.Value)
+				if r.Earlier() {
+					put(r.Of, "", r.Value, true)
+					continue
+				}
+				put(r.Year, r.Period, r.Value, false)
 			}
 			for _, t := range m.Targets {
 				if targetOwn[t.Year] {

@@ -102,14 +102,16 @@ func BuildWith(p *plan.Plan, year plan.Year, others []*plan.Plan, opts plandoc.O
 		Organisations: slices.Clone(p.Organisations),
 		Keywords:      append(slices.Clone(p.Organisations), "Annual report", year.String()),
 	}
-	// Not the plan's date: a plan is approved before the year it reports
-	// on begins. The build's date (SOURCE_DATE_EPOCH) is used when given,
-	// and the clock never, so builds are reproducible.
-	if !opts.Date.IsZero() {
-		d.Created = opts.Date.UTC()
-		d.Date = d.Created.Format("2 January 2006")
+	// The date the plan says the year's results were published; else the
+	// build's date (SOURCE_DATE_EPOCH); else none: never the clock, so
+	// builds are reproducible, and never the plan's own date, which is
+	// before the year it reports on begins.
+	var published plan.Date
+	if r := p.ReportFor(year); r != nil {
+		published = r.Date
 	}
-	d.Meta = b.meta(d.Date)
+	d.Date, d.Created = plandoc.DocumentDate(published, opts.Date)
+	d.Meta = b.meta(d.Date, published != "")
 	for _, f := range []func() *doc.Section{b.summary, b.commentary, b.byOutcome, b.trends, b.inspections, b.rules} {
 		if s := f(); s != nil {
 			d.Sections = append(d.Sections, s)
@@ -213,7 +215,9 @@ func (b *builder) collect() {
 	}
 }
 
-func (b *builder) meta(date string) []doc.Meta {
+// meta is the title block; published says the date is the plan's date
+// of publication of the results rather than the build's.
+func (b *builder) meta(date string, published bool) []doc.Meta {
 	p := b.p
 	var m []doc.Meta
 	add := func(label, value string) {
@@ -224,7 +228,11 @@ func (b *builder) meta(date string) []doc.Meta {
 	add("Year reported", b.year.String())
 	add("Plan", p.Title+" ("+p.Period.First.String()+" to "+p.Period.Last.String()+")")
 	add("Results cover", b.periods())
-	add("Date", date)
+	if published {
+		add("Results published", date)
+	} else {
+		add("Date", date)
+	}
 	// The plan's source is for maintainers: never printed.
 	return m
 }
@@ -235,7 +243,7 @@ func (b *builder) periods() string {
 	counts := map[string]int{}
 	var order []string
 	for _, e := range b.entries {
-		if !e.own || e.a.Result == nil {
+		if !e.own || e.a.Result == nil || e.a.Result.Earlier() {
 			continue
 		}
 		if counts[e.a.Period] == 0 {
@@ -257,6 +265,15 @@ func (b *builder) periods() string {
 		s += ", unless a row says otherwise"
 	}
 	return s
+}
+
+// resultPeriod says what a result covers: its period, or, for an
+// earlier year's figure printed in the year's place, that year.
+func resultPeriod(a status.Assessment) string {
+	if r := a.Result; r != nil && r.Earlier() {
+		return r.Of.String() + " (the latest figure available)"
+	}
+	return periodText(a.Period, a.Year)
 }
 
 func periodText(period string, y plan.Year) string {
@@ -282,20 +299,16 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// CommentaryID is the ID of the plan section that holds the authority's
-// own account of a year ("How we did during 2006/07"): how-we-did-2006-07.
-func CommentaryID(y plan.Year) string {
-	return "how-we-did-" + strings.ReplaceAll(y.String(), "/", "-")
-}
-
-// commentary prints the plan's own account of the year, when it has one,
-// exactly as the plan document lays it out (plandoc.Build builds it,
-// so both print the same text), under the report's own IDs.
+// commentary prints the plan's own account of the year, when its reports
+// entry names the section that holds it, exactly as the plan document lays
+// it out (plandoc.Build builds it, so both print the same text), under the
+// report's own IDs.
 func (b *builder) commentary() *doc.Section {
-	id := CommentaryID(b.year)
-	if !slices.ContainsFunc(b.p.Sections, func(s plan.Section) bool { return s.ID == id }) {
+	r := b.p.ReportFor(b.year)
+	if r == nil || r.Commentary.ID == "" {
 		return nil
 	}
+	id := r.Commentary.ID
 	pd, err := plandoc.Build(b.p, plandoc.Options{})
 	if err != nil {
 		return nil

@@ -122,6 +122,79 @@ func TestDate(t *testing.T) {
 	if d.Date != "3 May 2007" || !slices.Contains(d.Meta, doc.Meta{Label: "Date", Value: "3 May 2007"}) {
 		t.Errorf("dated build: %q, meta %v", d.Date, d.Meta)
 	}
+	// The plan's date of publication of the year's results wins over the
+	// build's, and is said to be that; another year's is not used.
+	dated := *p
+	dated.Reports = []plan.Report{{Year: 2005, Date: "2006-05-02"}, {Year: 2006, Date: "2007-03"}}
+	for _, opts := range []plandoc.Options{{}, {Date: time.Date(2007, 5, 3, 12, 0, 0, 0, time.UTC)}} {
+		d, err = BuildWith(&dated, 2006, others, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Date != "March 2007" || !d.Created.Equal(time.Date(2007, 3, 1, 0, 0, 0, 0, time.UTC)) ||
+			!slices.Contains(d.Meta, doc.Meta{Label: "Results published", Value: "March 2007"}) ||
+			slices.ContainsFunc(d.Meta, func(m doc.Meta) bool { return m.Label == "Date" }) {
+			t.Errorf("results published 2007-03, build date %v: date %q, created %v, meta %v", opts.Date, d.Date, d.Created, d.Meta)
+		}
+	}
+	// Undated in every format: no date line, no 1970.
+	d, err = Build(p, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string][]byte{"md": markdown(t, d), "html": html(t, d)} {
+		if bytes.Contains(out, []byte("1970")) || bytes.Contains(out, []byte("Date:")) || bytes.Contains(out, []byte(">Date<")) {
+			t.Errorf("undated %s report prints a date", name)
+		}
+	}
+}
+
+// TestEarlierYearResult: a figure printed for 2006/07 that is 2005/06's
+// (of: 2005/06) is said to be so in words, is not judged or compared as
+// 2006/07's, and is not drawn as 2006/07's in a trend.
+func TestEarlierYearResult(t *testing.T) {
+	p, others := fixture(t)
+	d, err := Build(p, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(markdown(t, d))
+	var row []string
+	for _, r := range tableRows([]byte(md)) {
+		if strings.HasPrefix(r.cells[0], "% of police officer time spent on frontline duties") && len(r.cells) == 7 {
+			row = r.cells
+		}
+	}
+	if row == nil {
+		t.Fatalf("no row for the frontline-time measure:\n%s", md)
+	}
+	if row[3] != "61.9% 2005/06" || row[4] != "2005/06 (the latest figure available)" || row[5] != "no target" || row[6] != "not comparable" {
+		t.Errorf("frontline-time row: %q", row)
+	}
+	if want := "The figure printed for 2006/07 is 2005/06's, the latest available; it is not assessed as 2006/07's result."; !strings.Contains(md, want) {
+		t.Errorf("the report does not say %q", want)
+	}
+	if strings.Contains(md, "61.9% 2005/06 in 2006/07") {
+		t.Error("a trend draws the 2005/06 figure as 2006/07's")
+	}
+	// With a target, it is not yet reported, not judged on last year's figure.
+	q := *p
+	q.Measures = slices.Clone(p.Measures)
+	for i := range q.Measures {
+		if m := &q.Measures[i]; m.ID == "frontline-time" {
+			v, _ := plan.ParseQuantity("60%")
+			m.Targets = []plan.Target{{Year: 2006, Kind: plan.TargetLevel, Text: "60%", Value: &plan.Figure{Text: "60%", Q: &v}}}
+		}
+	}
+	d, err = Build(&q, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range tableRows(markdown(t, d)) {
+		if strings.HasPrefix(r.cells[0], "% of police officer time spent on frontline duties") && len(r.cells) == 7 && r.cells[5] != "not yet reported" {
+			t.Errorf("with a target of 60%%, the 2005/06 figure is judged: %q", r.cells)
+		}
+	}
 }
 
 // mdRow is a row of a Markdown table with the header and caption of its
@@ -419,9 +492,18 @@ func TestCommentary(t *testing.T) {
 	if !strings.Contains(md, "gun enabled crime has reduced by 12.8%") || strings.Contains(md, "Not this year's account") {
 		t.Error("the commentary is not the 2006/07 account")
 	}
-	if CommentaryID(2006) != "how-we-did-2006-07" {
-		t.Errorf("CommentaryID = %q", CommentaryID(2006))
+	// The plan's reports entry names the section: without it, a section
+	// titled like an account is not taken for one.
+	q := *p
+	q.Reports = nil
+	if d, err = Build(&q, 2006, others); err != nil {
+		t.Fatal(err)
 	}
+	d.Walk(func(s *doc.Section) {
+		if s.ID == SectionCommentary {
+			t.Error("a commentary the plan does not name")
+		}
+	})
 	p.Sections = nil
 	d, err = Build(p, 2006, others)
 	if err != nil {

@@ -247,10 +247,16 @@ func (b *builder) measureRows(es []entry) ([]doc.Row, []string) {
 		if e.own {
 			period := ""
 			if a.Result != nil {
-				period = periodText(a.Period, b.year)
+				period = resultPeriod(a)
 			}
 			rows = append(rows, doc.Row{Cells: []string{e.label(), previousText(a), targetText(a), resultText(a), period, string(a.Status), travelText(a)}})
-			if a.Status == status.Unassessed || a.Status == status.NotReported || a.Change != nil && a.Reason != "" {
+			earlier := a.Result != nil && a.Result.Earlier()
+			if earlier {
+				// Said in words whatever the status: a monitored measure's
+				// status would not say it.
+				add(fmt.Sprintf("The figure printed for %s is %s's, the latest available; it is not assessed as %s's result.", a.Year, a.Result.Of, a.Year))
+			}
+			if !earlier && (a.Status == status.Unassessed || a.Status == status.NotReported || a.Change != nil && a.Reason != "") {
 				add(mdtext.Escape(a.Reason) + ".")
 			}
 			if a.Result != nil {
