@@ -151,3 +151,29 @@ func TestBuildWritesReports(t *testing.T) {
 		t.Errorf("--check with a stale report: exit %d, stdout %q", code, stdout)
 	}
 }
+
+// TestReportDate: the 2006/07 report of 2006-09, whose plan gives no
+// publication date, is dated by SOURCE_DATE_EPOCH, and without it has no
+// date at all, in every format (no 1970).
+func TestReportDate(t *testing.T) {
+	for _, epoch := range []string{"1178193600", ""} { // 3 May 2007, 12:00 UTC
+		t.Run("epoch="+epoch, func(t *testing.T) {
+			t.Setenv("SOURCE_DATE_EPOCH", epoch)
+			out := t.TempDir()
+			if code, _, errs := mpsplan(t, "report", "2006-09", "--year", "2006/07", "--format", "md,html,pdf", "--out", out); code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			base := filepath.Join(out, "2006-09", "2006-09-report-2006-07")
+			md, _ := os.ReadFile(base + ".md")
+			html, _ := os.ReadFile(base + ".html")
+			pdfData, _ := os.ReadFile(base + ".pdf")
+			dated := bytes.Contains(md, []byte("**Date:** 3 May 2007")) && bytes.Contains(html, []byte("<dt>Date</dt><dd>3 May 2007</dd>")) &&
+				bytes.Contains(pdfData, []byte("D:20070503120000"))
+			undated := !bytes.Contains(md, []byte("Date:")) && !bytes.Contains(html, []byte("<dt>Date</dt>")) &&
+				!bytes.Contains(pdfData, []byte("CreationDate")) && !bytes.Contains(md, []byte("1970")) && !bytes.Contains(html, []byte("1970"))
+			if epoch != "" && !dated || epoch == "" && !undated {
+				t.Errorf("SOURCE_DATE_EPOCH=%q: dated %v, undated %v", epoch, dated, undated)
+			}
+		})
+	}
+}

@@ -283,8 +283,8 @@ func periodText(period string, y plan.Year) string {
 	return period
 }
 
-// count puts n before the verb phrase that agrees with it: "1 is
-// unassessed", "3 are unassessed".
+// count puts n before the noun or verb phrase that agrees with it: "1 is
+// unassessed", "3 are unassessed", "1 critical performance area".
 func count(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -292,12 +292,6 @@ func count(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
 
 // commentary prints the plan's own account of the year, when its reports
 // entry names the section that holds it, exactly as the plan document lays

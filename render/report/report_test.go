@@ -515,3 +515,62 @@ func TestCommentary(t *testing.T) {
 		}
 	})
 }
+
+// TestCountsReadAsEnglish: a count agrees with its verb, one or many.
+func TestCountsReadAsEnglish(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 are unassessed"}, {1, "1 is unassessed"}, {2, "2 are unassessed"}} {
+		if got := count(tt.n, "is unassessed", "are unassessed"); got != tt.want {
+			t.Errorf("count(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+	// In a report: the fixture has one critical performance area of each
+	// of these once its others are removed.
+	p, others := fixture(t)
+	q := *p
+	q.Measures = nil
+	for _, m := range p.Measures {
+		if m.ID == "victim-satisfaction" || m.ID == "counter-terrorism-pi" {
+			q.Measures = append(q.Measures, m)
+		}
+	}
+	d, err := Build(&q, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Of the 2 critical performance areas with a target or result for 2006/07, **0 met their target or are on track**, **1 did not or is off track**, and **1 is unassessed**"
+	if md := string(markdown(t, d)); !strings.Contains(md, want) {
+		t.Errorf("the summary does not read %q", want)
+	}
+}
+
+// TestTrendChangeTargets: a target of change on a measure of levels is
+// not a point on the trend's axis, so it is stated in the trend's table
+// and text, not left blank.
+func TestTrendChangeTargets(t *testing.T) {
+	p, others := fixture(t)
+	d, err := Build(p, 2006, others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c *doc.Chart
+	d.Walk(func(s *doc.Section) {
+		for _, b := range s.Blocks {
+			if x, ok := b.(*doc.Chart); ok && x.ID == "trend-asset-cases" {
+				c = x
+			}
+		}
+	})
+	if c == nil {
+		t.Fatal("no trend of the asset seizure cases")
+	}
+	last := c.Data.Rows[len(c.Data.Rows)-1].Cells
+	if last[0] != "2006/07" || !slices.Contains(last, "20% increase") || !strings.Contains(c.Alt, "516 in 2006/07, target 20% increase") {
+		t.Errorf("trend: row %q, alt %q", last, c.Alt)
+	}
+	if len(c.Series) > 1 && !c.Series[1].Values[len(c.Series[1].Values)-1].Missing {
+		t.Error("the change target is drawn as a level")
+	}
+}

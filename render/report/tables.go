@@ -71,7 +71,7 @@ func (b *builder) summary() *doc.Section {
 		s.Blocks = append(s.Blocks, &doc.Text{Markdown: fmt.Sprintf(
 			"Of the %s with a target or result for %s, **%s**, **%s**, and **%s** (no target, a baseline year, "+
 				"not yet reported, or not assessable).",
-			plural(len(counted), "critical performance area", "critical performance areas"), b.year,
+			count(len(counted), "critical performance area", "critical performance areas"), b.year,
 			count(achieved, "met its target or is on track", "met their target or are on track"),
 			count(missed, "did not or is off track", "did not or are off track"),
 			count(unassessed, "is unassessed", "are unassessed"))})
