@@ -292,7 +292,6 @@ func count(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-
 // commentary prints the plan's own account of the year, when its reports
 // entry names the section that holds it, exactly as the plan document lays
 // it out (plandoc.Build builds it, so both print the same text), under the
