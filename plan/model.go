@@ -313,6 +313,11 @@ type BreakdownItem struct {
 	Amount      Figure   `yaml:"amount" mps:"required" doc:"Money as printed: £2.76bn."`
 	Share       *Figure  `yaml:"share" doc:"Share of the total as printed: 77%."`
 	Description Markdown `yaml:"description" doc:"What it covers (Markdown)."`
+	// Derived marks the one part whose amount the source leaves unprinted
+	// ("the remainder"): the plan writes the figure the other parts imply,
+	// validation checks it against the total, and the document prints it
+	// as derived, never as if the source had printed it.
+	Derived bool `yaml:"derived" doc:"true when the source prints no figure for the part but words such as 'the remainder': write the amount as {text: the remainder, value: <the total less the other parts>}; validation checks it and the document prints the figure as derived. At most one part a breakdown, which must state its total."`
 }
 
 // Table is a grid of figures by year, such as the budget-gap table. Rows
@@ -396,6 +401,7 @@ type Section struct {
 	Appendix bool      `yaml:"appendix" doc:"Print among the appendices."`
 	Body     Markdown  `yaml:"body" doc:"Text (Markdown)."`
 	Items    []Item    `yaml:"items" doc:"A list the section holds, such as the Commissioner's 5 Ps."`
+	Measures []Ref     `yaml:"measures" doc:"IDs of the measures the section lists under its heading (2007-10's additional PPAF measures), printed there as a table with their owners and targets."`
 	Sections []Section `yaml:"sections" doc:"Subsections."`
 }
 

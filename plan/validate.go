@@ -259,6 +259,7 @@ func (v *validator) sections(ss []Section, seen map[string]bool) {
 	v.ids("section", len(ss), func(i int) (string, Pos) { return ss[i].ID, ss[i].At })
 	for _, s := range ss {
 		v.items("section item", s.Items)
+		v.refs("section", s.ID, "measure", s.Measures, v.measures)
 		v.sections(s.Sections, seen)
 	}
 }

@@ -157,7 +157,20 @@ func (v *validator) breakdown(bd *Breakdown) {
 	v.ids("item of breakdown "+bd.ID, len(bd.Items), func(i int) (string, Pos) { return bd.Items[i].ID, bd.Items[i].At })
 	sum, sumOK := Decimal{}, true
 	shares, nShares, sharesOK := Decimal{}, 0, true
+	derived := 0
 	for _, it := range bd.Items {
+		if it.Derived {
+			// A derived part is the total less the others: the sum check
+			// below is what proves its figure.
+			if derived++; derived > 1 {
+				v.errorf(it.At, "derived", "mark only the part the source leaves unprinted; the figures of the others are printed",
+					"breakdown %q marks more than one part derived: a figure can be derived from the total only once", bd.ID)
+			}
+			if bd.Total == nil {
+				v.errorf(it.At, "derived", "give the breakdown the total the source states, or write the part's figure as printed",
+					"part %q of breakdown %q is derived, but the breakdown states no total to derive it from", it.ID, bd.ID)
+			}
+		}
 		if v.money(&it.Amount, fmt.Sprintf("%q amount", it.ID)) {
 			sum = sum.Add(it.Amount.Q.Value)
 		} else {

@@ -34,6 +34,7 @@ var ruleDocs = map[string]string{
 	"wording":        "An other wording of an item is empty, repeated, or the same as its title.",
 	"sum":            "Figures do not add up: a breakdown's items and its stated total, or a table row and its equals formula.",
 	"shares":         "A breakdown's shares do not add up to 100%, or only some items have a share.",
+	"derived":        "A breakdown part marked derived (a figure the source does not print) cannot be: more than one part is, or the breakdown states no total to derive it from.",
 	"balance":        "A figure the plan states twice differs: a year's revenue and funding totals, or a table row and the row it restates (same_as).",
 	"duplicate-code": "Two measures carry the same code (SPI, KPI, APACS...).",
 	"acknowledge":    "An acknowledgement is stale or incomplete: nothing left to acknowledge, or no difference stated for a gap.",

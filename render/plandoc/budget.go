@@ -143,8 +143,12 @@ func (b *builder) breakdown(bd *plan.Breakdown) *doc.Section {
 	var pts []doc.Point
 	numeric := true
 	for _, it := range bd.Items {
-		row := doc.Row{Cells: []string{it.Title, it.Amount.Text}}
-		pt := doc.Point{Text: it.Amount.Text}
+		amount := amountText(&it)
+		row := doc.Row{Cells: []string{it.Title, amount}}
+		pt := doc.Point{Text: amount}
+		if it.Derived && it.Amount.Q != nil {
+			pt.Text = it.Amount.Q.String() + " (derived)"
+		}
 		if hasShare {
 			row.Cells = append(row.Cells, it.Share.String())
 			if it.Share != nil {
@@ -236,4 +240,14 @@ func (b *builder) yearTable(yt *plan.Table) *doc.Table {
 	}
 	t.Note = strings.TrimSpace(string(yt.Note))
 	return t
+}
+
+// amountText is a part's amount as the source prints it; for a part the
+// source leaves unprinted ("the remainder"), its words and then the figure
+// the total and the other parts imply, said to be derived.
+func amountText(it *plan.BreakdownItem) string {
+	if !it.Derived || it.Amount.Q == nil {
+		return it.Amount.Text
+	}
+	return it.Amount.Text + " (" + it.Amount.Q.String() + ", derived: the total less the other parts)"
 }

@@ -68,6 +68,9 @@ func (b *builder) addPlanSectionBody(s *doc.Section, ps *plan.Section) {
 	if len(ps.Items) > 0 {
 		s.Blocks = append(s.Blocks, itemList(b.uid(ps.ID+"-items"), ps.Items))
 	}
+	if t := b.sectionMeasures(s.ID, ps); t != nil {
+		s.Blocks = append(s.Blocks, t)
+	}
 	for i := range ps.Sections {
 		s.Sections = append(s.Sections, b.planSection(&ps.Sections[i], s.Level+1, s.Appendix))
 	}

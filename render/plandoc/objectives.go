@@ -61,6 +61,27 @@ func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) boo
 			ms = append(ms, &b.p.Measures[i])
 		}
 	}
+	return b.targetsOf(owner, caption, ms, nil)
+}
+
+// sectionMeasures is the table of the measures a plan section lists, in
+// its order, under their owners as the source groups them ("Directorate
+// of Resource:").
+func (b *builder) sectionMeasures(owner string, ps *plan.Section) *doc.Table {
+	var ms []*plan.Measure
+	for _, r := range ps.Measures {
+		for i := range b.p.Measures {
+			if b.p.Measures[i].ID == r.ID {
+				ms = append(ms, &b.p.Measures[i])
+			}
+		}
+	}
+	return b.targetsOf(owner, "Measures: "+strings.TrimSuffix(ps.Title, ":"), ms, func(m *plan.Measure) string { return m.Owner })
+}
+
+// targetsOf lists measures with their targets by year; with group, a
+// group row opens wherever the group of the measure changes.
+func (b *builder) targetsOf(owner, caption string, ms []*plan.Measure, group func(*plan.Measure) string) *doc.Table {
 	if len(ms) == 0 {
 		return nil
 	}
@@ -71,7 +92,14 @@ func (b *builder) targetTable(owner, caption string, sel func(*plan.Measure) boo
 	}
 	t.Numeric = make([]bool, len(t.Head))
 	var notes []string
+	last := ""
 	for _, m := range ms {
+		if group != nil {
+			if g := group(m); g != "" && g != last {
+				t.Rows = append(t.Rows, doc.Row{Cells: []string{g}, Group: true})
+				last = g
+			}
+		}
 		row := doc.Row{Cells: []string{m.Label()}}
 		for _, y := range years {
 			row.Cells = append(row.Cells, targetCell(m.Targets, y))

@@ -277,3 +277,61 @@ func TestOutcomeGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionMeasures checks that a section listing measures prints them
+// under its heading, in its order, grouped by owner as the source groups
+// them, and that a derived part of a breakdown is printed as derived.
+func TestSectionMeasures(t *testing.T) {
+	q := func(s string) *plan.Figure {
+		f := &plan.Figure{Text: s}
+		v, err := plan.ParseQuantity(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Q = &v
+		return f
+	}
+	p := &plan.Plan{
+		ID: "x", Title: "X",
+		Measures: []plan.Measure{
+			{ID: "a", Title: "Sickness", Codes: []string{"SPI 13a"}, Owner: "Directorate of Human Resources"},
+			{ID: "b", Title: "Efficiency", Owner: "Directorate of Resource",
+				Targets: []plan.Target{{Year: 2007, Kind: plan.TargetLevel, Text: "3% of net revenue expenditure"}}},
+		},
+		Sections: []plan.Section{{ID: "ppaf", Title: "Additional measures:", Measures: []plan.Ref{{ID: "b"}, {ID: "a"}}}},
+		Budget: &plan.Budget{Breakdowns: []plan.Breakdown{{ID: "s", Kind: plan.BreakdownSavings, Title: "Savings", Year: 2007, Total: q("£124.2m"),
+			Items: []plan.BreakdownItem{{ID: "c", Title: "Cash", Amount: *q("£96m")}, {ID: "n", Title: "Non-cash", Amount: plan.Figure{Text: "the remainder", Q: q("£28.2m").Q}, Derived: true}}}}},
+	}
+	d, err := Build(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows, amounts []string
+	d.Walk(func(s *doc.Section) {
+		for _, bl := range s.Blocks {
+			tb, ok := bl.(*doc.Table)
+			if !ok {
+				if c, ok := bl.(*doc.Chart); ok {
+					tb = c.Data
+				} else {
+					continue
+				}
+			}
+			for _, r := range tb.Rows {
+				switch {
+				case s.ID == "ppaf":
+					rows = append(rows, r.Cells[0])
+				case strings.HasPrefix(s.ID, "breakdown-"):
+					amounts = append(amounts, r.Cells[1])
+				}
+			}
+		}
+	})
+	want := "Directorate of Resource|Efficiency|Directorate of Human Resources|Sickness (SPI 13a)"
+	if got := strings.Join(rows, "|"); got != want {
+		t.Errorf("section measures = %q, want %q", got, want)
+	}
+	if got := strings.Join(amounts, "|"); !strings.Contains(got, "the remainder (£28.2m, derived: the total less the other parts)") {
+		t.Errorf("breakdown amounts = %q, want the remainder printed as derived", got)
+	}
+}
