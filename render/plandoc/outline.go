@@ -61,7 +61,7 @@ func arrange(top []*doc.Section, outline []plan.OutlineEntry) ([]*doc.Section, p
 	}
 	kept(out)
 	for _, id := range a.order {
-		if !a.placed[id] && a.parent[id] == "" {
+		if !a.placed[id] && a.parent[id] == "" && !a.emptied(a.secs[id]) {
 			a.problem(outline[0].At, "the outline leaves out part %q (%s); place it in the outline", id, a.secs[id].Title)
 		}
 	}
@@ -159,6 +159,22 @@ func (a *arranger) take(e *plan.OutlineEntry) *doc.Section {
 		}
 	}
 	return s
+}
+
+// emptied reports whether the outline has placed all that a section held
+// elsewhere, leaving only its heading (2007-10's objectives, each placed
+// under its priority in Appendix 1): such a part need not be placed, and
+// is left out rather than printed as an empty heading.
+func (a *arranger) emptied(s *doc.Section) bool {
+	if len(s.Blocks) > 0 || len(s.Sections) == 0 {
+		return false
+	}
+	for _, c := range s.Sections {
+		if !a.placed[c.ID] {
+			return false
+		}
+	}
+	return true
 }
 
 // moveBlock takes a table or chart from the section it was built in and

@@ -166,6 +166,7 @@ func TestOutlineProblems(t *testing.T) {
 			{ID: "budget", Title: "Budget", Level: 1, Blocks: []doc.Block{&doc.Table{ID: "gap-table"}},
 				Sections: []*doc.Section{{ID: "revenue", Title: "Revenue", Level: 2}, {ID: "capital", Title: "Capital", Level: 2}}},
 			{ID: "context", Title: "Context", Level: 1, Blocks: []doc.Block{&doc.Text{Markdown: "the following table:"}}},
+			{ID: "objectives", Title: "Objectives", Level: 1, Sections: []*doc.Section{{ID: "o1", Title: "O1", Level: 2}, {ID: "o2", Title: "O2", Level: 2}}},
 		}
 	}
 	at := func(line int) plan.Pos { return plan.Pos{File: "outline.yaml", Line: line, Col: 5} }
@@ -178,16 +179,20 @@ func TestOutlineProblems(t *testing.T) {
 		want    []string // messages, in order
 		order   string   // the arranged tree, when no problem
 	}{
-		{name: "reorder and nest", outline: []plan.OutlineEntry{e(1, "context", e(2, "gap-table"), e(3, "capital")), e(4, "budget"), e(5, "summary")},
-			order: "context[text table capital] budget[revenue] summary[]"},
-		{name: "unknown", outline: []plan.OutlineEntry{e(1, "sumary"), e(2, "budget"), e(3, "context")},
+		{name: "reorder and nest", outline: []plan.OutlineEntry{e(1, "context", e(2, "gap-table"), e(3, "capital")), e(4, "budget"), e(5, "summary"), e(6, "objectives")},
+			order: "context[text table capital] budget[revenue] summary[] objectives[o1 o2]"},
+		{name: "unknown", outline: []plan.OutlineEntry{e(1, "sumary"), e(2, "budget"), e(3, "context"), e(9, "objectives")},
 			want: []string{`outline.yaml:1:5: error: the outline leaves out part "summary" (Summary); place it in the outline`, `outline.yaml:1:5: error: the outline names part "sumary", which the document does not have`}},
-		{name: "twice", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget"), e(3, "context"), e(4, "summary")},
+		{name: "twice", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget"), e(3, "context"), e(4, "summary"), e(5, "objectives")},
 			want: []string{`outline.yaml:4:5: error: the outline places part "summary" twice`}},
-		{name: "left out of a listed part", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget", e(3, "revenue")), e(4, "context")},
+		{name: "left out of a listed part", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget", e(3, "revenue")), e(4, "context"), e(5, "objectives")},
 			want: []string{`outline.yaml:2:5: error: the outline leaves out part "capital" (Capital) of "budget", which lists what it holds; place it`}},
-		{name: "table at the top", outline: []plan.OutlineEntry{e(1, "gap-table"), e(2, "summary"), e(3, "budget"), e(4, "context")},
+		{name: "table at the top", outline: []plan.OutlineEntry{e(1, "gap-table"), e(2, "summary"), e(3, "budget"), e(4, "context"), e(5, "objectives")},
 			want: []string{`outline.yaml:1:5: error: "gap-table" is a table or chart: place it inside a section`}},
+		{name: "emptied part left out", outline: []plan.OutlineEntry{e(1, "context", e(2, "o1"), e(3, "o2")), e(4, "summary"), e(5, "budget")},
+			order: "context[text o1 o2] summary[] budget[table revenue capital]"},
+		{name: "part not emptied", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget"), e(3, "context", e(4, "o1"))},
+			want: []string{`outline.yaml:1:5: error: the outline leaves out part "objectives" (Objectives); place it in the outline`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, diags := arrange(top(), tt.outline)
