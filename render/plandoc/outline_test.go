@@ -96,6 +96,8 @@ var sourceOrder = map[string][]heading{
 		{"efficiency-value-for-money", seedRep7, "Efficiency and value for money"},
 		{"race-equality-impact", seedRep7, "C. Race and equality impact"},
 		{"financial-implications", seedRep7, "D. Financial implications"},
+		{"background-papers", seedRep7, "E. Background papers"},
+		{"contact-details", seedRep7, "F. Contact details"},
 		{"mission-and-values", seedDraf, "Our Values"},
 		{"purpose-and-building", seedDraf, "Purpose & Building of the Corporate Strategy"},
 		{"strategy-overview", seedDraf, "Our Mission: Working Together for a Safer London"},
