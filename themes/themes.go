@@ -56,8 +56,8 @@ func Load(dir string) (*theme.Theme, error) {
 		l.top(root.Content[0])
 	}
 	if len(l.probs) == 0 {
-		for _, m := range th.Colours.Check() {
-			l.errAt(l.coloursAt, "colours: %s; choose colours that contrast more (WCAG AA)", m)
+		for _, pr := range th.Colours.Check() {
+			l.errAt(l.problemAt(pr), "colours.%s: %s; choose colours that contrast more (WCAG AA)", pr.Slot, pr.Message)
 		}
 	}
 	if len(l.probs) > 0 {
@@ -71,6 +71,25 @@ type loader struct {
 	th        *theme.Theme
 	probs     Problems
 	coloursAt *yaml.Node
+	slotAt    map[string]*yaml.Node // the value of each colour slot set
+	chartAt   []*yaml.Node          // each chart colour
+}
+
+// problemAt is where a colour problem was written: the slot at fault, else
+// the one it fails against, else the colours mapping (a default that no
+// longer contrasts with a colour the theme set).
+func (l *loader) problemAt(pr theme.Problem) *yaml.Node {
+	if pr.Slot == "chart" {
+		if pr.Index < len(l.chartAt) {
+			return l.chartAt[pr.Index]
+		}
+	} else if n := l.slotAt[pr.Slot]; n != nil {
+		return n
+	}
+	if n := l.slotAt[pr.Against]; n != nil {
+		return n
+	}
+	return l.coloursAt
 }
 
 func (l *loader) errAt(n *yaml.Node, format string, args ...any) {
@@ -159,6 +178,7 @@ func (l *loader) running(v *yaml.Node, key, s string) {
 
 func (l *loader) colours(n *yaml.Node) {
 	c := &l.th.Colours
+	l.slotAt = map[string]*yaml.Node{}
 	slots := map[string]*theme.Colour{
 		"background": &c.Background, "text": &c.Text, "muted": &c.Muted, "accent": &c.Accent,
 		"link": &c.Link, "rule": &c.Rule, "band": &c.Band, "draft": &c.Draft,
@@ -170,16 +190,18 @@ func (l *loader) colours(n *yaml.Node) {
 				l.errAt(v, "colours.chart should be a list of colours: [\"#0072b2\", \"#e69f00\"]")
 				return
 			}
-			c.Chart = nil
+			c.Chart, l.chartAt = nil, nil
 			for _, e := range v.Content {
 				if col, ok := l.colour(e, "colours.chart"); ok {
 					c.Chart = append(c.Chart, col)
+					l.chartAt = append(l.chartAt, e)
 				}
 			}
 			return
 		}
 		if col, ok := l.colour(v, "colours."+key); ok {
 			*slots[key] = col
+			l.slotAt[key] = v
 		}
 	})
 }

@@ -22,6 +22,9 @@ func TestFixture(t *testing.T) {
 	if len(th.Colours.Chart) != 4 {
 		t.Errorf("chart palette has %d colours, want 4", len(th.Colours.Chart))
 	}
+	if p := th.ChartPalette(); p.Result.Hex() != "#003D2A" || p.Target.Hex() != "#D9731A" || len(p.Categorical) != 4 || p.Categorical[2].Hex() != "#3B2F7A" || p.Muted.Hex() != "#4D4D4D" {
+		t.Errorf("the charts are not drawn in the theme's palette: %+v", p)
+	}
 	if th.Fonts.Builtin || th.Fonts.Family != "Go" || th.Fonts.Regular.Name != "fonts/Go-Regular.ttf" || th.Fonts.Bold.Name != "fonts/Go-Bold.ttf" {
 		t.Errorf("fonts %q: %s, %s (builtin %v)", th.Fonts.Family, th.Fonts.Regular.Name, th.Fonts.Bold.Name, th.Fonts.Builtin)
 	}
@@ -58,8 +61,13 @@ func TestProblems(t *testing.T) {
 		{"unknown key", "colors:\n  text: \"#000000\"\n", nil, []string{`theme.yaml:1:1: unknown key "colors" in theme.yaml; did you mean "colours"?`}},
 		{"unknown slot", "colours:\n  accnet: \"#000000\"\n", nil, []string{`theme.yaml:2:3: unknown key "accnet" in colours; did you mean "accent"?`}},
 		{"bad colour", "colours:\n  text: blue\n", nil, []string{`theme.yaml:2:9: colours.text: "blue" is not a colour: write #rrggbb`}},
-		{"low contrast", "colours:\n  text: \"#aaaaaa\"\n", nil, []string{`theme.yaml:1:1: colours: text #aaaaaa on background #ffffff has contrast 2.32:1, below 4.5:1`}},
-		{"chart contrast", "colours:\n  chart: [\"#ffff00\"]\n", nil, []string{`chart colour 1 #ffff00 on background #ffffff has contrast 1.07:1, below 3:1`}},
+		{"low contrast", "colours:\n  text: \"#aaaaaa\"\n", nil, []string{`theme.yaml:2:9: colours.text: text #aaaaaa on background #ffffff has contrast 2.32:1, below 4.5:1`}},
+		{"default against a set band", "colours:\n  band: \"#333333\"\n", nil, []string{`theme.yaml:2:9: colours.text: text #1a1a1a on band #333333 has contrast`}},
+		{"chart contrast", "colours:\n  chart: [\"#12436d\", \"#ffff00\"]\n", nil, []string{`theme.yaml:2:22: colours.chart: chart colour 2 #ffff00 on background #ffffff has contrast 1.07:1, below 3:1`}},
+		{"chart neighbours", "colours:\n  chart:\n    - \"#00573c\"\n    - \"#b36b00\"\n    - \"#3b2f7a\"\n    - \"#5a4fa0\"\n", nil, []string{
+			`theme.yaml:4:7: colours.chart: chart colour 2 #b36b00 beside chart colour 1 #00573c has contrast 2.07:1, below 3:1: a result (colour 1) and its target (colour 2) must be told apart`,
+			`theme.yaml:6:7: colours.chart: chart colour 4 #5a4fa0 beside chart colour 3 #3b2f7a has contrast 1.63:1, below 3:1: series drawn side by side must be told apart`}},
+		{"one chart colour", "colours:\n  chart: [\"#12436d\"]\n", nil, []string{`theme.yaml:2:11: colours.chart: a chart palette of one colour cannot tell series apart`}},
 		{"missing font", "fonts:\n  regular: fonts/Nope.ttf\n", nil, []string{`theme.yaml:2:12: fonts.regular: cannot read fonts/Nope.ttf (no such file or directory)`}},
 		{"not a font", "fonts:\n  regular: f.ttf\n", map[string]string{"f.ttf": "hello"}, []string{`fonts.regular: f.ttf is not a TrueType font`}},
 		{"otf", "fonts:\n  regular: f.otf\n", map[string]string{"f.otf": "OTTO...."}, []string{`f.otf is an OpenType font with PostScript outlines`}},

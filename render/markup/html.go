@@ -239,7 +239,10 @@ func (t *Templates) htmlFuncs() htemplate.FuncMap {
 		return htemplate.HTML(s), err //nolint:gosec
 	}
 	f["css"] = func() htemplate.CSS { return htemplate.CSS(t.css) } //nolint:gosec // the template author's own stylesheet
-	f["svg"] = func(c *doc.Chart) htemplate.HTML { return htemplate.HTML(svg.Chart(c)) }
+	// Charts are drawn in the theme's palette, as the PDF draws them.
+	st := svg.Style
+	st.Palette = t.Theme().ChartPalette()
+	f["svg"] = func(c *doc.Chart) htemplate.HTML { return htemplate.HTML(svg.Draw(c, st)) }
 	f["csp"] = func() htemplate.HTML { return htemplate.HTML(cspMeta) } // a constant of this package
 	f["rowgroups"] = rowGroups
 	f["rowhtml"] = rowHTML

@@ -38,6 +38,10 @@ type Templates struct {
 	files map[string]string
 	// theme is the look both HTML and PDF print with (nil: the default).
 	theme *theme.Theme
+	// srcs are the template sources by name, names them in order: a
+	// theme's templates are parsed anew from them (WithTheme).
+	srcs  map[string][]byte
+	names []string
 }
 
 // WithTheme returns the templates printing with theme th: its colours,
@@ -45,6 +49,12 @@ type Templates struct {
 func (t *Templates) WithTheme(th *theme.Theme) *Templates {
 	c := *t
 	c.theme = th
+	// The HTML functions draw charts in the theme's palette, so the HTML
+	// templates are parsed anew with functions bound to the copy (the
+	// sources parsed once already: it cannot fail).
+	if h, err := c.parseHTML(); err == nil {
+		c.html = h
+	}
 	return &c
 }
 
@@ -126,21 +136,32 @@ func LoadTemplates(dir string) (*Templates, error) {
 	}
 	slices.Sort(names)
 	t.css = string(srcs["style.css"])
+	t.srcs, t.names = srcs, names
 	t.md = ttemplate.New("").Funcs(t.markdownFuncs())
-	t.html = htemplate.New("").Funcs(t.htmlFuncs())
 	for _, n := range names {
-		switch {
-		case strings.HasSuffix(n, ".md.tmpl"):
+		if strings.HasSuffix(n, ".md.tmpl") {
 			if _, err := t.md.New(n).Parse(string(srcs[n])); err != nil {
-				return nil, t.fileError(err)
-			}
-		case strings.HasSuffix(n, ".html.tmpl"):
-			if _, err := t.html.New(n).Parse(string(srcs[n])); err != nil {
 				return nil, t.fileError(err)
 			}
 		}
 	}
+	if t.html, err = t.parseHTML(); err != nil {
+		return nil, err
+	}
 	return t, nil
+}
+
+// parseHTML parses the HTML templates with functions bound to t.
+func (t *Templates) parseHTML() (*htemplate.Template, error) {
+	h := htemplate.New("").Funcs(t.htmlFuncs())
+	for _, n := range t.names {
+		if strings.HasSuffix(n, ".html.tmpl") {
+			if _, err := h.New(n).Parse(string(t.srcs[n])); err != nil {
+				return nil, t.fileError(err)
+			}
+		}
+	}
+	return h, nil
 }
 
 // overrideLike reports whether name looks like a template override.

@@ -13,7 +13,7 @@ const chartSize = 8.5
 
 // ChartStyle is the chart layout of PDFs: the text column's width and the
 // body font's own metrics, in points. Its palette is the default one; a
-// theme replaces it.
+// document is drawn in its theme's (theme.Theme.ChartPalette), as in HTML.
 var ChartStyle = chart.Style{Width: contentW / ptmm, Size: chartSize, Measure: measurePt, Palette: chart.Default}
 
 // measurePt measures s in the default theme's fonts, in points.
@@ -39,7 +39,7 @@ func (l *layout) chart(ch *doc.Chart) {
 	room := 40.0
 	if chart.Drawable(ch) {
 		st := ChartStyle
-		st.Measure = l.fs.measurePt
+		st.Measure, st.Palette = l.fs.measurePt, l.chartPal
 		f = chart.Layout(ch, st)
 		// Keep the title with the chart, whole when it fits on a page,
 		// else with its first rows.

@@ -105,7 +105,6 @@ func (fs *fonts) width(k fontKey, s string) float64 {
 // colours is the theme's colours as the PDF draws them.
 type colours struct {
 	ink, accent, muted, linkCol, ruleCol, lightRule, headFill, groupFill, draft rgb
-	chart                                                                       []rgb
 }
 
 func col(c theme.Colour) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }
@@ -122,9 +121,6 @@ func coloursOf(c theme.Colours) colours {
 		ink: col(c.Text), accent: col(c.Accent), muted: col(c.Muted), linkCol: col(c.Link),
 		ruleCol: col(c.Rule), lightRule: mix(c.Rule, c.Background, 0.4), headFill: col(c.Band),
 		groupFill: mix(c.Band, c.Background, 0.5), draft: col(c.Draft),
-	}
-	for _, m := range c.Chart {
-		p.chart = append(p.chart, col(m))
 	}
 	return p
 }

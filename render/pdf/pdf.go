@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/mpsplan/mpsplan/render/chart"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/theme"
 )
@@ -81,7 +82,7 @@ func WriteTheme(w io.Writer, d *doc.Document, th *theme.Theme) (err error) {
 
 	t := newTagger(f)
 	l := &layout{d: d, f: f, t: t, c: newCanvas(f, t, fs), replay: -1, secPage: map[*doc.Section]int{},
-		th: th, fs: fs, pal: coloursOf(th.Colours)}
+		th: th, fs: fs, pal: coloursOf(th.Colours), chartPal: th.ChartPalette()}
 	if err := tooWide(d.Sections); err != nil {
 		return err
 	}
@@ -146,6 +147,8 @@ type layout struct {
 	heading string
 	// kinds lists the document's tables by kind (see sameKind).
 	kinds map[string][]*doc.Table
+	// chartPal is the theme's chart palette, the one HTML draws in too.
+	chartPal chart.Palette
 }
 
 // newPage ends the page and starts the next: a new page, or the next

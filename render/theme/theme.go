@@ -9,6 +9,7 @@ package theme
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,8 +59,9 @@ type Colours struct {
 	Rule       Colour // table rules (decoration: no contrast demanded)
 	Band       Colour // table heads, the contents box (a background behind Text)
 	Draft      Colour // the DRAFT mark
-	// Chart is the palette of chart series, in order; empty leaves the
-	// chart writer's own palette.
+	// Chart is the palette of chart series, in order, the first for a
+	// result and the second for its target (see ChartPalette); empty
+	// leaves render/chart's default palette.
 	Chart []Colour
 }
 
@@ -168,17 +170,30 @@ func RunningText(pattern string, fields map[string]string) string {
 // Placeholders are the names RunningText replaces.
 var Placeholders = []string{"title", "subtitle", "date", "id", "organisations"}
 
-// Check lists what makes the colours inaccessible, one message a pair:
-// text colours below 4.5:1 against the background or the band, chart
-// marks below 3:1 against the background.
-func (c Colours) Check() []string {
-	var out []string
+// Problem is one way the colours fail to be accessible: the slot at
+// fault (text, muted, accent, link, draft, chart), the index of a chart
+// colour, and the slot it fails against, so a theme reader can point at
+// the line that set it.
+type Problem struct {
+	Slot    string
+	Index   int // of the chart colour, for Slot "chart"
+	Against string
+	Message string
+}
+
+// Check lists what makes the colours inaccessible: text colours below
+// 4.5:1 against the background or the band; chart colours below 3:1
+// against the background, or against the colour before them (series side
+// by side must be told apart, WCAG 1.4.11), a result's colour and its
+// target's included.
+func (c Colours) Check() []Problem {
+	var out []Problem
 	for _, p := range []struct {
 		name string
 		col  Colour
 	}{{"text", c.Text}, {"muted", c.Muted}, {"accent", c.Accent}, {"link", c.Link}, {"draft", c.Draft}} {
 		if r := Contrast(p.col, c.Background); r < 4.5 {
-			out = append(out, fmt.Sprintf("%s %s on background %s has contrast %.2f:1, below 4.5:1", p.name, p.col.Hex(), c.Background.Hex(), r))
+			out = append(out, Problem{p.name, 0, "background", fmt.Sprintf("%s %s on background %s has contrast %.2f:1, below 4.5:1", p.name, p.col.Hex(), c.Background.Hex(), r)})
 		}
 	}
 	for _, p := range []struct {
@@ -186,13 +201,55 @@ func (c Colours) Check() []string {
 		col  Colour
 	}{{"text", c.Text}, {"accent", c.Accent}} {
 		if r := Contrast(p.col, c.Band); r < 4.5 {
-			out = append(out, fmt.Sprintf("%s %s on band %s has contrast %.2f:1, below 4.5:1", p.name, p.col.Hex(), c.Band.Hex(), r))
+			out = append(out, Problem{p.name, 0, "band", fmt.Sprintf("%s %s on band %s has contrast %.2f:1, below 4.5:1", p.name, p.col.Hex(), c.Band.Hex(), r)})
 		}
+	}
+	if len(c.Chart) == 1 {
+		out = append(out, Problem{"chart", 0, "", "a chart palette of one colour cannot tell series apart: give two or more, the first for results and the second for targets"})
 	}
 	for i, m := range c.Chart {
 		if r := Contrast(m, c.Background); r < 3 {
-			out = append(out, fmt.Sprintf("chart colour %d %s on background %s has contrast %.2f:1, below 3:1", i+1, m.Hex(), c.Background.Hex(), r))
+			out = append(out, Problem{"chart", i, "background", fmt.Sprintf("chart colour %d %s on background %s has contrast %.2f:1, below 3:1", i+1, m.Hex(), c.Background.Hex(), r)})
+		}
+		if i == 0 {
+			continue
+		}
+		if r := Contrast(m, c.Chart[i-1]); r < 3 {
+			what := "series drawn side by side"
+			if i == 1 {
+				what = "a result (colour 1) and its target (colour 2)"
+			}
+			out = append(out, Problem{"chart", i, "", fmt.Sprintf("chart colour %d %s beside chart colour %d %s has contrast %.2f:1, below 3:1: %s must be told apart (alternate dark and light colours)", i+1, m.Hex(), i, c.Chart[i-1].Hex(), r, what)})
 		}
 	}
 	return out
+}
+
+// ChartPalette is the palette charts are drawn in, the same in HTML (SVG)
+// and PDF. A theme's chart colours colour the series in order, the first
+// a result and the second its target wherever they appear; its text and
+// muted colours, where it changes them, the labels and axes. What the
+// theme leaves at the default keeps render/chart's default palette, which
+// is held to the same contrast rules.
+func (t *Theme) ChartPalette() chart.Palette {
+	p := chart.Default
+	p.Categorical = slices.Clone(p.Categorical)
+	c, def := t.Colours, Default().Colours
+	if len(c.Chart) >= 2 {
+		p.Categorical = p.Categorical[:0]
+		for _, m := range c.Chart {
+			p.Categorical = append(p.Categorical, chart.Color(m))
+		}
+		p.Result, p.Target = chart.Color(c.Chart[0]), chart.Color(c.Chart[1])
+	}
+	if c.Text != def.Text {
+		p.Text = chart.Color(c.Text)
+	}
+	if c.Muted != def.Muted {
+		p.Muted, p.Axis = chart.Color(c.Muted), chart.Color(c.Muted)
+	}
+	if c.Background != def.Background || c.Rule != def.Rule {
+		p.Grid = chart.Color(c.Rule)
+	}
+	return p
 }
