@@ -35,7 +35,7 @@ type Plan struct {
 	Period        Period         `yaml:"period" mps:"required" doc:"The financial years the plan covers."`
 	PlanYears     []Year         `yaml:"plan_years" doc:"The year or years the document is the annual plan for (2008/09)."`
 	Version       string         `yaml:"version" doc:"Document version as printed: v0.13.2."`
-	Status        string         `yaml:"status" mps:"required" enum:"draft,approved" doc:"draft or approved."`
+	Status        PlanStatus     `yaml:"status" mps:"required" doc:"draft (a working version, marked DRAFT on every page), proposed (put forward as final, its approval not recorded: draft targets, or a report asking for approval) or approved (approved_by says by whom)."`
 	Date          Date           `yaml:"date" doc:"Publication or approval date: 2006-02-23, or 2005-09 when only the month is known."`
 	ApprovedBy    string         `yaml:"approved_by" doc:"The body that approved the plan and where: 'MPA, report 7 of 23 February 2006'."`
 	Source        Source         `yaml:"source" doc:"For a plan copied from a published document: that document. Kept for tracing, never printed."`
@@ -163,7 +163,8 @@ type Measure struct {
 	Within      Ref           `yaml:"within" doc:"The measure this one is printed within, in brackets and without a target of its own (2006-09's [Change in VAP] under violent crime): listed beside it, but not counted as a critical performance area of its own."`
 	Accumulates bool          `yaml:"accumulates" doc:"true for a count or sum of money that builds up through the year (crimes, intrusions, assets seized), so a part-year figure is only part of the year's; false (the default) for a rate, share, average or a stock counted at a date (outstanding warrants)."`
 	Owner       string        `yaml:"owner" doc:"Accountable business group or board member."`
-	Description Markdown      `yaml:"description" doc:"Definition or source of data (Markdown)."`
+	Description Markdown      `yaml:"description" doc:"Definition of the measure (Markdown)."`
+	DataSource  string        `yaml:"data_source" doc:"Where its figures come from, as the document names it: 'British Crime Survey (BCS) and PAS', 'NI 16'. Printed in a Source column of the performance table."`
 	Objectives  []Ref         `yaml:"objectives" doc:"IDs of the objectives it monitors."`
 	Outcomes    []Ref         `yaml:"outcomes" doc:"IDs of the outcomes it monitors, where the document files it under an outcome."`
 	Priorities  []Ref         `yaml:"priorities" doc:"IDs of the priorities it monitors."`

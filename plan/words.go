@@ -36,6 +36,37 @@ func (k PlanKind) Label() string { return labelOf(planKinds, k) }
 // policing plan, whose objectives are operational rather than corporate.
 func (k PlanKind) IsPolicingPlan() bool { return k == KindPolicingPlan || k == KindStrategyAndPlan }
 
+// PlanStatus is how far the document had got towards approval, as its
+// source shows.
+type PlanStatus string
+
+// The statuses of a plan.
+const (
+	// StatusDraft is a working version, not yet final: every page of
+	// every format is marked DRAFT.
+	StatusDraft PlanStatus = "draft"
+	// StatusProposed is a plan put forward as final text whose approval
+	// the source does not record: targets it calls draft, or a report
+	// that asks for approval. It is not marked DRAFT, and it is not
+	// approved.
+	StatusProposed PlanStatus = "proposed"
+	// StatusApproved is a plan the source shows approved (approved_by
+	// says by whom).
+	StatusApproved PlanStatus = "approved"
+)
+
+var planStatuses = []word[PlanStatus]{
+	{StatusDraft, "Draft"},
+	{StatusProposed, "Proposed, no approval recorded"},
+	{StatusApproved, "Approved"},
+}
+
+// Values lists the statuses a plan may give.
+func (PlanStatus) Values() []string { return values(planStatuses) }
+
+// Label names the status for a reader: "Proposed, no approval recorded".
+func (s PlanStatus) Label() string { return labelOf(planStatuses, s) }
+
 // MeasureKind says what place a measure has in the plan.
 type MeasureKind string
 

@@ -75,6 +75,9 @@ func TestWords(t *testing.T) {
 	if KindPolicingPlan.Label() != "Policing plan" || PlanKind("pamphlet").Label() != "pamphlet" {
 		t.Error("plan kind labels")
 	}
+	if StatusProposed.Label() != "Proposed, no approval recorded" || StatusDraft.Label() != "Draft" || len(PlanStatus("").Values()) != 3 {
+		t.Error("plan statuses")
+	}
 	if !KindStrategyAndPlan.IsPolicingPlan() || KindCorporatePlan.IsPolicingPlan() {
 		t.Error("policing plans")
 	}

@@ -56,7 +56,7 @@ Exit status: 0 every plan loads, 1 one does not, 2 usage.`,
 				p, diags := plan.Load(dir)
 				en := listEntry{ID: filepath.Base(dir), Dir: filepath.ToSlash(dir), Errors: diags.Count(plan.Error)}
 				if p != nil && !diags.HasErrors() {
-					en.ID, en.Title, en.Kind, en.Status = p.ID, p.Title, string(p.Kind), p.Status
+					en.ID, en.Title, en.Kind, en.Status = p.ID, p.Title, string(p.Kind), string(p.Status)
 					en.First, en.Last = p.Period.First.String(), p.Period.Last.String()
 					en.Organisation, en.VersionOf, en.Loads = p.Organisation(), p.VersionOf, true
 					for _, r := range p.Predecessors {

@@ -58,7 +58,7 @@ func TestLoadGit(t *testing.T) {
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("LoadGit(%s): %v %v", tt.rev, err, diags)
 		}
-		if p.Status != tt.status || p.Version != "v0.1" {
+		if string(p.Status) != tt.status || p.Version != "v0.1" {
 			t.Errorf("at %s: status %q version %q, want %q v0.1", tt.rev, p.Status, p.Version, tt.status)
 		}
 		if want := "plans/base@" + tt.rev + "/plan.yaml"; p.At.File != want {

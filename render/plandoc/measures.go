@@ -89,7 +89,8 @@ func (b *builder) allShownWithTargets(ms []*plan.Measure) bool {
 // some measure (or one of its parts) has a figure for.
 type measureColumns struct {
 	targetYears, resultYears []plan.Year
-	base, code, owner, rank  bool
+	base, code, source, rank bool
+	owner                    bool
 }
 
 // eachFigures calls fn with the baseline, targets and results of m and of
@@ -110,6 +111,7 @@ func columnsOf(ms []*plan.Measure) measureColumns {
 	}
 	for _, m := range ms {
 		c.code = c.code || len(m.Codes) > 0
+		c.source = c.source || m.DataSource != ""
 		c.owner = c.owner || m.Owner != ""
 		c.rank = c.rank || m.MSFRank != 0
 		eachFigures(m, func(base *plan.Observation, ts []plan.Target, rs []plan.Result) {
@@ -133,6 +135,9 @@ func (c measureColumns) head() (head []string, numeric []bool) {
 	head = []string{"Measure"}
 	if c.code {
 		head = append(head, "Code")
+	}
+	if c.source {
+		head = append(head, "Source")
 	}
 	if c.owner {
 		head = append(head, "Owner")
@@ -166,6 +171,9 @@ func (c measureColumns) row(m *plan.Measure, label string, base *plan.Observatio
 	if c.code {
 		row.Cells = append(row.Cells, strings.Join(m.Codes, ", "))
 	}
+	if c.source {
+		row.Cells = append(row.Cells, m.DataSource)
+	}
 	if c.owner {
 		row.Cells = append(row.Cells, m.Owner)
 	}
@@ -197,7 +205,7 @@ func (c measureColumns) row(m *plan.Measure, label string, base *plan.Observatio
 // whether it shows anything beyond the measures' targets.
 func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *doc.Table, more bool) {
 	c := columnsOf(ms)
-	more = c.code || c.owner || c.base || c.rank || len(c.resultYears) > 0
+	more = c.code || c.source || c.owner || c.base || c.rank || len(c.resultYears) > 0
 	for _, m := range ms {
 		more = more || len(m.Parts) > 0 || m.Comment != ""
 	}

@@ -187,6 +187,20 @@ func TestPlanDocumentRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a measure's data source has a Source column of its own, not a definition note",
+			yaml: "measures:\n  - {id: m, title: Confidence, kind: cpa, unit: percent, polarity: higher, codes: [KPI 1(b)], data_source: BCS, description: People asked.}\n",
+			want: []string{"performance: Performance measures"},
+			check: func(t *testing.T, d *doc.Document) {
+				tb := d.Sections[0].Sections[0].Blocks[0].(*doc.Table)
+				if strings.Join(tb.Head, "|") != "Measure|Code|Source" || strings.Join(tb.Rows[0].Cells, "|") != "Confidence|KPI 1(b)|BCS" {
+					t.Errorf("performance table: %q %v", tb.Head, tb.Rows)
+				}
+				if !strings.Contains(tb.Note, "Confidence, definition: People asked.") || strings.Contains(tb.Note, "BCS") {
+					t.Errorf("notes: %q", tb.Note)
+				}
+			},
+		},
+		{
 			name: "a change target against a level result is words, so no chart",
 			yaml: "measures:\n  - {id: m, title: Crime, kind: cpa, unit: number, polarity: lower, targets: [{year: 2007/08, kind: change, text: 3% reduction, value: -3%}], results: [{year: 2007/08, value: \"1,000\"}]}\n",
 			want: []string{"performance: Performance measures"},

@@ -59,7 +59,7 @@ func (b *builder) meta(date string) []doc.Meta {
 		add(label, joinYears(p.PlanYears))
 	}
 	add("Version", p.Version)
-	add("Status", capitalise(p.Status))
+	add("Status", p.Status.Label())
 	add("Date", date)
 	add("Approved by", p.ApprovedBy)
 	// The source and its note are for maintainers (About this edition).

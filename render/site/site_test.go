@@ -110,7 +110,7 @@ func TestIndex(t *testing.T) {
 		last, prev = at, p.Plan
 		line := md[strings.LastIndex(md[:at], "\n")+1:]
 		line = line[:strings.Index(line, "\n")]
-		for _, want := range []string{period(p.Plan), p.Plan.Status, p.Plan.ID + ".pdf)", p.Plan.ID + ".md)", p.Plan.ID + ".csv)", p.Plan.ID + ".json)"} {
+		for _, want := range []string{period(p.Plan), string(p.Plan.Status), p.Plan.ID + ".pdf)", p.Plan.ID + ".md)", p.Plan.ID + ".csv)", p.Plan.ID + ".json)"} {
 			if !strings.Contains(line, want) {
 				t.Errorf("%s's entry lacks %q: %s", p.Plan.ID, want, line)
 			}
