@@ -96,7 +96,7 @@ func TestCheckJSON(t *testing.T) {
 
 func TestListAndSchema(t *testing.T) {
 	code, out, _ := mpsplan(t, "list")
-	if code != 0 || !regexp.MustCompile(`(?m)^2008-11 +2008/09 to 2010/11 +approved +Corporate Plan 2008-11$`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?m)^2008-11 +2008/09 to 2010/11 +proposed +Corporate Plan 2008-11$`).MatchString(out) {
 		t.Errorf("list: exit %d\n%s", code, out)
 	}
 	code, out, _ = mpsplan(t, "schema")

@@ -199,7 +199,7 @@ func TestReviewEdits(t *testing.T) {
 // is missing, and the error says to fetch it.
 func TestReviewShallowClone(t *testing.T) {
 	r := newReviewRepo(t)
-	r.edit("2008-11/plan.yaml", "status: approved", "status: draft")
+	r.edit("2008-11/plan.yaml", "status: proposed", "status: draft")
 	r.commit("make 2008-11 a draft")
 	shallow := filepath.Join(t.TempDir(), "clone")
 	gitIn(t, r.dir, "clone", "-q", "--depth", "1", "file://"+r.dir, shallow)
