@@ -24,10 +24,10 @@ type Options struct {
 }
 
 // Section IDs the builder gives the parts it lays out. A plan section
-// (plan.Section) with one of these IDs is not printed on its own: its body
-// and items open the built section of the same ID, so an author can write
-// the narrative of, say, "How it all fits together" beside the table the
-// builder draws.
+// (plan.Section) with one of these IDs is not printed on its own: its title
+// heads the built section of the same ID and its body and items open it, so
+// an author can write the narrative of, say, "How it all fits together"
+// beside the table the builder draws, under the document's own heading.
 const (
 	SectionSummary      = "summary"
 	SectionMission      = "mission-and-values"
@@ -125,6 +125,9 @@ func (b *builder) section(id, title string, level int) *doc.Section {
 	s := &doc.Section{ID: b.uid(id), Title: title, Level: level}
 	if level == 1 {
 		if ps := b.extra[id]; ps != nil {
+			// The heading is the document's own ("MPS/MPA budget", "Using
+			// our Resources Effectively"), not the builder's name for the part.
+			s.Title = ps.Title
 			b.addPlanSectionBody(s, ps)
 		}
 	}

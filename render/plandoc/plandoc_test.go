@@ -133,9 +133,9 @@ func TestPlanDocumentRules(t *testing.T) {
 			want: nil,
 		},
 		{
-			name: "a plan section with a built ID opens that part; others follow, appendices last",
-			yaml: "improvements: [{id: a, title: Improve A}]\nsections:\n  - {id: annex, title: Annex, appendix: true, body: Annexed.}\n  - {id: continuous-improvement, title: Ignored title, body: Our narrative.}\n  - {id: extra, title: Extra, body: More.}\n",
-			want: []string{"continuous-improvement: Continuous improvement", "extra: Extra", "annex: Annex"},
+			name: "a plan section with a built ID opens that part, under its own heading; others follow, appendices last",
+			yaml: "improvements: [{id: a, title: Improve A}]\nsections:\n  - {id: annex, title: Annex, appendix: true, body: Annexed.}\n  - {id: continuous-improvement, title: Our improvements, body: Our narrative.}\n  - {id: extra, title: Extra, body: More.}\n",
+			want: []string{"continuous-improvement: Our improvements", "extra: Extra", "annex: Annex"},
 			check: func(t *testing.T, d *doc.Document) {
 				s := d.Sections[0]
 				if tx, ok := s.Blocks[0].(*doc.Text); !ok || tx.Markdown != "Our narrative." {
