@@ -201,6 +201,22 @@ func TestPlanDocumentRules(t *testing.T) {
 			},
 		},
 		{
+			name: "outcomes the same objectives serve are one group of How it all fits together",
+			yaml: "outcomes: [{id: a, title: Crime reduced}, {id: b, title: Offenders brought to justice}, {id: c, title: Security}]\nobjectives:\n  - {id: x, title: Reduce violence, outcomes: [a, b]}\n  - {id: y, title: Safer neighbourhoods, outcomes: [a, b]}\n  - {id: z, title: Counter terrorism, outcomes: [c]}\n",
+			want: []string{"outcomes: Strategic outcomes", "objectives: Corporate objectives", "how-it-fits: How it all fits together"},
+			check: func(t *testing.T, d *doc.Document) {
+				tb := d.Sections[2].Blocks[0].(*doc.Table)
+				var rows []string
+				for _, r := range tb.Rows {
+					rows = append(rows, r.Cells[0])
+				}
+				want := "Outcomes: Crime reduced; Offenders brought to justice|Reduce violence|Safer neighbourhoods|Outcome: Security|Counter terrorism"
+				if strings.Join(rows, "|") != want {
+					t.Errorf("rows %q, want %q", strings.Join(rows, "|"), want)
+				}
+			},
+		},
+		{
 			name: "a change target against a level result is words, so no chart",
 			yaml: "measures:\n  - {id: m, title: Crime, kind: cpa, unit: number, polarity: lower, targets: [{year: 2007/08, kind: change, text: 3% reduction, value: -3%}], results: [{year: 2007/08, value: \"1,000\"}]}\n",
 			want: []string{"performance: Performance measures"},

@@ -77,8 +77,12 @@ func (b *builder) fits() *doc.Section {
 			t.Rows = append(t.Rows, rows...)
 		}
 	}
-	for _, o := range p.Outcomes {
-		group("Outcome", o.ID, o.Title, func(o *plan.Objective) []plan.Ref { return o.Outcomes })
+	for _, g := range outcomeGroups(p) {
+		kind := "Outcome"
+		if len(g.titles) > 1 {
+			kind = "Outcomes"
+		}
+		group(kind, g.id, strings.Join(g.titles, "; "), func(o *plan.Objective) []plan.Ref { return o.Outcomes })
 	}
 	if len(t.Rows) == 0 {
 		for _, pr := range p.Priorities {
@@ -106,4 +110,36 @@ func (b *builder) fits() *doc.Section {
 	}
 	s.Blocks = append(s.Blocks, t)
 	return s
+}
+
+// outcomeGroup is one or more outcomes served by the same objectives.
+type outcomeGroup struct {
+	id     string // the first outcome's
+	titles []string
+}
+
+// outcomeGroups groups the outcomes that the same objectives serve, so
+// that a document which states two outcomes together, over one set of
+// objectives (2008-11: "Crime, disorder, vulnerability and harm are
+// prevented and reduced / Offenders are brought to justice"), lists those
+// objectives once, under both.
+func outcomeGroups(p *plan.Plan) []outcomeGroup {
+	var out []outcomeGroup
+	seen := map[string]int{} // objective IDs served → index in out
+	for _, o := range p.Outcomes {
+		var ids []string
+		for i := range p.Objectives {
+			if hasRef(p.Objectives[i].Outcomes, o.ID) {
+				ids = append(ids, p.Objectives[i].ID)
+			}
+		}
+		key := strings.Join(ids, " ")
+		if i, ok := seen[key]; ok && key != "" {
+			out[i].titles = append(out[i].titles, o.Title)
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, outcomeGroup{id: o.ID, titles: []string{o.Title}})
+	}
+	return out
 }
