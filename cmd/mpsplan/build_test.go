@@ -184,7 +184,7 @@ func TestBuildLeavesFilesOnFailure(t *testing.T) {
 	// The plan stops validating.
 	plan := filepath.Join(dst, "plan.yaml")
 	b, _ := os.ReadFile(plan)
-	if err := os.WriteFile(plan, bytes.Replace(b, []byte("outcomes: [crime-reduced]"), []byte("outcomes: [crime-reduce]"), 1), 0o644); err != nil {
+	if err := os.WriteFile(plan, bytes.Replace(b, []byte("outcomes: [crime-reduced, "), []byte("outcomes: [crime-reduce, "), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errs = mpsplan(t, args...)
