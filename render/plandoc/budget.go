@@ -35,42 +35,9 @@ func (b *builder) budget() *doc.Section {
 	}
 	if len(bu.Risks) > 0 {
 		rs := b.section("risks", "Risks and issues", 2)
-		hasAmount, hasKind, hasArea := false, false, false
-		for _, r := range bu.Risks {
-			hasAmount = hasAmount || r.Amount != nil
-			hasKind = hasKind || r.Kind != ""
-			hasArea = hasArea || r.Area != ""
+		for _, t := range b.riskTables(bu.Risks) {
+			rs.Blocks = append(rs.Blocks, t)
 		}
-		t := &doc.Table{ID: b.uid("risks-table"), Caption: "Financial risks and issues", Head: []string{"Risk or issue"}, RowHeaders: true}
-		if hasKind {
-			t.Head = append(t.Head, "Type")
-		}
-		if hasArea {
-			t.Head = append(t.Head, "Budget")
-		}
-		if hasAmount {
-			t.Head = append(t.Head, "Amount")
-		}
-		t.Head = append(t.Head, "Detail")
-		t.Numeric = make([]bool, len(t.Head))
-		if hasAmount {
-			t.Numeric[len(t.Head)-2] = true
-		}
-		for _, r := range bu.Risks {
-			row := doc.Row{Cells: []string{r.Title}}
-			if hasKind {
-				row.Cells = append(row.Cells, capitalise(r.Kind))
-			}
-			if hasArea {
-				row.Cells = append(row.Cells, capitalise(r.Area))
-			}
-			if hasAmount {
-				row.Cells = append(row.Cells, r.Amount.String())
-			}
-			row.Cells = append(row.Cells, mdtext.Plain(r.Description))
-			t.Rows = append(t.Rows, row)
-		}
-		rs.Blocks = append(rs.Blocks, t)
 		s.Sections = append(s.Sections, rs)
 	}
 	return s
@@ -239,6 +206,72 @@ func (b *builder) yearTable(yt *plan.Table) *doc.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	t.Note = strings.TrimSpace(string(yt.Note))
+	return t
+}
+
+// riskTables lays the risks out in one table, or, when they bear on
+// different budgets (area revenue and capital), in one table a budget, in
+// the order first named: a document that sets its capital risks under its
+// capital budget (2010-13) can then place each table under its own lead-in.
+func (b *builder) riskTables(risks []plan.Risk) []*doc.Table {
+	var areas []string
+	byArea := map[string][]plan.Risk{}
+	for _, r := range risks {
+		if _, ok := byArea[r.Area]; !ok {
+			areas = append(areas, r.Area)
+		}
+		byArea[r.Area] = append(byArea[r.Area], r)
+	}
+	if len(areas) == 1 {
+		return []*doc.Table{b.riskTable("risks-table", "Financial risks and issues", risks, areas[0] != "")}
+	}
+	var out []*doc.Table
+	for _, a := range areas {
+		id, caption := "risks-other-table", "Other financial risks and issues"
+		if a != "" {
+			id, caption = "risks-"+a+"-table", capitalise(a)+" risks and issues"
+		}
+		out = append(out, b.riskTable(id, caption, byArea[a], false))
+	}
+	return out
+}
+
+// riskTable is a table of risks, with a Budget column when withArea.
+func (b *builder) riskTable(id, caption string, risks []plan.Risk, withArea bool) *doc.Table {
+	hasAmount, hasKind := false, false
+	for _, r := range risks {
+		hasAmount = hasAmount || r.Amount != nil
+		hasKind = hasKind || r.Kind != ""
+	}
+	t := &doc.Table{ID: b.uid(id), Caption: caption, Head: []string{"Risk or issue"}, RowHeaders: true}
+	if hasKind {
+		t.Head = append(t.Head, "Type")
+	}
+	if withArea {
+		t.Head = append(t.Head, "Budget")
+	}
+	if hasAmount {
+		t.Head = append(t.Head, "Amount")
+	}
+	t.Head = append(t.Head, "Detail")
+	t.Numeric = make([]bool, len(t.Head))
+	if hasAmount {
+		t.Numeric[len(t.Head)-2] = true
+	}
+	for _, r := range risks {
+		row := doc.Row{Cells: []string{r.Title}}
+		if hasKind {
+			row.Cells = append(row.Cells, capitalise(r.Kind))
+		}
+		if withArea {
+			row.Cells = append(row.Cells, capitalise(r.Area))
+		}
+		if hasAmount {
+			row.Cells = append(row.Cells, r.Amount.String())
+		}
+		row.Cells = append(row.Cells, mdtext.Plain(r.Description))
+		t.Rows = append(t.Rows, row)
+	}
 	return t
 }
 

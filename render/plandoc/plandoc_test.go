@@ -2,6 +2,7 @@ package plandoc
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -213,6 +214,22 @@ func TestPlanDocumentRules(t *testing.T) {
 				want := "Outcomes: Crime reduced; Offenders brought to justice|Reduce violence|Safer neighbourhoods|Outcome: Security|Counter terrorism"
 				if strings.Join(rows, "|") != want {
 					t.Errorf("rows %q, want %q", strings.Join(rows, "|"), want)
+				}
+			},
+		},
+		{
+			name: "risks bearing on different budgets get one table a budget, so each can be placed under its lead-in",
+			yaml: "budget:\n  risks:\n    - {id: a, title: Pay, area: revenue}\n    - {id: b, title: Borrowing, area: capital, amount: £60m}\n    - {id: c, title: Grant, area: revenue}\n",
+			want: []string{"budget: Budget"},
+			check: func(t *testing.T, d *doc.Document) {
+				var got []string
+				for _, bl := range d.Sections[0].Sections[0].Blocks {
+					tb := bl.(*doc.Table)
+					got = append(got, tb.ID+"="+strings.Join(tb.Head, ",")+"/"+fmt.Sprint(len(tb.Rows)))
+				}
+				want := "risks-revenue-table=Risk or issue,Detail/2 risks-capital-table=Risk or issue,Amount,Detail/1"
+				if strings.Join(got, " ") != want {
+					t.Errorf("risk tables %q, want %q", strings.Join(got, " "), want)
 				}
 			},
 		},
