@@ -102,7 +102,9 @@ func bodyText(raw, title string) string {
 	for _, l := range strings.Split(raw, "\n") {
 		t := strings.TrimSpace(strings.Trim(l, "\f"))
 		short, cut := strings.CutSuffix(t, "…")
-		if t == title || cut && strings.HasPrefix(title, short) || pageLine.MatchString(t) {
+		// The running head and foot, and a draft's DRAFT mark: a sentence
+		// that runs over a page reads on without them.
+		if t == title || cut && strings.HasPrefix(title, short) || pageLine.MatchString(t) || t == "DRAFT" {
 			continue
 		}
 		b.WriteString(l)
