@@ -77,7 +77,7 @@ func (b *builder) fits() *doc.Section {
 			t.Rows = append(t.Rows, rows...)
 		}
 	}
-	for _, g := range outcomeGroups(p) {
+	for _, g := range sharedObjectiveGroups(p) {
 		kind := "Outcome"
 		if len(g.titles) > 1 {
 			kind = "Outcomes"
@@ -118,12 +118,12 @@ type outcomeGroup struct {
 	titles []string
 }
 
-// outcomeGroups groups the outcomes that the same objectives serve, so
+// sharedObjectiveGroups groups the outcomes that the same objectives serve, so
 // that a document which states two outcomes together, over one set of
 // objectives (2008-11: "Crime, disorder, vulnerability and harm are
 // prevented and reduced / Offenders are brought to justice"), lists those
 // objectives once, under both.
-func outcomeGroups(p *plan.Plan) []outcomeGroup {
+func sharedObjectiveGroups(p *plan.Plan) []outcomeGroup {
 	var out []outcomeGroup
 	seen := map[string]int{} // objective IDs served → index in out
 	for _, o := range p.Outcomes {
