@@ -76,6 +76,7 @@ var fixtureRules = map[string]string{
 	"section-measure-reference": "reference",
 	"split-files":               "syntax",
 	"tab-indent":                "syntax",
+	"theme-path":                "theme",
 	"table-formula":             "table",
 	"table-same-as":             "balance",
 	"target-shape":              "target",

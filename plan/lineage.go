@@ -2,8 +2,18 @@ package plan
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 )
+
+// ThemeDir is the folder of the plan's theme, with the position of its
+// key for a problem with the folder; "" when the plan names none.
+func (p *Plan) ThemeDir() (string, Pos) {
+	if p.Theme == "" {
+		return "", Pos{}
+	}
+	return filepath.Join(p.Dir, filepath.FromSlash(p.Theme)), p.keyPos["theme"]
+}
 
 // Organisation returns the organisation the plan belongs to: its owner,
 // or else the first organisation it names (validation warns when a joint

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -130,6 +131,12 @@ func (v *validator) run() {
 	}
 	for _, y := range p.PlanYears {
 		v.inPeriod(p.keyPos["plan_years"], y, "plan year")
+	}
+	if p.Theme != "" && (filepath.IsAbs(p.Theme) || strings.Contains(p.Theme, `\`)) {
+		// A plan folder moves with its repository: a path from elsewhere
+		// would build on one machine only.
+		v.errorf(p.keyPos["theme"], "theme", "write the folder relative to the plan's folder, with /: ../../themes/mpa",
+			"theme %q is not a relative path", clip(p.Theme))
 	}
 	v.lineage()
 

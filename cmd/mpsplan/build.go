@@ -258,6 +258,9 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: plan id %q is not a folder name\n", dir, p.ID)
 		return "", nil, none, false
 	}
+	if tmpl, ok = e.templatesFor(p, tmpl); !ok {
+		return p.ID, nil, none, false
+	}
 	if slices.Contains(fmts, "pdf") {
 		_ = glyphWarnings(p).WriteText(e.stderr)
 	}

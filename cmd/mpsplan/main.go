@@ -75,10 +75,15 @@ type env struct {
 	cache *loadCache
 	// project is the project file of the current folder, if there is one.
 	project *plan.Project
+	// templatesSet is true when --templates was given: it then replaces
+	// every plan's own theme.
+	templatesSet bool
+	// themes holds the plans' own themes, each read once in the run.
+	themes *themeCache
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{stdout: stdout, stderr: stderr, themes: &themeCache{byDir: map[string]themeLoad{}}}
 	root := &cobra.Command{
 		Use:   "mpsplan",
 		Short: "Compile police plans from YAML into Markdown, HTML and PDF",

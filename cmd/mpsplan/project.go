@@ -14,6 +14,9 @@ func (e *env) readProject(c *cobra.Command) error {
 	if c.Name() == "init" || c.Name() == "completion" || c.Name() == cobra.ShellCompRequestCmd {
 		return nil
 	}
+	if f := c.Flags().Lookup("templates"); f != nil {
+		e.templatesSet = f.Changed
+	}
 	p, diags := plan.FindProject(".")
 	if diags.HasErrors() {
 		_ = diags.WriteText(e.stderr)

@@ -68,6 +68,9 @@ written, 2 usage (including a year the plan has no results for).`,
 				return err
 			}
 			p, ok := e.loadValid(dir)
+			if ok {
+				tmpl, ok = e.templatesFor(p, tmpl)
+			}
 			if !ok {
 				return &exitError{code: exitProblems}
 			}

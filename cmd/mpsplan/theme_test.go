@@ -102,3 +102,63 @@ func checkChartPalette(t *testing.T, base string) {
 		t.Error("the PDF's charts are not drawn in the theme's palette")
 	}
 }
+
+// TestPlanTheme: a plan naming its theme (relative to its folder) prints
+// in it, in HTML and PDF alike; --templates replaces it; a theme folder
+// that is not there is an error at the plan's theme key, and nothing is
+// written for that plan.
+func TestPlanTheme(t *testing.T) {
+	fixture, err := filepath.Abs(filepath.Join(repoRoot(), "testdata", "theme"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans := writePlans(t, map[string]string{
+		"themed":  smallPlan("themed", "Themed plan") + "theme: ../../brand\n",
+		"missing": smallPlan("missing", "Broken plan") + "theme: ../nope\n",
+		"plain":   smallPlan("plain", "Plain plan"),
+	})
+	// The theme sits two folders up from the plan, as ../../themes/x would.
+	if err := os.Symlink(fixture, filepath.Join(filepath.Dir(plans), "brand")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, _, stderr := mpsplan(t, "build", "--plans", plans, "--out", out, "--format", "html,pdf")
+	if code != 1 {
+		t.Errorf("build with a missing theme: exit %d, want 1", code)
+	}
+	want := filepath.Join(plans, "missing", "plan.yaml") + ":8:1: error: theme \"../nope\": "
+	if !strings.Contains(stderr, want) || !strings.Contains(stderr, "is not a folder") {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "missing")); err == nil {
+		t.Error("the plan whose theme is missing was written")
+	}
+	accent := "--accent: #00573c;"
+	html := func(id string) string {
+		b, err := os.ReadFile(filepath.Join(out, id, id+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if !strings.Contains(html("themed"), accent) || strings.Contains(html("plain"), accent) {
+		t.Error("the plan's theme is not applied to it alone")
+	}
+	if _, err := os.Stat(filepath.Join(out, "themed", "themed.pdf")); err != nil {
+		t.Errorf("no PDF: %v", err)
+	} else if text, err := exec.Command("pdftotext", filepath.Join(out, "themed", "themed.pdf"), "-").Output(); err == nil && !strings.Contains(string(text), "Example Police Authority ·") {
+		t.Error("the PDF does not carry the plan's theme (its running foot)")
+	}
+
+	// --templates replaces the plan's theme.
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "theme.yaml"), []byte("colours:\n  accent: \"#5a1f6e\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := mpsplan(t, "build", "--plans", plans, "--out", out, "--format", "html", "--templates", other, "themed", "missing"); code != 0 {
+		t.Fatalf("build --templates: exit %d: %s", code, stderr)
+	}
+	if h := html("themed"); !strings.Contains(h, "--accent: #5a1f6e;") || strings.Contains(h, accent) {
+		t.Error("--templates does not replace the plan's theme")
+	}
+}

@@ -14,7 +14,12 @@ func (b *builder) summary() *doc.Section {
 
 func (b *builder) mission() *doc.Section {
 	p := b.p
-	s := b.section(SectionMission, "Mission and values", 1)
+	// Titled by what the plan has: no "values" heading over a mission alone.
+	title := "Mission"
+	if v := p.Values; len(p.Commitments) > 0 || v != nil && (len(v.Items) > 0 || v.Intro != "" || v.Statement != "") {
+		title = "Mission and values"
+	}
+	s := b.section(SectionMission, title, 1)
 	if p.Mission != "" {
 		s.Blocks = append(s.Blocks, &doc.Text{Markdown: "Our mission: **" + mdtext.Escape(p.Mission) + "**"})
 	}

@@ -1,6 +1,7 @@
 package plandoc
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mpsplan/mpsplan/plan"
@@ -43,103 +44,123 @@ func (b *builder) strategies() *doc.Section {
 	return s
 }
 
-// fits draws "How it all fits together": each outcome with the objectives
-// serving it, their supporting strategies and key activities.
+// fits draws "How it all fits together": each objective once, with its
+// supporting strategies and key activities, grouped by the outcomes it
+// serves (or, where objectives name no outcome, the priorities). An
+// objective serving two outcomes is one row under both ("Outcomes: A;
+// B"), never a row under each; a column no objective fills is left out;
+// and a plan whose objectives have neither strategies nor activities gets
+// no table, which would only repeat the list of objectives. A cell the
+// plan leaves empty prints empty.
 func (b *builder) fits() *doc.Section {
 	p := b.p
 	s := b.section(SectionFits, "How it all fits together", 1)
 	if len(p.Objectives) == 0 || len(p.Outcomes) == 0 && len(p.Priorities) == 0 {
 		return s
 	}
-	t := &doc.Table{ID: b.uid("fits-table"), Caption: "How the outcomes, objectives, supporting strategies and key activities fit together",
-		Head: []string{"Corporate objective", "Supporting strategies", "Key activities"}, Numeric: []bool{false, false, false}, RowHeaders: true}
-	row := func(o *plan.Objective) doc.Row {
+	strategies, activities := make([]string, len(p.Objectives)), make([]string, len(p.Objectives))
+	for i := range p.Objectives {
+		o := &p.Objectives[i]
 		var acts []string
 		for _, a := range p.Activities {
 			if hasRef(a.Objectives, o.ID) {
 				acts = append(acts, a.Title)
 			}
 		}
-		return doc.Row{Cells: []string{o.Heading(), strings.Join(refTitles(o.Strategies, b.strategyT), "; "), strings.Join(acts, "; ")}}
+		strategies[i] = strings.Join(refTitles(o.Strategies, b.strategyT), "; ")
+		activities[i] = strings.Join(acts, "; ")
 	}
-	placed := map[string]bool{}
-	group := func(kind, id, title string, refs func(*plan.Objective) []plan.Ref) {
-		var rows []doc.Row
-		for i := range p.Objectives {
-			o := &p.Objectives[i]
-			if hasRef(refs(o), id) {
-				rows = append(rows, row(o))
-				placed[o.ID] = true
+	t := &doc.Table{ID: b.uid("fits-table"), Head: []string{"Corporate objective"}, RowHeaders: true}
+	var cols [][]string
+	for _, c := range []struct {
+		head  string
+		cells []string
+	}{{"Supporting strategies", strategies}, {"Key activities", activities}} {
+		if slices.ContainsFunc(c.cells, func(x string) bool { return x != "" }) {
+			t.Head = append(t.Head, c.head)
+			cols = append(cols, c.cells)
+		}
+	}
+	if len(cols) == 0 {
+		return s
+	}
+	t.Numeric = make([]bool, len(t.Head))
+	names := []string{"objectives"}
+	for _, h := range t.Head[1:] {
+		names = append(names, strings.ToLower(h))
+	}
+	t.Caption = "How the " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " fit together"
+	groups := b.fitsGroups()
+	for _, g := range groups {
+		if g.heading != "" {
+			t.Rows = append(t.Rows, doc.Row{Cells: []string{g.heading}, Group: true})
+		}
+		for _, i := range g.objectives {
+			row := doc.Row{Cells: []string{p.Objectives[i].Heading()}}
+			for _, c := range cols {
+				row.Cells = append(row.Cells, c[i])
 			}
+			t.Rows = append(t.Rows, row)
 		}
-		if len(rows) > 0 {
-			t.Rows = append(t.Rows, doc.Row{Cells: []string{kind + ": " + title}, Group: true})
-			t.Rows = append(t.Rows, rows...)
-		}
-	}
-	for _, g := range sharedObjectiveGroups(p) {
-		kind := "Outcome"
-		if len(g.titles) > 1 {
-			kind = "Outcomes"
-		}
-		group(kind, g.id, strings.Join(g.titles, "; "), func(o *plan.Objective) []plan.Ref { return o.Outcomes })
-	}
-	if len(t.Rows) == 0 {
-		for _, pr := range p.Priorities {
-			group("Priority", pr.ID, pr.Title, func(o *plan.Objective) []plan.Ref { return o.Priorities })
-		}
-	}
-	var rest []doc.Row
-	for i := range p.Objectives {
-		if !placed[p.Objectives[i].ID] {
-			rest = append(rest, row(&p.Objectives[i]))
-		}
-	}
-	if len(rest) > 0 {
-		if len(t.Rows) > 0 {
-			t.Rows = append(t.Rows, doc.Row{Cells: []string{"Other objectives"}, Group: true})
-		}
-		t.Rows = append(t.Rows, rest...)
-	}
-	if len(p.Improvements) > 0 {
-		var imps []string
-		for _, it := range p.Improvements {
-			imps = append(imps, strings.TrimSuffix(it.Title, "."))
-		}
-		t.Note = "Continuous improvement underpins every objective: " + mdtext.Escape(strings.Join(imps, "; ")) + "."
 	}
 	s.Blocks = append(s.Blocks, t)
 	return s
 }
 
-// outcomeGroup is one or more outcomes served by the same objectives.
-type outcomeGroup struct {
-	id     string // the first outcome's
-	titles []string
+// fitsGroup is a group of the fits table: its heading row ("" for none)
+// and its objectives, by index.
+type fitsGroup struct {
+	heading    string
+	objectives []int
 }
 
-// sharedObjectiveGroups groups the outcomes that the same objectives serve, so
-// that a document which states two outcomes together, over one set of
-// objectives (2008-11: "Crime, disorder, vulnerability and harm are
-// prevented and reduced / Offenders are brought to justice"), lists those
-// objectives once, under both.
-func sharedObjectiveGroups(p *plan.Plan) []outcomeGroup {
-	var out []outcomeGroup
-	seen := map[string]int{} // objective IDs served → index in out
-	for _, o := range p.Outcomes {
-		var ids []string
-		for i := range p.Objectives {
-			if hasRef(p.Objectives[i].Outcomes, o.ID) {
-				ids = append(ids, p.Objectives[i].ID)
-			}
+// fitsGroups groups the objectives by the outcomes they serve, or, where
+// none names an outcome, by their priorities: in the order of each
+// group's first outcome, objectives serving none last ("Other
+// objectives"). Where no objective names either, one group without a
+// heading.
+func (b *builder) fitsGroups() []fitsGroup {
+	p := b.p
+	kind, kinds, refs, order := "Outcome", "Outcomes", func(o *plan.Objective) []plan.Ref { return o.Outcomes }, map[string]int{}
+	for i, o := range p.Outcomes {
+		order[o.ID] = i
+	}
+	if !slices.ContainsFunc(p.Objectives, func(o plan.Objective) bool { return len(o.Outcomes) > 0 }) {
+		kind, kinds, refs, order = "Priority", "Priorities", func(o *plan.Objective) []plan.Ref { return o.Priorities }, map[string]int{}
+		for i, pr := range p.Priorities {
+			order[pr.ID] = i
 		}
-		key := strings.Join(ids, " ")
-		if i, ok := seen[key]; ok && key != "" {
-			out[i].titles = append(out[i].titles, o.Title)
-			continue
+	}
+	title := b.outcomeT
+	if kind == "Priority" {
+		title = b.priorityT
+	}
+	var out []fitsGroup
+	rank := map[string]int{} // a group's position: its first outcome's, none last
+	for i := range p.Objectives {
+		titles := refTitles(refs(&p.Objectives[i]), title)
+		heading, r := "Other objectives", len(order)
+		switch len(titles) {
+		case 0:
+		case 1:
+			heading = kind + ": " + titles[0]
+		default:
+			heading = kinds + ": " + strings.Join(titles, "; ")
 		}
-		seen[key] = len(out)
-		out = append(out, outcomeGroup{id: o.ID, titles: []string{o.Title}})
+		if rs := refs(&p.Objectives[i]); len(rs) > 0 {
+			r = order[rs[0].ID]
+		}
+		k := slices.IndexFunc(out, func(g fitsGroup) bool { return g.heading == heading })
+		if k < 0 {
+			out = append(out, fitsGroup{heading: heading})
+			rank[heading] = r
+			k = len(out) - 1
+		}
+		out[k].objectives = append(out[k].objectives, i)
+	}
+	slices.SortStableFunc(out, func(a, b fitsGroup) int { return rank[a.heading] - rank[b.heading] })
+	if len(out) == 1 && out[0].heading == "Other objectives" {
+		out[0].heading = ""
 	}
 	return out
 }
