@@ -71,7 +71,7 @@ func TestFits(t *testing.T) {
 	if got := rows(tb); got != want {
 		t.Errorf("rows\n%s\nwant\n%s", got, want)
 	}
-	if tb.Caption != "How the objectives and key activities fit together" || tb.Note != "" {
+	if tb.Caption != "How the outcomes, objectives and key activities fit together" || tb.Note != "" {
 		t.Errorf("caption %q, note %q", tb.Caption, tb.Note)
 	}
 

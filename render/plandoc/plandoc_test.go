@@ -203,10 +203,10 @@ func TestPlanDocumentRules(t *testing.T) {
 		},
 		{
 			name: "outcomes the same objectives serve are one group of How it all fits together",
-			yaml: "outcomes: [{id: a, title: Crime reduced}, {id: b, title: Offenders brought to justice}, {id: c, title: Security}]\nobjectives:\n  - {id: x, title: Reduce violence, outcomes: [a, b]}\n  - {id: y, title: Safer neighbourhoods, outcomes: [a, b]}\n  - {id: z, title: Counter terrorism, outcomes: [c]}\n",
-			want: []string{"outcomes: Strategic outcomes", "objectives: Corporate objectives", "how-it-fits: How it all fits together"},
+			yaml: "outcomes: [{id: a, title: Crime reduced}, {id: b, title: Offenders brought to justice}, {id: c, title: Security}]\nobjectives:\n  - {id: x, title: Reduce violence, outcomes: [a, b]}\n  - {id: y, title: Safer neighbourhoods, outcomes: [a, b]}\n  - {id: z, title: Counter terrorism, outcomes: [c]}\nactivities:\n  - {id: p, title: Patrol, objectives: [x]}\n",
+			want: []string{"outcomes: Strategic outcomes", "objectives: Corporate objectives", "key-activities: Key activities", "how-it-fits: How it all fits together"},
 			check: func(t *testing.T, d *doc.Document) {
-				tb := d.Sections[2].Blocks[0].(*doc.Table)
+				tb := d.Sections[3].Blocks[0].(*doc.Table)
 				var rows []string
 				for _, r := range tb.Rows {
 					rows = append(rows, r.Cells[0])

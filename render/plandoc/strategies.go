@@ -85,12 +85,15 @@ func (b *builder) fits() *doc.Section {
 		return s
 	}
 	t.Numeric = make([]bool, len(t.Head))
+	groups, kinds := b.fitsGroups()
 	names := []string{"objectives"}
+	if len(groups) > 1 || groups[0].heading != "" {
+		names = []string{strings.ToLower(kinds), "objectives"}
+	}
 	for _, h := range t.Head[1:] {
 		names = append(names, strings.ToLower(h))
 	}
 	t.Caption = "How the " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " fit together"
-	groups := b.fitsGroups()
 	for _, g := range groups {
 		if g.heading != "" {
 			t.Rows = append(t.Rows, doc.Row{Cells: []string{g.heading}, Group: true})
@@ -118,8 +121,9 @@ type fitsGroup struct {
 // none names an outcome, by their priorities: in the order of each
 // group's first outcome, objectives serving none last ("Other
 // objectives"). Where no objective names either, one group without a
-// heading.
-func (b *builder) fitsGroups() []fitsGroup {
+// heading. It returns the groups and what they group by ("Outcomes" or
+// "Priorities"), for the caption.
+func (b *builder) fitsGroups() ([]fitsGroup, string) {
 	p := b.p
 	kind, kinds, refs, order := "Outcome", "Outcomes", func(o *plan.Objective) []plan.Ref { return o.Outcomes }, map[string]int{}
 	for i, o := range p.Outcomes {
@@ -162,5 +166,5 @@ func (b *builder) fitsGroups() []fitsGroup {
 	if len(out) == 1 && out[0].heading == "Other objectives" {
 		out[0].heading = ""
 	}
-	return out
+	return out, kinds
 }
