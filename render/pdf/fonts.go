@@ -5,21 +5,34 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/mpsplan/mpsplan/render/theme"
 )
 
-// fonts are the faces of one theme with a measurer for them. Parsing the
-// fonts is the largest fixed cost of a PDF, so one fonts serves every
-// Write with the same faces (under a lock), and each face is parsed for
-// measuring once per process.
+// fonts are the faces of one theme with a measurer for them. Every Write
+// with the same faces shares one fonts; each face's widths are read once
+// per process (see widths), and measuring takes no lock, so documents
+// written at the same time never wait for each other.
 type fonts struct {
-	faces theme.Fonts
-	mu    sync.Mutex
-	f     *fpdf.Fpdf
-	cur   fontKey
+	faces   theme.Fonts
+	metrics [nFaces]faceWidths
+}
+
+// nFaces counts the styles a face is chosen by (see fontKey.face): bold
+// and italic as two bits, and mono.
+const nFaces = stMono + 1
+
+// faceWidths are the advance widths of one face, in thousandths of the
+// font size, read on first use.
+type faceWidths struct {
+	once sync.Once
+	// w holds the width of each rune of the Basic Multilingual Plane.
+	w []int32
+	// missing is the width fpdf gives a rune the face lacks.
+	missing int32
 }
 
 var fontCache struct {
@@ -78,28 +91,45 @@ func (fs *fonts) addFace(f *fpdf.Fpdf, st style) {
 	f.AddUTF8FontFromBytes(k.family(), k.fpdfStyle(), bytes.Clone(fs.face(st).TTF))
 }
 
-// add embeds every face in f, for the measuring document.
-func (fs *fonts) add(f *fpdf.Fpdf) {
-	for _, st := range []style{0, stBold, stItalic, stBold | stItalic, stMono} {
-		fs.addFace(f, st)
-	}
-}
-
 // width returns the width of s in millimetres.
 func (fs *fonts) width(k fontKey, s string) float64 {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	if fs.f == nil {
-		fs.f = fpdf.New("P", "mm", "A4", "")
-		fs.add(fs.f)
-		fs.cur = fontKey{st: 255}
+	fw := fs.widths(k.face())
+	w := 0
+	for _, r := range s {
+		if int(r) < len(fw.w) {
+			w += int(fw.w[r])
+		} else {
+			w += int(fw.missing)
+		}
 	}
-	base := fontKey{st: k.st}
-	if fs.cur != base {
-		fs.f.SetFont(base.family(), base.fpdfStyle(), 10)
-		fs.cur = base
-	}
-	return float64(fs.f.GetStringSymbolWidth(s)) * k.size / 1000 * ptmm
+	return float64(w) * k.size / 1000 * ptmm
+}
+
+// widths returns the widths of face st, reading them on first use. They
+// are the widths fpdf sets text with, taken from fpdf itself (a document
+// holding only that face, asked the width of each rune once), so a line
+// measured here is the line fpdf draws. Before, one such document held
+// every face, parsed all five on the first measurement while every other
+// document waited, and every measurement took a lock.
+func (fs *fonts) widths(st style) *faceWidths {
+	fw := &fs.metrics[st]
+	fw.once.Do(func() {
+		k := fontKey{st: st}
+		f := fpdf.New("P", "mm", "A4", "")
+		fs.addFace(f, st)
+		f.SetFont(k.family(), k.fpdfStyle(), 10)
+		fw.w = make([]int32, 1<<16)
+		var buf [4]byte
+		for r := range fw.w {
+			if utf8.ValidRune(rune(r)) {
+				n := utf8.EncodeRune(buf[:], rune(r))
+				fw.w[r] = int32(f.GetStringSymbolWidth(string(buf[:n])))
+			}
+		}
+		// fpdf gives a rune past its table the face's missing width.
+		fw.missing = int32(f.GetStringSymbolWidth(string(rune(utf8.MaxRune))))
+	})
+	return fw
 }
 
 // colours is the theme's colours as the PDF draws them.

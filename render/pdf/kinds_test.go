@@ -25,7 +25,6 @@ func TestTableKindsShareWidths(t *testing.T) {
 		f := fpdf.New("P", "mm", "A4", "")
 		th := theme.Default()
 		fs := fontsFor(th.Fonts)
-		fs.add(f)
 		l := &layout{d: d, f: f, fs: fs, th: th}
 		alone := &layout{d: &doc.Document{}, f: f, fs: fs, th: th}
 		l.sameKind(&doc.Table{})

@@ -29,7 +29,6 @@ func TestWidowsAndOrphans(t *testing.T) {
 		f := fpdf.New("P", "mm", "A4", "")
 		th := theme.Default()
 		fs := fontsFor(th.Fonts)
-		fs.add(f)
 		tg := newTagger(f)
 		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg, fs), replay: -1, th: th, fs: fs, pal: coloursOf(th.Colours)}
 		l.newPage()
