@@ -105,15 +105,19 @@ func (fs *fonts) width(k fontKey, s string) float64 {
 	return float64(w) * k.size / 1000 * ptmm
 }
 
-// widths returns the widths of face st, reading them on first use. They
-// are the widths fpdf sets text with, taken from fpdf itself (a document
-// holding only that face, asked the width of each rune once), so a line
-// measured here is the line fpdf draws. Before, one such document held
-// every face, parsed all five on the first measurement while every other
-// document waited, and every measurement took a lock.
+// widths returns the widths of face st, reading them on first use from
+// the face's own tables (ttfWidths), or, for a face those cannot be read
+// from, from fpdf: a document holding only that face is asked the width
+// of each rune once. Before, one document held every face, parsed all
+// five on the first measurement while every other document waited, and
+// every measurement took a lock.
 func (fs *fonts) widths(st style) *faceWidths {
 	fw := &fs.metrics[st]
 	fw.once.Do(func() {
+		var ok bool
+		if fw.w, fw.missing, ok = ttfWidths(fs.face(st).TTF); ok {
+			return
+		}
 		k := fontKey{st: st}
 		f := fpdf.New("P", "mm", "A4", "")
 		fs.addFace(f, st)
