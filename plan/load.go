@@ -182,7 +182,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, readError(err, "file")
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAll(io.LimitReader(f, MaxFileSize+1), min(st.Size(), MaxFileSize)+1)
 	if err != nil {
 		return nil, readError(err, "file")
 	}
@@ -190,6 +190,26 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("file is larger than %d MiB; a plan file is far smaller, so this is probably not a plan", MaxFileSize>>20)
 	}
 	return data, nil
+}
+
+// readAll reads r to its end into a buffer of size bytes, grown only if
+// r holds more: io.ReadAll grows its buffer from 512 bytes by doubling,
+// copying a large plan several times over.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }
 
 // Decode decodes the files of one plan into a Plan without validating it.
