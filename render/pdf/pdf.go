@@ -145,8 +145,12 @@ type layout struct {
 	// heading is the title of the section whose blocks are being drawn: a
 	// caption that repeats it is tagged for screen readers, not printed.
 	heading string
-	// kinds lists the document's tables by kind (see sameKind).
-	kinds map[string][]*doc.Table
+	// kinds lists the document's tables by kind (see sameKind), and
+	// kindWidths their column widths, measured once.
+	kinds      map[string][]*doc.Table
+	kindWidths map[widthsKey][]float64
+	// tables holds each table's layout (see layoutTable).
+	tables map[tableAt]*tableLayout
 	// chartPal is the theme's chart palette, the one HTML draws in too.
 	chartPal chart.Palette
 }

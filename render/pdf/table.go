@@ -233,8 +233,30 @@ func (l *layout) sameKind(tb *doc.Table) []*doc.Table {
 }
 
 // layoutTable sets column widths and breaks every cell into lines. It
-// returns nil for a table without columns.
+// returns nil for a table without columns. A table is laid out once at
+// one place: the table that opens a section is laid out to know the room
+// it needs below the heading (firstTableStart), then drawn from the same
+// layout, which drawing does not change.
 func (l *layout) layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
+	key := tableAt{tb, x, avail}
+	if tl, ok := l.tables[key]; ok {
+		return tl
+	}
+	tl := l.newTableLayout(tb, x, avail)
+	if l.tables == nil {
+		l.tables = map[tableAt]*tableLayout{}
+	}
+	l.tables[key] = tl
+	return tl
+}
+
+// tableAt is a table laid out at x, avail wide.
+type tableAt struct {
+	tb       *doc.Table
+	x, avail float64
+}
+
+func (l *layout) newTableLayout(tb *doc.Table, x, avail float64) *tableLayout {
 	fs := l.fs
 	kind := l.sameKind(tb)
 	ncol := 0
@@ -265,45 +287,20 @@ func (l *layout) layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 		}
 		return ""
 	}
-	// Column widths from natural (one line) and minimum (longest word)
-	// widths over every table of the kind, filling the available width.
-	nat := make([]float64, ncol)
-	minw := make([]float64, ncol)
-	measure := func(s string, st style, c int) {
-		s = clean(strings.ReplaceAll(s, "\n", " "))
-		w := fs.width(fontKey{st, size}, s) + 2*padH
-		nat[c] = max(nat[c], min(w, avail))
-		longest := 0.0
-		for _, word := range strings.Fields(s) {
-			longest = max(longest, fs.width(fontKey{st, size}, word))
-		}
-		// A figure ("£1,234.5m", "-3 %") is not broken, nor a word or two
-		// of status ("not met", "off track"); a sentence in a figures
-		// column ("5% reduction (2007/08)") may be.
-		t := strings.TrimSpace(s)
-		if numeric(c) && utf8.RuneCountInString(t) <= 14 || doc.KeepWhole(t) {
-			longest = fs.width(fontKey{st, size}, t)
-		}
-		minw[c] = max(minw[c], min(longest+2*padH, avail*0.45))
-	}
-	for _, t := range kind {
-		for c := range ncol {
-			measure(cell(t.Head, c), stBold, c)
-		}
-		for _, r := range t.Rows {
-			if r.Group {
-				continue
+	// The widths of a kind are measured once a document: measuring every
+	// table of the kind again for each of them made the work grow with
+	// the square of their number.
+	key := widthsKey{tableKind(tb), avail}
+	widths := l.kindWidths[key]
+	if widths == nil {
+		widths = l.columnWidths(kind, ncol, size, avail, numeric)
+		if key.kind != "" {
+			if l.kindWidths == nil {
+				l.kindWidths = map[widthsKey][]float64{}
 			}
-			st := style(0)
-			if r.Total {
-				st = stBold
-			}
-			for c := range ncol {
-				measure(cell(r.Cells, c), st, c)
-			}
+			l.kindWidths[key] = widths
 		}
 	}
-	widths := distribute(nat, minw, avail)
 
 	tl := &tableLayout{size: size, x: x, w: avail}
 	mk := func(text string, st style, c int, typ, attrs string) cellLayout {
@@ -358,6 +355,63 @@ func (l *layout) layoutTable(tb *doc.Table, x, avail float64) *tableLayout {
 		tl.rows = append(tl.rows, row)
 	}
 	return tl
+}
+
+// widthsKey names the column widths of a kind of table at one width.
+type widthsKey struct {
+	kind  string
+	avail float64
+}
+
+// columnWidths sets the widths of the columns of the tables of one kind
+// to fill avail.
+func (l *layout) columnWidths(kind []*doc.Table, ncol int, size, avail float64, numeric func(int) bool) []float64 {
+	fs := l.fs
+	cell := func(cells []string, c int) string {
+		if c < len(cells) {
+			return cells[c]
+		}
+		return ""
+	}
+	// Column widths from natural (one line) and minimum (longest word)
+	// widths over every table of the kind, filling the available width.
+	nat := make([]float64, ncol)
+	minw := make([]float64, ncol)
+	measure := func(s string, st style, c int) {
+		s = clean(strings.ReplaceAll(s, "\n", " "))
+		w := fs.width(fontKey{st, size}, s) + 2*padH
+		nat[c] = max(nat[c], min(w, avail))
+		longest := 0.0
+		for _, word := range strings.Fields(s) {
+			longest = max(longest, fs.width(fontKey{st, size}, word))
+		}
+		// A figure ("£1,234.5m", "-3 %") is not broken, nor a word or two
+		// of status ("not met", "off track"); a sentence in a figures
+		// column ("5% reduction (2007/08)") may be.
+		t := strings.TrimSpace(s)
+		if numeric(c) && utf8.RuneCountInString(t) <= 14 || doc.KeepWhole(t) {
+			longest = fs.width(fontKey{st, size}, t)
+		}
+		minw[c] = max(minw[c], min(longest+2*padH, avail*0.45))
+	}
+	for _, t := range kind {
+		for c := range ncol {
+			measure(cell(t.Head, c), stBold, c)
+		}
+		for _, r := range t.Rows {
+			if r.Group {
+				continue
+			}
+			st := style(0)
+			if r.Total {
+				st = stBold
+			}
+			for c := range ncol {
+				measure(cell(r.Cells, c), st, c)
+			}
+		}
+	}
+	return distribute(nat, minw, avail)
 }
 
 // distribute sets column widths summing to avail: natural widths when they
