@@ -117,7 +117,13 @@ type line struct {
 // split breaks runs into frags. pre keeps spaces (code), breaking only at
 // newlines and, when a line is too long, anywhere.
 func (fs *fonts) split(runs []run, size float64, pre bool) []frag {
-	var out []frag
+	// About a frag a word: grown by appending, the slice was copied and
+	// thrown away several times for every paragraph.
+	n := 0
+	for _, r := range runs {
+		n += strings.Count(r.text, " ") + 1
+	}
+	out := make([]frag, 0, n)
 	for _, r := range runs {
 		st := r.st
 		text := clean(r.text)
@@ -166,6 +172,10 @@ func (fs *fonts) breakLines(frags []frag, size, maxW float64) []line {
 		cur = line{}
 	}
 	spaceW := func(f frag) float64 { return fs.width(fontKey{f.st, size}, " ") }
+	// A line of whole frags is a piece of frags itself (start, with its
+	// capacity cut so nothing appends over the next line), not a copy; a
+	// line that holds part of a cut word is built by appending.
+	start, whole := 0, false
 	for i := 0; i < len(frags); {
 		// A group is the frags up to the next break opportunity.
 		j := i
@@ -182,13 +192,22 @@ func (fs *fonts) breakLines(frags []frag, size, maxW float64) []line {
 		}
 		switch {
 		case cur.w+lead+gw <= maxW+1e-9:
-			cur.frags = append(cur.frags, frags[i:j+1]...)
+			if len(cur.frags) == 0 {
+				start, whole = i, true
+			}
+			if whole && start+len(cur.frags) == i {
+				cur.frags = frags[start : j+1 : j+1]
+			} else {
+				whole = false
+				cur.frags = append(cur.frags, frags[i:j+1]...)
+			}
 			cur.w += lead + gw
 		case len(cur.frags) > 0:
 			flush()
 			continue
 		default:
 			cur = fs.cutGroup(frags[i:j+1], size, maxW, &lines)
+			whole = false
 		}
 		if frags[j].hard {
 			flush()
