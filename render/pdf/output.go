@@ -30,16 +30,20 @@ const k = 72 / 25.4
 func writeTagged(w io.Writer, f *fpdf.Fpdf, l *layout) error {
 	// fpdf writes pages up to the current one only.
 	f.SetPage(f.PageCount())
-	var base bytes.Buffer
-	base.Grow(1 << 20)
-	if err := f.Output(&base); err != nil {
+	// The file is made in buffers taken from a pool and given back once
+	// written: each document made its own, growing them from nothing.
+	base, file := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(base)
+	defer buffers.Put(file)
+	base.Reset()
+	if err := f.Output(base); err != nil {
 		return errorf("%v", err)
 	}
 	raw, err := parseBase(base.Bytes())
 	if err != nil {
 		return errorf("reading fpdf's output back to tag it: %v", err)
 	}
-	b, err := raw.compressed(l.d.Created.IsZero())
+	b, err := raw.compressed(file, l.d.Created.IsZero())
 	if err != nil {
 		return errorf("compressing fpdf's output: %v", err)
 	}
@@ -412,10 +416,11 @@ func (u *update) finish(trailer string) []byte {
 		head.WriteByte('\n')
 		first := head.Len()
 		head.Write(body.Bytes())
-		data := deflate(head.Bytes())
+		z := deflate(head.Bytes())
 		locs[sn] = loc{1, u.base + out.Len(), 0}
-		fmt.Fprintf(&out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", sn, len(chunk), first, len(data))
-		out.Write(data)
+		fmt.Fprintf(&out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", sn, len(chunk), first, z.Len())
+		out.Write(z.Bytes())
+		buffers.Put(z)
 		out.WriteString("\nendstream\nendobj\n")
 	}
 	xn := u.alloc()
@@ -440,27 +445,34 @@ func (u *update) finish(trailer string) []byte {
 		}
 		i = j + 1
 	}
-	data := deflate(entries)
+	z := deflate(entries)
 	fmt.Fprintf(&out, "%d 0 obj\n<</Type /XRef /Size %d /Index [%s] /W [1 4 2] %s /Filter /FlateDecode /Length %d>>\nstream\n",
-		xn, u.next, strings.TrimSpace(index.String()), trailer, len(data))
-	out.Write(data)
+		xn, u.next, strings.TrimSpace(index.String()), trailer, z.Len())
+	out.Write(z.Bytes())
+	buffers.Put(z)
 	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes()
 }
 
-// deflate compresses b for a /FlateDecode stream. A compressor holds a
-// megabyte of tables, so they are kept in a pool rather than made for each
-// stream (making them was a third of the time of a PDF).
-func deflate(b []byte) []byte {
-	var out bytes.Buffer
-	out.Grow(len(b)/3 + 64)
+// deflate compresses b for a /FlateDecode stream into a buffer of the
+// pool buffers, which the caller puts back once it has copied it. A
+// compressor holds a megabyte of tables, so they are kept in a pool rather
+// than made for each stream (making them was a third of the time of a
+// PDF).
+func deflate(b []byte) *bytes.Buffer {
+	out := buffers.Get().(*bytes.Buffer)
+	out.Reset()
 	zw := compressors.Get().(*zlib.Writer)
-	zw.Reset(&out)
+	zw.Reset(out)
 	zw.Write(b)
 	zw.Close()
 	compressors.Put(zw)
-	return out.Bytes()
+	return out
 }
+
+// buffers are the scratch buffers of the writer: the compressed streams
+// on their way into the file, and the file itself.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 var compressors = sync.Pool{New: func() any {
 	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
@@ -475,13 +487,13 @@ var contentDict = regexp.MustCompile(`^<</Length (\d+)>>\nstream\n`)
 // dictionary, one a line.
 var infoDates = regexp.MustCompile(`(?m)^/(CreationDate|ModDate) [^\n]*\n`)
 
-// compressed returns fpdf's output with every page content stream
+// compressed returns fpdf's output, made in out, with every page content stream
 // compressed through deflate. fpdf compresses its streams itself but
 // makes a new compressor for each; Write turns that off and compresses
 // here. The result is the same file otherwise, with its own xref table;
 // for an undated document, the Info dictionary loses the placeholder
 // dates fpdf was given.
-func (pf *baseFile) compressed(undated bool) ([]byte, error) {
+func (pf *baseFile) compressed(out *bytes.Buffer, undated bool) ([]byte, error) {
 	type span struct{ n, off int }
 	spans := make([]span, 0, len(pf.offsets))
 	for n, off := range pf.offsets {
@@ -492,7 +504,7 @@ func (pf *baseFile) compressed(undated bool) ([]byte, error) {
 		return nil, fmt.Errorf("no objects")
 	}
 	b := pf.b
-	out := bytes.NewBuffer(make([]byte, 0, len(b)/2))
+	out.Reset()
 	out.Write(b[:spans[0].off])
 	offsets := make([]int, pf.size)
 	for i, sp := range spans {
@@ -524,8 +536,9 @@ func (pf *baseFile) compressed(undated bool) ([]byte, error) {
 			return nil, fmt.Errorf("object %d: stream of unexpected length", sp.n)
 		}
 		z := deflate(data[:n])
-		fmt.Fprintf(out, "%s<</Filter /FlateDecode /Length %d>>\nstream\n", head, len(z))
-		out.Write(z)
+		fmt.Fprintf(out, "%s<</Filter /FlateDecode /Length %d>>\nstream\n", head, z.Len())
+		out.Write(z.Bytes())
+		buffers.Put(z)
 		out.Write(data[n:])
 	}
 	xref := out.Len()
