@@ -49,6 +49,7 @@ var fixtureRules = map[string]string{
 	"acknowledge-old-form":      "acknowledge",
 	"acknowledge-stale":         "sum",
 	"alias":                     "syntax",
+	"approved-by":               "approved-by",
 	"bad-enum":                  "syntax",
 	"bad-id":                    "id",
 	"bad-year":                  "syntax",

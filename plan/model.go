@@ -37,7 +37,7 @@ type Plan struct {
 	Version       string         `yaml:"version" doc:"Document version as printed: v0.13.2."`
 	Status        PlanStatus     `yaml:"status" mps:"required" doc:"draft (a working version, marked DRAFT on every page), proposed (put forward as final, its approval not recorded: draft targets, or a report asking for approval) or approved (approved_by says by whom)."`
 	Date          Date           `yaml:"date" doc:"Publication or approval date: 2006-02-23, or 2005-09 when only the month is known."`
-	ApprovedBy    string         `yaml:"approved_by" doc:"The body that approved the plan and where: 'MPA, report 7 of 23 February 2006'."`
+	ApprovedBy    string         `yaml:"approved_by" doc:"The body that approved the plan and where, as the source records it. Only with status approved."`
 	Source        Source         `yaml:"source" doc:"For a plan copied from a published document: that document. Kept for tracing, never printed."`
 	Theme         string         `yaml:"theme" doc:"Folder of the plan's theme (templates and theme.yaml, see docs/templates.md), relative to the plan's folder, such as ../../themes/mpa: its HTML and PDF take that look. It replaces the project's theme; build --templates replaces both."`
 	EditionNotes  bool           `yaml:"edition_notes" doc:"true to print the maintainers' appendix About this edition (the source, encoder's notes, acknowledged inconsistencies, other wordings) in every build, as build --edition-notes does."`

@@ -138,6 +138,12 @@ func (v *validator) run() {
 		v.errorf(p.keyPos["theme"], "theme", "write the folder relative to the plan's folder, with /: ../../themes/mpa",
 			"theme %q is not a relative path", clip(p.Theme))
 	}
+	if p.ApprovedBy != "" && p.Status != StatusApproved {
+		// A title block would print "Approved by" under a status that
+		// says it was not.
+		v.errorf(p.keyPos["approved_by"], "approved-by", "set status: approved if the source records the approval, or remove approved_by (a report that asks for approval is status: proposed)",
+			"approved_by names who approved the plan, but its status is %s", p.Status)
+	}
 	v.lineage()
 
 	v.outcomes = v.ids("outcome", len(p.Outcomes), func(i int) (string, Pos) { return p.Outcomes[i].ID, p.Outcomes[i].At })

@@ -39,6 +39,7 @@ var ruleDocs = map[string]string{
 	"duplicate-code": "Two measures carry the same code (SPI, KPI, APACS...).",
 	"acknowledge":    "An acknowledgement is stale or incomplete: nothing left to acknowledge, or no difference stated for a gap.",
 	"outline":        "The outline names a part the document does not have, places one twice or leaves one out.",
+	"approved-by":    "approved_by names who approved a plan whose status is not approved.",
 	"theme":          "A plan's theme is not a folder relative to the plan, or cannot be read.",
 	"placement":      "A placement marker ({{place: ID}}) is malformed, not on a line of its own, names no table, chart or list of the document, places one twice, or stands in text not printed as paragraphs.",
 }

@@ -28,7 +28,7 @@ func TestDiffGolden(t *testing.T) {
 	}
 }
 
-// TestDiffRealPlans compares the published plans: the draft and approved
+// TestDiffRealPlans compares the published plans: the draft and final
 // 2006-09 strategy, the 2007-10 plan with the 2008-11 plan that carries its
 // measures over, and 2008-11 with the 2010-13 submission.
 func TestDiffRealPlans(t *testing.T) {
@@ -36,7 +36,7 @@ func TestDiffRealPlans(t *testing.T) {
 	// golden files so that regenerating them cannot lose it.
 	musts := map[string][]string{
 		"2006-09-draft_2006-09": {
-			"  ~ status: draft → approved\n",
+			"  ~ status: draft → proposed\n",
 			"  ~ outcome security-reassurance: Safety and security is improved and the public feel reassured (renamed)\n",
 		},
 		"2007-10_2008-11": {

@@ -14,13 +14,16 @@ import (
 
 // listEntry is one plan in list --format json.
 type listEntry struct {
-	ID           string   `json:"id"`
-	Dir          string   `json:"dir"`
-	Title        string   `json:"title,omitempty"`
-	Kind         string   `json:"kind,omitempty"`
-	First        string   `json:"first,omitempty"`
-	Last         string   `json:"last,omitempty"`
-	Status       string   `json:"status,omitempty"`
+	ID     string `json:"id"`
+	Dir    string `json:"dir"`
+	Title  string `json:"title,omitempty"`
+	Kind   string `json:"kind,omitempty"`
+	First  string `json:"first,omitempty"`
+	Last   string `json:"last,omitempty"`
+	Status string `json:"status,omitempty"`
+	// StatusLabel is the status in the words of the title block:
+	// "Proposed, no approval recorded"; the text listing prints it.
+	StatusLabel  string   `json:"status_label,omitempty"`
 	Organisation string   `json:"organisation,omitempty"`
 	Predecessors []string `json:"predecessors,omitempty"`
 	VersionOf    string   `json:"version_of,omitempty"`
@@ -57,6 +60,7 @@ Exit status: 0 every plan loads, 1 one does not, 2 usage.`,
 				en := listEntry{ID: filepath.Base(dir), Dir: filepath.ToSlash(dir), Errors: diags.Count(plan.Error)}
 				if p != nil && !diags.HasErrors() {
 					en.ID, en.Title, en.Kind, en.Status = p.ID, p.Title, string(p.Kind), string(p.Status)
+					en.StatusLabel = p.Status.Label()
 					en.First, en.Last = p.Period.First.String(), p.Period.Last.String()
 					en.Organisation, en.VersionOf, en.Loads = p.Organisation(), p.VersionOf, true
 					for _, r := range p.Predecessors {
@@ -83,7 +87,7 @@ Exit status: 0 every plan loads, 1 one does not, 2 usage.`,
 						fmt.Fprintf(tw, "%s\t\t\t(does not load: run mpsplan check %s)\n", name, name)
 						continue
 					}
-					fmt.Fprintf(tw, "%s\t%s to %s\t%s\t%s\n", en.ID, en.First, en.Last, en.Status, terminalSafe(en.Title))
+					fmt.Fprintf(tw, "%s\t%s to %s\t%s\t%s\n", en.ID, en.First, en.Last, en.StatusLabel, terminalSafe(en.Title))
 				}
 				if err := tw.Flush(); err != nil {
 					return err

@@ -96,8 +96,14 @@ func TestCheckJSON(t *testing.T) {
 
 func TestListAndSchema(t *testing.T) {
 	code, out, _ := mpsplan(t, "list")
-	if code != 0 || !regexp.MustCompile(`(?m)^2008-11 +2008/09 to 2010/11 +proposed +Corporate Plan 2008-11$`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?m)^2008-11 +2008/09 to 2010/11 +Proposed, no approval recorded +Corporate Plan 2008-11$`).MatchString(out) {
 		t.Errorf("list: exit %d\n%s", code, out)
+	}
+	// JSON keeps the YAML's word for scripts and adds the reader's.
+	code, out, _ = mpsplan(t, "list", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"status": "proposed",
+    "status_label": "Proposed, no approval recorded",`) {
+		t.Errorf("list --format json: exit %d\n%s", code, out)
 	}
 	code, out, _ = mpsplan(t, "schema")
 	if code != 0 {

@@ -48,16 +48,16 @@ func index(pubs []Published, measures []*lineage, opts Options) *doc.Document {
 func planList(pubs []Published, opts Options) string {
 	var b strings.Builder
 	for _, p := range pubs {
-		status := p.Plan.Status
 		if p.Doc.Draft {
 			b.WriteString("- **Draft**: ")
 		} else {
 			b.WriteString("- ")
 		}
 		b.WriteString(docLink(p.Plan.ID, p.Doc, opts))
-		fmt.Fprintf(&b, ": %s, %s", period(p.Plan), status)
+		// The status in the title block's words: "Proposed, no approval recorded".
+		fmt.Fprintf(&b, ": %s; status: %s", period(p.Plan), p.Plan.Status.Label())
 		if p.Plan.Date != "" { // not the build's date, which a plan without one prints
-			fmt.Fprintf(&b, ", %s", mdtext.Escape(p.Doc.Date))
+			fmt.Fprintf(&b, "; %s", mdtext.Escape(p.Doc.Date))
 		}
 		b.WriteString(". " + alsoAs(p.Plan.ID, p.Doc, opts))
 		fmt.Fprintf(&b, " Its figures: [CSV](%s), [JSON](%s).\n", planDataPath(p.Plan.ID, "csv"), planDataPath(p.Plan.ID, "json"))

@@ -87,7 +87,9 @@ func tableText(d *doc.Document) string {
 }
 
 // TestIndex: the index lists every plan, newest first, with its period,
-// status and formats, drafts marked; and every report.
+// status in the title block's words ("status: Proposed, no approval
+// recorded", never the YAML's "proposed") and formats, drafts marked; and
+// every report.
 func TestIndex(t *testing.T) {
 	s, pubs := buildSite(t)
 	idx := page(s, IndexFile)
@@ -110,7 +112,7 @@ func TestIndex(t *testing.T) {
 		last, prev = at, p.Plan
 		line := md[strings.LastIndex(md[:at], "\n")+1:]
 		line = line[:strings.Index(line, "\n")]
-		for _, want := range []string{period(p.Plan), string(p.Plan.Status), p.Plan.ID + ".pdf)", p.Plan.ID + ".md)", p.Plan.ID + ".csv)", p.Plan.ID + ".json)"} {
+		for _, want := range []string{period(p.Plan), "status: " + p.Plan.Status.Label(), p.Plan.ID + ".pdf)", p.Plan.ID + ".md)", p.Plan.ID + ".csv)", p.Plan.ID + ".json)"} {
 			if !strings.Contains(line, want) {
 				t.Errorf("%s's entry lacks %q: %s", p.Plan.ID, want, line)
 			}
