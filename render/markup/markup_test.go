@@ -559,13 +559,19 @@ func TestTemplateErrorFile(t *testing.T) {
 }
 
 // TestAdjacentListsStayApart: two lists in a row are two lists when the
-// Markdown is read back, as in the HTML.
+// Markdown is read back, as in the HTML: built lists, and a built list
+// beside Markdown text that opens or ends with a list (a placed list
+// followed by an objective's "- Outcomes: ..." facts).
 func TestAdjacentListsStayApart(t *testing.T) {
 	d := &doc.Document{Kind: "plan", ID: "t", Title: "T", Sections: []*doc.Section{{ID: "s", Title: "S", Level: 1, Blocks: []doc.Block{
 		&doc.List{Items: []doc.ListItem{{Text: "a"}, {Text: "b"}}},
 		&doc.List{Items: []doc.ListItem{{Text: "c"}}},
 		&doc.List{Ordered: true, Items: []doc.ListItem{{Text: "d"}}},
 		&doc.List{Ordered: true, Items: []doc.ListItem{{Text: "e"}}},
+		&doc.Text{Markdown: "1. f\n2. g\n   continued"},
+		&doc.List{Items: []doc.ListItem{{Text: "h"}}},
+		&doc.Text{Markdown: "- Outcomes: i"},
+		&doc.List{Items: []doc.ListItem{{Text: "j"}}},
 	}}}}
 	md, h := render(t, defaults(t), d)
 	root := gfm.Parser().Parse(text.NewReader(md))
@@ -578,11 +584,11 @@ func TestAdjacentListsStayApart(t *testing.T) {
 			lists++
 		}
 	}
-	if lists != 4 {
-		t.Errorf("Markdown reads as %d lists, want 4:\n%s", lists, md)
+	if lists != 8 {
+		t.Errorf("Markdown reads as %d lists, want 8:\n%s", lists, md)
 	}
 	main := string(h[bytes.Index(h, []byte("<main")):])
-	if n := strings.Count(main, "<ul>") + strings.Count(main, "<ol>"); n != 4 {
-		t.Errorf("HTML has %d lists, want 4", n)
+	if n := strings.Count(main, "<ul>") + strings.Count(main, "<ol>"); n != 8 {
+		t.Errorf("HTML has %d lists, want 8", n)
 	}
 }

@@ -1,6 +1,10 @@
 package markup
 
-import "github.com/mpsplan/mpsplan/render/doc"
+import (
+	"strings"
+
+	"github.com/mpsplan/mpsplan/render/doc"
+)
 
 // The views are what templates see: the Document with what every writer
 // needs worked out once (anchors, heading levels, the contents), so
@@ -40,7 +44,9 @@ type sectionView struct {
 type blockView struct {
 	Kind  string
 	Depth int
-	// Sep marks a list that follows a list of the same kind, which
+	// Sep marks a block that opens with a list of the same kind as the
+	// list the block before ends with (a built list, or Markdown text
+	// such as the "- Outcomes: ..." facts after a placed list), which
 	// Markdown would otherwise read as one list.
 	Sep   bool
 	Text  *doc.Text
@@ -72,8 +78,9 @@ func newDocView(d *doc.Document, anchor func(*doc.Section) string) *docView {
 					bv.Kind, bv.Chart = "chart", chartUnderHeading(b, s.Title)
 				}
 				if bv.Kind != "" {
-					if n := len(sv.Blocks); n > 0 && bv.List != nil && sv.Blocks[n-1].List != nil {
-						bv.Sep = sv.Blocks[n-1].List.Ordered == bv.List.Ordered
+					if n := len(sv.Blocks); n > 0 {
+						end := sv.Blocks[n-1].listMarker(true)
+						bv.Sep = end != "" && end == bv.listMarker(false)
 					}
 					sv.Blocks = append(sv.Blocks, bv)
 				}
@@ -92,6 +99,46 @@ func newDocView(d *doc.Document, anchor func(*doc.Section) string) *docView {
 		v.Contents = append(v.Contents, e)
 	}
 	return v
+}
+
+// listMarker is the marker of the list item the block opens with (last:
+// ends with): "-", "*" or "+" for a bullet list, "." or ")" for an
+// ordered one; "" when it opens (ends) with anything else. A built list
+// prints "-" or "1.".
+func (bv *blockView) listMarker(last bool) string {
+	switch {
+	case bv.List != nil && bv.List.Ordered:
+		return "."
+	case bv.List != nil:
+		return "-"
+	case bv.Text == nil:
+		return ""
+	}
+	lines := strings.Split(strings.TrimSpace(bv.Text.Markdown), "\n")
+	line := lines[0]
+	if last {
+		// The last line at the margin: a list item's continuation lines
+		// are indented.
+		for i := len(lines) - 1; i >= 0; i-- {
+			if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '\t' {
+				line = l
+				break
+			}
+		}
+	}
+	return itemMarker(line)
+}
+
+// itemMarker is the list marker line opens with, or "".
+func itemMarker(line string) string {
+	if len(line) >= 2 && strings.ContainsRune("-*+", rune(line[0])) && (line[1] == ' ' || line[1] == '\t') {
+		return line[:1]
+	}
+	digits := len(line) - len(strings.TrimLeft(line, "0123456789"))
+	if digits > 0 && digits <= 9 && len(line) > digits+1 && strings.ContainsRune(".)", rune(line[digits])) && (line[digits+1] == ' ' || line[digits+1] == '\t') {
+		return line[digits : digits+1]
+	}
+	return ""
 }
 
 // underHeading returns t, or a copy of it with its caption hidden (for

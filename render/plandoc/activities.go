@@ -49,23 +49,56 @@ func (b *builder) activities() *doc.Section {
 		// Grouped by the objective or priority they deliver, as the
 		// published plans list them.
 		var groups []string
-		byGroup := map[string][]doc.ListItem{}
+		byGroup := map[string]*doc.List{}
+		labels := map[string]string{}
 		for _, a := range p.Activities {
 			if a.Year != y {
 				continue
 			}
-			g := strings.Join(append(refTitles(a.Objectives, b.objectiveT), refTitles(a.Priorities, b.priorityT)...), "; ")
+			refs := append(refIDs(a.Objectives), refIDs(a.Priorities)...)
+			g := strings.Join(refs, " ")
 			if _, ok := byGroup[g]; !ok {
 				groups = append(groups, g)
+				byGroup[g] = &doc.List{ID: b.activitiesID(y, refs)}
+				labels[g] = strings.Join(append(refTitles(a.Objectives, b.objectiveT), refTitles(a.Priorities, b.priorityT)...), "; ")
 			}
-			byGroup[g] = append(byGroup[g], doc.ListItem{Text: a.Title, Detail: strings.TrimRight(string(a.Description), "\n")})
+			byGroup[g].Items = append(byGroup[g].Items, doc.ListItem{Text: a.Title, Detail: strings.TrimRight(string(a.Description), "\n")})
 		}
 		for _, g := range groups {
-			if g != "" {
-				target.Blocks = append(target.Blocks, &doc.Text{Markdown: "**" + mdtext.Escape(g) + "**"})
+			if labels[g] != "" {
+				label := &doc.Text{Markdown: "**" + mdtext.Escape(labels[g]) + "**"}
+				target.Blocks = append(target.Blocks, label)
+				// The label names the group only here: placed under its
+				// objective's lead-in, the list goes without it.
+				b.leads[label] = byGroup[g].ID
 			}
-			target.Blocks = append(target.Blocks, &doc.List{Items: byGroup[g]})
+			target.Blocks = append(target.Blocks, byGroup[g])
 		}
 	}
 	return s
+}
+
+// activitiesID names a year's list of the activities delivering the same
+// objectives and priorities, for placement markers:
+// activities-2010-11-build-confidence (year, then the objective and
+// priority IDs); activities-build-confidence for activities of no year.
+// A list delivering nothing named has none: activities-2010-11 is the
+// year's section.
+func (b *builder) activitiesID(y plan.Year, refs []string) string {
+	if len(refs) == 0 {
+		return ""
+	}
+	id := "activities-"
+	if y != 0 {
+		id += strings.ReplaceAll(y.String(), "/", "-") + "-"
+	}
+	return b.uid(id + strings.Join(refs, "-"))
+}
+
+func refIDs(rs []plan.Ref) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
 }

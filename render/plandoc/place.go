@@ -12,12 +12,14 @@ import (
 // place puts each table, chart or list a placement marker names
 // ({{place: ID}} on a line of its own in the plan's text, see
 // plan.Placement) where the marker stands: the text is cut there and the
-// part moved from where it was built. A built section left empty by the
-// move (a table's own heading) goes. It returns every problem, at the
-// marker: a part the document does not have (with the closest that does),
-// one placed twice, one the outline places too, and a marker in text the
-// document does not print as paragraphs (a table cell).
-func place(top []*doc.Section, placements []plan.Placement, outline []plan.OutlineEntry) ([]*doc.Section, plan.Diagnostics) {
+// part moved from where it was built, without the blocks that lead into it
+// only there (leads: a group label above its list). A built section left
+// empty by the move (a table's own heading, a part whose every list was
+// placed) goes. It returns every problem, at the marker: a part the
+// document does not have (with the closest that does), one placed twice,
+// one the outline places too, and a marker in text the document does not
+// print as paragraphs (a table cell).
+func place(top []*doc.Section, placements []plan.Placement, outline []plan.OutlineEntry, leads map[doc.Block]string) ([]*doc.Section, plan.Diagnostics) {
 	pl := &placer{home: map[string]*doc.Section{}, blocks: map[string]doc.Block{}, done: map[string]bool{}}
 	walkSections(top, func(s *doc.Section) {
 		for _, bl := range s.Blocks {
@@ -31,7 +33,11 @@ func place(top []*doc.Section, placements []plan.Placement, outline []plan.Outli
 		pl.diags.Sort()
 		return top, pl.diags
 	}
-	emptied := map[*doc.Section]bool{}
+	placed := map[string]bool{}
+	for _, p := range placements {
+		placed[p.Part] = true
+	}
+	homes := map[*doc.Section]bool{}
 	moved := map[doc.Block]bool{}
 	walkSections(top, func(s *doc.Section) {
 		var out []doc.Block
@@ -44,6 +50,10 @@ func place(top []*doc.Section, placements []plan.Placement, outline []plan.Outli
 				}
 				continue
 			}
+			if id, ok := leads[bl]; ok && placed[id] {
+				homes[s] = true
+				continue
+			}
 			for _, pc := range plan.SplitPlacements(t.Markdown) {
 				if pc.Part == "" {
 					out = append(out, &doc.Text{Markdown: pc.Markdown})
@@ -52,7 +62,7 @@ func place(top []*doc.Section, placements []plan.Placement, outline []plan.Outli
 				part := pl.blocks[pc.Part]
 				if from := pl.home[pc.Part]; from != s {
 					from.Blocks = slices.DeleteFunc(from.Blocks, func(x doc.Block) bool { return x == part })
-					emptied[from] = len(from.Blocks) == 0 && len(from.Sections) == 0
+					homes[from] = true
 				} else {
 					// Built before the text in this section: out holds it.
 					out = slices.DeleteFunc(out, func(x doc.Block) bool { return x == part })
@@ -63,6 +73,10 @@ func place(top []*doc.Section, placements []plan.Placement, outline []plan.Outli
 		}
 		s.Blocks = out
 	})
+	emptied := map[*doc.Section]bool{}
+	for s := range homes {
+		emptied[s] = len(s.Blocks) == 0 && len(s.Sections) == 0
+	}
 	top = dropEmptied(top, emptied)
 	for _, p := range placements {
 		if !pl.done[p.Part] {
@@ -108,7 +122,7 @@ func (pl *placer) check(placements []plan.Placement, outline []plan.OutlineEntry
 			if s := suggest.Closest(p.Part, ids); s != "" {
 				d.Hint = fmt.Sprintf("did you mean %q?", s)
 			} else {
-				d.Hint = "name a table or chart by its ID (the id of its element in the HTML), or a list: SECTION-items for a section's items, enablers-list, commitments-list"
+				d.Hint = "name a table or chart by its ID (the id of its element in the HTML), or a list: SECTION-items for a section's items, enablers-list, commitments-list, activities-YEAR-OBJECTIVE for key activities"
 			}
 			pl.diags = append(pl.diags, d)
 			continue
@@ -140,12 +154,16 @@ func walkSections(ss []*doc.Section, fn func(*doc.Section)) {
 	}
 }
 
-// dropEmptied removes the sections a move left with nothing in them.
+// dropEmptied removes the sections a move left with nothing in them, and
+// then those whose every subsection went so: a heading over nothing ("Key
+// activities" once each of its lists stands under its objective) is not
+// printed.
 func dropEmptied(ss []*doc.Section, emptied map[*doc.Section]bool) []*doc.Section {
 	out := ss[:0]
 	for _, s := range ss {
+		had := len(s.Sections) > 0
 		s.Sections = dropEmptied(s.Sections, emptied)
-		if emptied[s] && len(s.Blocks) == 0 && len(s.Sections) == 0 {
+		if (emptied[s] || had && len(s.Sections) == 0) && len(s.Blocks) == 0 && len(s.Sections) == 0 {
 			continue
 		}
 		out = append(out, s)

@@ -1,6 +1,7 @@
 package plandoc
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestPlace(t *testing.T) {
 	mark := func(line int, id string) plan.Placement { return plan.Placement{At: at(line), Part: id} }
 	all := []plan.Placement{mark(3, "gap-table"), mark(7, "five-ps-items"), mark(9, "risks-table"), mark(11, "trend-chart")}
 
-	out, diags := place(top(), all, nil)
+	out, diags := place(top(), all, nil, nil)
 	if len(diags) > 0 {
 		t.Fatalf("unexpected problems: %v", diags)
 	}
@@ -65,7 +66,7 @@ func TestPlace(t *testing.T) {
 			if tt.name == "not in paragraphs" {
 				ss[1].Blocks = ss[1].Blocks[:1] // the marker for risks-table is in no text
 			}
-			_, diags := place(ss, tt.placements, tt.outline)
+			_, diags := place(ss, tt.placements, tt.outline, nil)
 			var msgs []string
 			for _, d := range diags {
 				msgs = append(msgs, d.Error())
@@ -110,4 +111,88 @@ func blocksTree(ss []*doc.Section) string {
 		parts = append(parts, s.ID+"["+strings.Join(in, " ")+"]")
 	})
 	return strings.Join(parts, " ")
+}
+
+// TestPlaceActivityLists: a group's label goes with its list when the list
+// is placed under its objective's lead-in, and a part whose every list was
+// placed (its year's section, then Key activities itself) goes with it; a
+// list not placed keeps its label.
+func TestPlaceActivityLists(t *testing.T) {
+	top := func() ([]*doc.Section, map[doc.Block]string) {
+		la, lb := &doc.Text{Markdown: "**Build confidence**"}, &doc.Text{Markdown: "**Lead and manage**"}
+		return []*doc.Section{
+			{ID: "objective-a", Level: 2, Blocks: []doc.Block{&doc.Text{Markdown: "These are the key areas:\n\n{{place: activities-2010-11-a}}"}}},
+			{ID: "objective-b", Level: 2, Blocks: []doc.Block{&doc.Text{Markdown: "These are the things:\n\n{{place: activities-2010-11-b}}\n\nMore."}}},
+			{ID: "key-activities", Level: 1, Sections: []*doc.Section{
+				{ID: "activities-2010-11", Level: 2, Blocks: []doc.Block{la, &doc.List{ID: "activities-2010-11-a"}, lb, &doc.List{ID: "activities-2010-11-b"}}},
+			}},
+		}, map[doc.Block]string{la: "activities-2010-11-a", lb: "activities-2010-11-b"}
+	}
+	at := plan.Pos{File: "plan.yaml", Line: 3, Col: 7}
+	for _, tt := range []struct {
+		name   string
+		places []string
+		want   string
+	}{
+		{"all placed", []string{"activities-2010-11-a", "activities-2010-11-b"},
+			"objective-a[text:These are the key areas: list:activities-2010-11-a] objective-b[text:These are the things: list:activities-2010-11-b text:More.]"},
+		{"one placed", []string{"activities-2010-11-a"},
+			"objective-a[text:These are the key areas: list:activities-2010-11-a] objective-b[text:These are the things:] " +
+				"key-activities[activities-2010-11] activities-2010-11[text:**Lead and manage** list:activities-2010-11-b]"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ss, leads := top()
+			var ps []plan.Placement
+			for _, id := range tt.places {
+				ps = append(ps, plan.Placement{At: at, Part: id})
+			}
+			if len(tt.places) == 1 {
+				// The unplaced marker is text only: take it out.
+				ss[1].Blocks[0] = &doc.Text{Markdown: "These are the things:\n\nMore."}
+			}
+			out, diags := place(ss, ps, nil, leads)
+			if len(diags) > 0 {
+				t.Fatal(diags)
+			}
+			if got := blocksTree(out); got != tt.want {
+				t.Errorf("placed\n got %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestActivitiesUnderLeadIns: in 2010-13 every objective's key areas for
+// 2010/11 follow its lead-in ("These are some of the key areas ...:"), as
+// the source prints them, and no empty Key activities part is left.
+func TestActivitiesUnderLeadIns(t *testing.T) {
+	p, diags := plan.Load(filepath.Join("..", "..", "plans", "2010-13"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	d, err := Build(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	walkSections(d.Sections, func(s *doc.Section) {
+		if s.ID == SectionActivities {
+			t.Errorf("a Key activities part is printed: %s", blocksTree([]*doc.Section{s}))
+		}
+		for i, bl := range s.Blocks {
+			l, ok := bl.(*doc.List)
+			if !ok || !strings.HasPrefix(l.ID, "activities-") {
+				continue
+			}
+			found[l.ID] = true
+			lead, _ := s.Blocks[max(i-1, 0)].(*doc.Text)
+			if s.ID != "objective-"+strings.TrimPrefix(l.ID, "activities-2010-11-") || i == 0 || lead == nil || !strings.HasSuffix(lead.Markdown, ":") {
+				t.Errorf("%s is in %s, not under its objective's lead-in", l.ID, s.ID)
+			}
+		}
+	})
+	for _, o := range p.Objectives {
+		if !found["activities-2010-11-"+o.ID] {
+			t.Errorf("objective %s's activities are not printed", o.ID)
+		}
+	}
 }

@@ -85,7 +85,7 @@ func Build(p *plan.Plan, opts Options) (*doc.Document, error) {
 	// Wordings (other wordings the source uses for an item) are for
 	// matching and tracing, not for readers: the document prints each
 	// item's title only.
-	b := &builder{p: p, ids: doc.Anchors{}, extra: map[string]*plan.Section{}}
+	b := &builder{p: p, ids: doc.Anchors{}, extra: map[string]*plan.Section{}, leads: map[doc.Block]string{}}
 	b.indexTitles()
 	return b.build(opts)
 }
@@ -94,6 +94,10 @@ type builder struct {
 	p     *plan.Plan
 	ids   doc.Anchors
 	extra map[string]*plan.Section // plan sections merged into built ones, by ID
+	// leads are blocks that introduce a placeable part where it was built
+	// (a group label above its list), by the part's ID: placed elsewhere,
+	// the part goes without them.
+	leads map[doc.Block]string
 	// Titles by ID, for printing references.
 	outcomeT, strandT, priorityT, objectiveT, strategyT map[string]string
 }
@@ -177,7 +181,7 @@ func (b *builder) build(opts Options) (*doc.Document, error) {
 	}
 	if len(p.Placements) > 0 {
 		var diags plan.Diagnostics
-		if d.Sections, diags = place(d.Sections, p.Placements, p.Outline); len(diags) > 0 {
+		if d.Sections, diags = place(d.Sections, p.Placements, p.Outline, b.leads); len(diags) > 0 {
 			return nil, diags.Err()
 		}
 	}
