@@ -11,17 +11,25 @@ import (
 // section of the plan; a table or chart by its ID), and, when Parts is
 // given, the order of what it holds. An entry is written as the ID alone,
 // or as {part: ID, parts: [...]}.
+//
+// Headless ({part: ID, heading: false}) places a part without its own
+// heading: what it holds follows the text of the section it is placed in
+// (a built part's outcomes under the written section whose lead-in
+// introduces them, "...four strategic outcomes as follows:"), so the
+// words of one heading are not printed twice.
 type OutlineEntry struct {
-	At    Pos
-	Part  string
-	Parts []OutlineEntry
+	At       Pos
+	Part     string
+	Parts    []OutlineEntry
+	Headless bool
 }
 
 // outlineMapping is the long form of an outline entry; its type name is
 // what messages call it.
 type outlineMapping struct {
-	Part  string         `yaml:"part" mps:"required" doc:"ID of the part: a built part (summary, budget, performance...), a section of the plan, or a table or chart."`
-	Parts []OutlineEntry `yaml:"parts" doc:"What the part holds, in order: its subsections, and tables or charts to place after its text."`
+	Part    string         `yaml:"part" mps:"required" doc:"ID of the part: a built part (summary, budget, performance...), a section of the plan, or a table or chart."`
+	Parts   []OutlineEntry `yaml:"parts" doc:"What the part holds, in order: its subsections, and tables or charts to place after its text."`
+	Heading *bool          `yaml:"heading" doc:"false to place the part without its own heading: what it holds follows the text of the section it is placed in, before that section's parts with headings."`
 }
 
 func (o *OutlineEntry) unmarshalNode(d *decoder, n *yaml.Node) {
@@ -33,6 +41,7 @@ func (o *OutlineEntry) unmarshalNode(d *decoder, n *yaml.Node) {
 		var m outlineMapping
 		d.decodeStruct(n, reflect.ValueOf(&m).Elem(), nil)
 		o.Part, o.Parts = m.Part, m.Parts
+		o.Headless = m.Heading != nil && !*m.Heading
 	default:
 		d.errorf(n, "write the part's ID (budget), or {part: budget, parts: [...]} to order what it holds", "an outline entry must be an ID or a mapping, found %s", kindName(n))
 	}
@@ -49,8 +58,9 @@ func (g *schemaGen) outlineSchema() any {
 				"additionalProperties": false,
 				"required":             []string{"part"},
 				"properties": map[string]any{
-					"part":  map[string]any{"type": "string"},
-					"parts": map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/OutlineEntry"}},
+					"part":    map[string]any{"type": "string"},
+					"parts":   map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/OutlineEntry"}},
+					"heading": map[string]any{"type": "boolean", "description": "false to place the part without its own heading, its contents after the text of the section it is placed in."},
 				},
 			},
 		},

@@ -97,9 +97,14 @@ type Table struct {
 	Head          []string
 	// Numeric marks columns of figures, right-aligned.
 	Numeric []bool
-	// RowHeaders makes the first cell of each row a row header.
+	// RowHeaders makes a cell of each row a row header: the first, or
+	// the one HeaderColumn names.
 	RowHeaders bool
-	Rows       []Row
+	// HeaderColumn is the column of the row headers when a column before
+	// it groups the rows (the objective a headline measure serves, printed
+	// once for its measures as the source prints it); 0 is the first.
+	HeaderColumn int
+	Rows         []Row
 	// Note is Markdown printed under the table.
 	Note string
 }

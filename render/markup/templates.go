@@ -294,7 +294,7 @@ func rowCells(t *doc.Table, r doc.Row) []Cell {
 		if i < len(r.Cells) {
 			out[i].Text = r.Cells[i]
 		}
-		out[i].Header = i == 0 && t.RowHeaders
+		out[i].Header = i == t.HeaderColumn && t.RowHeaders
 		out[i].Numeric = i < len(t.Numeric) && t.Numeric[i]
 		out[i].NoBreak = !out[i].Header && strings.Contains(strings.TrimSpace(out[i].Text), " ") && doc.KeepWhole(out[i].Text)
 	}

@@ -195,7 +195,7 @@ func tableKind(tb *doc.Table) string {
 	if len(tb.Head) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%q %v %v", tb.Head, tb.Numeric, tb.RowHeaders)
+	return fmt.Sprintf("%q %v %v %d", tb.Head, tb.Numeric, tb.RowHeaders, tb.HeaderColumn)
 }
 
 // sameKind returns tb and every other table of its kind in the document
@@ -345,7 +345,7 @@ func (l *layout) newTableLayout(tb *doc.Table, x, avail float64) *tableLayout {
 			}
 			for c := range ncol {
 				typ, attrs := "TD", ""
-				if c == 0 && tb.RowHeaders {
+				if c == tb.HeaderColumn && tb.RowHeaders {
 					typ, attrs = "TH", "/A <</O /Table /Scope /Row>>"
 				}
 				row.cells = append(row.cells, mk(cell(r.Cells, c), st, c, typ, attrs))

@@ -47,13 +47,7 @@ func TestFits(t *testing.T) {
 		}
 		return nil
 	}
-	rows := func(tb *doc.Table) string {
-		var out []string
-		for _, r := range tb.Rows {
-			out = append(out, strings.Join(r.Cells, " | "))
-		}
-		return strings.Join(out, "\n")
-	}
+	rows := func(tb *doc.Table) string { return tableRows(tb, " | ") }
 
 	tb := table(base())
 	if tb == nil {

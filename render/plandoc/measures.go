@@ -211,15 +211,38 @@ func (b *builder) measureTable(owner, caption string, ms []*plan.Measure) (t *do
 	}
 	t = &doc.Table{ID: b.uid(owner + "-table"), Caption: caption, RowHeaders: true}
 	t.Head, t.Numeric = c.head()
+	// Where every measure names the objective it measures, the table is
+	// the source's outcome / objective / measure table (2010-13's headline
+	// indicators): each objective is printed once, beside its first
+	// measure, and the measure stays the row's header.
+	byObjective := !slices.ContainsFunc(ms, func(m *plan.Measure) bool { return len(refTitles(m.Objectives, b.objectiveT)) == 0 })
+	if byObjective {
+		t.Head, t.Numeric = append([]string{"Objective"}, t.Head...), append([]bool{false}, t.Numeric...)
+		t.HeaderColumn = 1
+	}
+	objective := func(r doc.Row, title string) doc.Row {
+		if byObjective {
+			r.Cells = append([]string{title}, r.Cells...)
+		}
+		return r
+	}
 	var notes []string
 	groups := b.outcomeGroups(ms)
+	prev := ""
 	for i, m := range ms {
 		if groups[i] != "" {
 			t.Rows = append(t.Rows, doc.Row{Cells: []string{groups[i]}, Group: true})
+			prev = ""
 		}
-		t.Rows = append(t.Rows, c.row(m, m.Title, m.Baseline, m.Targets, m.Results))
+		title := strings.Join(refTitles(m.Objectives, b.objectiveT), "; ")
+		if title == prev {
+			title = ""
+		} else {
+			prev = title
+		}
+		t.Rows = append(t.Rows, objective(c.row(m, m.Title, m.Baseline, m.Targets, m.Results), title))
 		for _, pt := range m.Parts {
-			t.Rows = append(t.Rows, c.row(m, m.Title+": "+pt.Title, pt.Baseline, pt.Targets, pt.Results))
+			t.Rows = append(t.Rows, objective(c.row(m, m.Title+": "+pt.Title, pt.Baseline, pt.Targets, pt.Results), ""))
 		}
 		notes = append(notes, measureNotes(m, true)...)
 	}

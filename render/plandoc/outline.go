@@ -46,6 +46,9 @@ func arrange(top []*doc.Section, outline []plan.OutlineEntry) ([]*doc.Section, p
 	// it was built, so nothing prints twice.
 	var out []*doc.Section
 	for i := range outline {
+		if outline[i].Headless {
+			a.problem(outline[i].At, "part %q is at the top of the outline, where it needs its heading; place it inside the section that introduces it ({part: SECTION, parts: [{part: %s, heading: false}]})", outline[i].Part, outline[i].Part)
+		}
 		if s := a.take(&outline[i]); s != nil {
 			out = append(out, s)
 		}
@@ -145,7 +148,17 @@ func (a *arranger) take(e *plan.OutlineEntry) *doc.Section {
 			a.moveBlock(c.Part, bl, s)
 			continue
 		}
-		if cs := a.take(c); cs != nil {
+		cs := a.take(c)
+		switch {
+		case cs == nil:
+		case c.Headless && len(s.Sections) > 0:
+			a.problem(c.At, "part %q, placed without its heading, would print under %q, not after the text of %q; list it before the parts with headings", c.Part, s.Sections[len(s.Sections)-1].Title, s.Title)
+		case c.Headless:
+			// Its contents follow the text of s: blocks after s's own,
+			// subsections first among s's.
+			s.Blocks = append(s.Blocks, cs.Blocks...)
+			s.Sections = append(s.Sections, cs.Sections...)
+		default:
 			s.Sections = append(s.Sections, cs)
 		}
 	}

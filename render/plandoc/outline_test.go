@@ -119,14 +119,7 @@ func TestSourceOrder(t *testing.T) {
 	}
 	for id, want := range sourceOrder {
 		t.Run(id, func(t *testing.T) {
-			p, diags := plan.Load(filepath.Join("..", "..", "plans", id))
-			if diags.HasErrors() {
-				t.Fatal(diags)
-			}
-			d, err := Build(p, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, d := buildSeed(t, id)
 			var got []string
 			for _, s := range d.Sections {
 				got = append(got, s.ID)
@@ -175,6 +168,7 @@ func TestOutlineProblems(t *testing.T) {
 	e := func(line int, id string, parts ...plan.OutlineEntry) plan.OutlineEntry {
 		return plan.OutlineEntry{At: at(line), Part: id, Parts: parts}
 	}
+	headless := func(x plan.OutlineEntry) plan.OutlineEntry { x.Headless = true; return x }
 	for _, tt := range []struct {
 		name    string
 		outline []plan.OutlineEntry
@@ -193,6 +187,12 @@ func TestOutlineProblems(t *testing.T) {
 			want: []string{`outline.yaml:1:5: error: "gap-table" is a table or chart: place it inside a section`}},
 		{name: "emptied part left out", outline: []plan.OutlineEntry{e(1, "context", e(2, "o1"), e(3, "o2")), e(4, "summary"), e(5, "budget")},
 			order: "context[text o1 o2] summary[] budget[table revenue capital]"},
+		{name: "without its heading", outline: []plan.OutlineEntry{e(1, "summary"), headless(e(2, "budget", headless(e(3, "objectives")), e(4, "revenue"), e(5, "capital"))), e(6, "context")},
+			want: []string{`outline.yaml:2:5: error: part "budget" is at the top of the outline, where it needs its heading`}},
+		{name: "contents under the lead-in", outline: []plan.OutlineEntry{e(1, "context", headless(e(2, "objectives"))), e(3, "summary"), e(4, "budget")},
+			order: "context[text o1 o2] summary[] budget[table revenue capital]"},
+		{name: "headless after a heading", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget", e(3, "revenue"), headless(e(4, "context")), e(5, "capital")), e(6, "objectives")},
+			want: []string{`outline.yaml:4:5: error: part "context", placed without its heading, would print under "Revenue", not after the text of "Budget"; list it before the parts with headings`}},
 		{name: "part not emptied", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget"), e(3, "context", e(4, "o1"))},
 			want: []string{`outline.yaml:1:5: error: the outline leaves out part "objectives" (Objectives); place it in the outline`}},
 	} {
@@ -245,4 +245,26 @@ func tree(ss []*doc.Section) string {
 		parts = append(parts, s.ID+"["+strings.Join(in, " ")+"]")
 	}
 	return strings.Join(parts, " ")
+}
+
+// TestHeadlessParts: 2007-10 places its outcomes and priorities without
+// their built headings ({part: outcomes, heading: false}), so each follows
+// its lead-in under the source's one heading ("Strategic Outcomes ... four
+// strategic outcomes as follows:"), not under a second, built one.
+func TestHeadlessParts(t *testing.T) {
+	p, d := buildSeed(t, "2007-10")
+	titles := map[string]*doc.Section{}
+	walkSections(d.Sections, func(s *doc.Section) { titles[strings.ToLower(s.Title)] = s })
+	for _, lead := range []string{"strategic outcomes", "strategic priority overview"} {
+		s := titles[lead]
+		if s == nil || len(s.Sections) < 4 {
+			t.Errorf("%q does not hold the parts its lead-in introduces: %v", lead, s)
+		}
+	}
+	if s := titles["strategic priorities"]; s != nil {
+		t.Errorf("the built heading %q is printed too", s.Title)
+	}
+	if n := len(titles["strategic outcomes"].Sections); n != len(p.Outcomes) {
+		t.Errorf("Strategic Outcomes holds %d sections, want the %d outcomes", n, len(p.Outcomes))
+	}
 }

@@ -1,7 +1,6 @@
 package plandoc
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -165,14 +164,7 @@ func TestPlaceActivityLists(t *testing.T) {
 // 2010/11 follow its lead-in ("These are some of the key areas ...:"), as
 // the source prints them, and no empty Key activities part is left.
 func TestActivitiesUnderLeadIns(t *testing.T) {
-	p, diags := plan.Load(filepath.Join("..", "..", "plans", "2010-13"))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	d, err := Build(p, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, d := buildSeed(t, "2010-13")
 	found := map[string]bool{}
 	walkSections(d.Sections, func(s *doc.Section) {
 		if s.ID == SectionActivities {

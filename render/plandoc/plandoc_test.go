@@ -3,6 +3,7 @@ package plandoc
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -382,4 +383,58 @@ func TestSectionMeasures(t *testing.T) {
 	if got := strings.Join(amounts, "|"); !strings.Contains(got, "the remainder (£28.2m, derived: the total less the other parts)") {
 		t.Errorf("breakdown amounts = %q, want the remainder printed as derived", got)
 	}
+}
+
+// TestMeasureTableByObjective: where every measure names its objective the
+// table is the source's outcome / objective / measure table: an Objective
+// column first, each objective printed beside its first measure (again
+// after an outcome row), the measure the row header; where one measure
+// names none, there is no such column.
+func TestMeasureTableByObjective(t *testing.T) {
+	b := &builder{ids: doc.Anchors{}, outcomeT: map[string]string{"a": "Safety"}, objectiveT: map[string]string{"x": "Reduce violence", "y": "Disrupt networks"}}
+	m := func(title string, outcome string, objectives ...string) *plan.Measure {
+		mm := &plan.Measure{Title: title}
+		if outcome != "" {
+			mm.Outcomes = []plan.Ref{{ID: outcome}}
+		}
+		for _, o := range objectives {
+			mm.Objectives = append(mm.Objectives, plan.Ref{ID: o})
+		}
+		return mm
+	}
+	rows := func(tb *doc.Table) string { return tableRows(tb, "|") }
+	tb, _ := b.measureTable("t", "T", []*plan.Measure{m("Violence", "a", "x"), m("Gun crime", "a", "x"), m("Networks", "a", "y")})
+	if strings.Join(tb.Head, "|") != "Objective|Measure" || tb.HeaderColumn != 1 || !tb.RowHeaders {
+		t.Errorf("head %q, header column %d", tb.Head, tb.HeaderColumn)
+	}
+	if want := "Outcome: Safety\nReduce violence|Violence\n|Gun crime\nDisrupt networks|Networks"; rows(tb) != want {
+		t.Errorf("rows\n%s\nwant\n%s", rows(tb), want)
+	}
+	tb, _ = b.measureTable("u", "U", []*plan.Measure{m("Violence", "", "x"), m("Homicide detection", "")})
+	if strings.Join(tb.Head, "|") != "Measure" || tb.HeaderColumn != 0 {
+		t.Errorf("a measure without an objective: head %q, header column %d", tb.Head, tb.HeaderColumn)
+	}
+}
+
+// tableRows prints a table's rows, a line each, cells joined by sep.
+func tableRows(tb *doc.Table, sep string) string {
+	var out []string
+	for _, r := range tb.Rows {
+		out = append(out, strings.Join(r.Cells, sep))
+	}
+	return strings.Join(out, "\n")
+}
+
+// buildSeed loads and builds one of the plans in plans/.
+func buildSeed(t *testing.T, id string) (*plan.Plan, *doc.Document) {
+	t.Helper()
+	p, diags := plan.Load(filepath.Join("..", "..", "plans", id))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	d, err := Build(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, d
 }
