@@ -112,11 +112,24 @@ type Table struct {
 // Row is one table row.
 type Row struct {
 	Cells []string
+	// Parts holds, by column, a cell that is more than a line of text:
+	// its paragraphs and bulleted lists, in order (a risk's detail with the
+	// issues it lists). Cells keeps such a cell as one line of plain text,
+	// for what needs text alone (column widths, tests).
+	Parts map[int][]CellPart
 	// Group marks a heading row that spans the table (an outcome heading
 	// above its objectives); it has one cell.
 	Group bool
 	// Total marks a total or derived row, printed in bold.
 	Total bool
+}
+
+// CellPart is a paragraph of a table cell or, with Items, a bulleted list:
+// a writer prints it as a list where its format has lists in cells (HTML,
+// PDF), and as its items marked "•" on one line where it has not (GFM).
+type CellPart struct {
+	Text  string
+	Items []string
 }
 
 // ChartKind selects how a Chart is drawn.

@@ -65,6 +65,8 @@ func typeName(t reflect.Type) string {
 		return typeName(t.Elem())
 	case reflect.Slice:
 		return "list of " + typeName(t.Elem())
+	case reflect.Map:
+		return typeName(t.Elem()) + " by " + typeName(t.Key())
 	case reflect.String:
 		return "text"
 	case reflect.Bool:

@@ -270,7 +270,11 @@ func rowHTML(t *doc.Table, r doc.Row) htemplate.HTML {
 		default:
 			b.WriteString(`<td>`)
 		}
-		b.WriteString(htemplate.HTMLEscapeString(c.Text))
+		if c.Parts != nil {
+			writeParts(&b, c.Parts)
+		} else {
+			b.WriteString(htemplate.HTMLEscapeString(c.Text))
+		}
 		if c.Header {
 			b.WriteString("</th>")
 		} else {
@@ -278,6 +282,22 @@ func rowHTML(t *doc.Table, r doc.Row) htemplate.HTML {
 		}
 	}
 	return htemplate.HTML(b.String()) //nolint:gosec // every cell escaped above
+}
+
+// writeParts prints a cell's paragraphs as <p> and its lists as <ul>.
+func writeParts(b *strings.Builder, ps []doc.CellPart) {
+	for _, p := range ps {
+		if p.Text != "" {
+			b.WriteString("<p>" + htemplate.HTMLEscapeString(p.Text) + "</p>")
+		}
+		if len(p.Items) > 0 {
+			b.WriteString("<ul>")
+			for _, it := range p.Items {
+				b.WriteString("<li>" + htemplate.HTMLEscapeString(it) + "</li>")
+			}
+			b.WriteString("</ul>")
+		}
+	}
 }
 
 // rowGroup is a run of rows under a group heading row (nil for rows before

@@ -185,7 +185,23 @@ func TestMarkdownStructure(t *testing.T) {
 					if tb != nil {
 						want++
 						for _, r := range tb.Rows {
-							cells = append(cells, r.Cells...)
+							for i, c := range r.Cells {
+								if ps := r.Parts[i]; ps != nil {
+									// A cell holding a list reads back
+									// with its items marked "•".
+									var w []string
+									for _, p := range ps {
+										if p.Text != "" {
+											w = append(w, p.Text)
+										}
+										for _, it := range p.Items {
+											w = append(w, "• "+it)
+										}
+									}
+									c = strings.Join(w, " ")
+								}
+								cells = append(cells, c)
+							}
 						}
 					}
 				}
@@ -590,5 +606,20 @@ func TestAdjacentListsStayApart(t *testing.T) {
 	main := string(h[bytes.Index(h, []byte("<main")):])
 	if n := strings.Count(main, "<ul>") + strings.Count(main, "<ol>"); n != 8 {
 		t.Errorf("HTML has %d lists, want 8", n)
+	}
+}
+
+// TestCellParts: a cell holding a list prints it as <p> and <ul> in HTML
+// (the table stays valid: see the Nu checker tests), and in a GFM cell,
+// which holds no blocks, on its line with each item marked "•".
+func TestCellParts(t *testing.T) {
+	tb := &doc.Table{Head: []string{"Risk", "Detail"}, RowHeaders: true}
+	r := doc.Row{Cells: []string{"Receipts", "These include: a; b <c>. Then."},
+		Parts: map[int][]doc.CellPart{1: {{Text: "These include:"}, {Items: []string{"a", "b <c>"}}, {Text: "Then."}}}}
+	if got, want := string(rowHTML(tb, r)), `<th scope="row">Receipts</th><td><p>These include:</p><ul><li>a</li><li>b &lt;c&gt;</li></ul><p>Then.</p></td>`; got != want {
+		t.Errorf("HTML\n got %s\nwant %s", got, want)
+	}
+	if got, want := strings.Join(mdCells(tb, r), " | "), `Receipts | These include: • a • b \<c> Then.`; got != want {
+		t.Errorf("Markdown\n got %s\nwant %s", got, want)
 	}
 }

@@ -277,7 +277,10 @@ func repeat(s string, n int) (string, error) {
 // figures, NoBreak for a word or two that read wrong broken across lines
 // (a status: "not met", "on track").
 type Cell struct {
-	Text    string
+	Text string
+	// Parts, when set, is the cell's paragraphs and bulleted lists, to
+	// print in place of Text (see doc.CellPart).
+	Parts   []doc.CellPart
 	Header  bool
 	Numeric bool
 	// NoBreak marks a cell of a word or two, a status such as "not met",
@@ -294,6 +297,7 @@ func rowCells(t *doc.Table, r doc.Row) []Cell {
 		if i < len(r.Cells) {
 			out[i].Text = r.Cells[i]
 		}
+		out[i].Parts = r.Parts[i]
 		out[i].Header = i == t.HeaderColumn && t.RowHeaders
 		out[i].Numeric = i < len(t.Numeric) && t.Numeric[i]
 		out[i].NoBreak = !out[i].Header && strings.Contains(strings.TrimSpace(out[i].Text), " ") && doc.KeepWhole(out[i].Text)
@@ -322,12 +326,30 @@ func mdCells(t *doc.Table, r doc.Row) []string {
 	out := make([]string, max(len(t.Head), len(r.Cells)))
 	for i := range r.Cells {
 		c := mdtext.Escape(r.Cells[i])
+		if ps := r.Parts[i]; ps != nil {
+			c = mdParts(ps)
+		}
 		if r.Total && c != "" {
 			c = "**" + c + "**"
 		}
 		out[i] = c
 	}
 	return out
+}
+
+// mdParts prints a cell's paragraphs and lists on the one line a GFM
+// cell has, without HTML: paragraphs run on, each list item marked "•".
+func mdParts(ps []doc.CellPart) string {
+	var words []string
+	for _, p := range ps {
+		if p.Text != "" {
+			words = append(words, mdtext.Escape(p.Text))
+		}
+		for _, it := range p.Items {
+			words = append(words, "• "+mdtext.Escape(it))
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 var noField = regexp.MustCompile(`executing "([^"]+)" at <([^>]*)>: can't evaluate field (\w+) in type ([\w.*\[\]]+)`)

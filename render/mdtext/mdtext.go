@@ -133,6 +133,66 @@ func Plain[S ~string](md S) string {
 	return strings.Join(strings.Fields(string(b)), " ")
 }
 
+// Block is a top-level paragraph of author Markdown, as plain text, or
+// (Items set) a bulleted list, its items as plain text.
+type Block struct {
+	Text  string
+	Items []string
+}
+
+// Blocks reads author Markdown as its top-level paragraphs and bulleted
+// lists, each as plain text (see Plain), for a table cell that prints them
+// apart. Other blocks (an ordered list, a quote) are read as paragraphs.
+func Blocks[S ~string](md S) []Block {
+	src := []byte(md)
+	root := gfm.Parser().Parse(text.NewReader(src))
+	var out []Block
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if l, ok := n.(*ast.List); ok && !l.IsOrdered() {
+			var b Block
+			for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+				b.Items = append(b.Items, Plain(blockSource(it, src)))
+			}
+			out = append(out, b)
+			continue
+		}
+		if t := Plain(blockSource(n, src)); t != "" {
+			out = append(out, Block{Text: t})
+		}
+	}
+	return out
+}
+
+// blockSource is the source of a block node: from the line of the first
+// of its lines, or its children's, to the end of the last.
+func blockSource(n ast.Node, src []byte) string {
+	start, stop := -1, -1
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		if n.Type() == ast.TypeBlock {
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				if start < 0 || seg.Start < start {
+					start = seg.Start
+				}
+				stop = max(stop, seg.Stop)
+			}
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			walk(c)
+		}
+	}
+	walk(n)
+	if start < 0 {
+		return ""
+	}
+	// From the start of its line: an ordered list's first marker ("1. ")
+	// is before its first paragraph's text.
+	start = bytes.LastIndexByte(src[:start], '\n') + 1
+	return string(src[start:stop])
+}
+
 // nodeSource is the source text of an inline node (code span, autolink,
 // raw HTML), as written.
 func nodeSource(n ast.Node, src []byte) []byte {

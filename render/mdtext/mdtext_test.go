@@ -1,6 +1,7 @@
 package mdtext
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -99,5 +100,18 @@ func TestMarkdownText(t *testing.T) {
 		if got := Plain(tt.in); got != tt.want {
 			t.Errorf("MarkdownText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestBlocks: author Markdown as its top-level paragraphs and bulleted
+// lists, each item plain text; an ordered list reads as a paragraph.
+func TestBlocks(t *testing.T) {
+	got := Blocks("These *include*:\n\n- The **first**.\n- The second,\n  wrapped.\n\nAfter.\n\n1. one\n2. two\n")
+	want := []Block{{Text: "These include:"}, {Items: []string{"The first.", "The second, wrapped."}}, {Text: "After."}, {Text: "one; two"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Blocks\n got %q\nwant %q", got, want)
+	}
+	if got := Blocks(""); got != nil {
+		t.Errorf("Blocks of nothing = %q", got)
 	}
 }

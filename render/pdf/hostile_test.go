@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,9 +90,22 @@ func hostile() map[string]*doc.Document {
 			Sections: []*doc.Section{{ID: "s" + strconv.Itoa(i), Title: "Sub " + strconv.Itoa(i), Level: 2}}})
 	}
 
+	// A cell holding a list longer than a page: the row splits, and its
+	// list goes on in the same L on the next page; parts for a column the
+	// table does not have, and empty parts, print nothing.
+	var items []string
+	for i := range 150 {
+		items = append(items, fmt.Sprintf("Issue %d %s", i, strings.Repeat("that wraps ", i%5)))
+	}
+	listCell := &doc.Table{Caption: "Lists in cells", Head: []string{"Risk", "Detail"}, RowHeaders: true, Rows: []doc.Row{
+		{Cells: []string{"Receipts", "flattened"}, Parts: map[int][]doc.CellPart{1: {{Text: "These include:"}, {Items: items}, {Text: "After the list."}, {Items: []string{"a second list"}}}, 7: {{Text: "no such column"}}}},
+		{Cells: []string{"Empty", ""}, Parts: map[int][]doc.CellPart{1: {}}},
+	}}
+
 	return map[string]*doc.Document{
-		"many sections": {ID: "m", Title: "Many sections", Sections: many},
-		"empty":         {},
+		"list in a cell": {ID: "l", Title: "List in a cell", Sections: []*doc.Section{{ID: "l1", Title: "Lists", Level: 1, Blocks: []doc.Block{listCell}}}},
+		"many sections":  {ID: "m", Title: "Many sections", Sections: many},
+		"empty":          {},
 		"unicode": {ID: "u", Title: "Plan 🚓 £3.56bn – ‘quoted’ • שלום مرحبا \x00\x07 \xff\xfe", Subtitle: "👮‍♀️",
 			Organisations: []string{"Org\u202eevil\u202c"}, Meta: []doc.Meta{{Label: "Period", Value: "2008/09 – 2010/11"}},
 			Keywords: []string{"a", "🚓"}, Created: time.Date(2008, 3, 1, 0, 0, 0, 0, time.UTC),
@@ -142,6 +156,21 @@ func TestHostile(t *testing.T) {
 			case "long words":
 				if n := strings.Count(text, longWord); n < 6 {
 					t.Errorf("the 10,000-character word survives whole %d times, want at least 6", n)
+				}
+			case "list in a cell":
+				// One L a list, each item an LI with its bullet and text,
+				// in the TD, however many pages the row runs over.
+				st := run(t, "pdfinfo", "-struct-text", path)
+				if n := strings.Count(st, " LI (block)\n"); n != 151 {
+					t.Errorf("%d list items tagged LI, want 151", n)
+				}
+				if !regexp.MustCompile(`TD\n\s+P \(block\)\n\s+"These include:"\n\s+L \(block\):`).MatchString(st) || strings.Count(st, " L (block):\n") != 2 {
+					t.Errorf("the cell is not TD > P, L (two lists):\n%.2000s", st)
+				}
+				for _, w := range []string{"Issue149", "Afterthelist.", "asecondlist"} {
+					if !strings.Contains(text, w) {
+						t.Errorf("text lacks %q", w)
+					}
 				}
 			case "unicode":
 				for _, w := range []string{"£3.56bn–‘quoted’•", "Emoji\uFFFD\uFFFDand", "CJK\uFFFD\uFFFDand", "https://example.org"} {

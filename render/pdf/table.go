@@ -22,7 +22,23 @@ type cellLayout struct {
 	typ   string // TH or TD
 	attrs string
 	x, w  float64
+	// spans, for a cell of paragraphs and lists (doc.CellPart), are its
+	// paragraphs and list items; lineSpan gives each line's span.
+	spans    []cellSpan
+	lineSpan []int
 }
+
+// cellSpan is a paragraph of a cell (tagged P) or an item of one of its
+// bulleted lists (LI in that list's L), starting at line from.
+type cellSpan struct {
+	from int
+	item bool
+	list int // which list of the cell, for an item
+}
+
+// cellIndent is how far a list item's text in a cell stands in from the
+// cell's text, past its bullet (mm).
+const cellIndent = 3.5
 
 // rowLayout is one row laid out.
 type rowLayout struct {
@@ -348,7 +364,11 @@ func (l *layout) newTableLayout(tb *doc.Table, x, avail float64) *tableLayout {
 				if c == tb.HeaderColumn && tb.RowHeaders {
 					typ, attrs = "TH", "/A <</O /Table /Scope /Row>>"
 				}
-				row.cells = append(row.cells, mk(cell(r.Cells, c), st, c, typ, attrs))
+				cl := mk(cell(r.Cells, c), st, c, typ, attrs)
+				if ps := r.Parts[c]; ps != nil {
+					partLines(fs, &cl, ps, st, size)
+				}
+				row.cells = append(row.cells, cl)
 			}
 		}
 		finish(&row)
@@ -414,6 +434,33 @@ func (l *layout) columnWidths(kind []*doc.Table, ncol int, size, avail float64, 
 	return distribute(nat, minw, avail)
 }
 
+// partLines breaks a cell of paragraphs and lists into lines, a list
+// item's lines indented past its bullet.
+func partLines(fs *fonts, c *cellLayout, ps []doc.CellPart, st style, size float64) {
+	inner := max(c.w-2*padH, 0.5)
+	c.lines, c.spans, c.lineSpan = nil, nil, nil
+	add := func(text string, item bool, list int, w float64) {
+		ls := fs.breakLines(fs.split([]run{{text: text, st: st}}, size, false), size, w)
+		c.spans = append(c.spans, cellSpan{from: len(c.lines), item: item, list: list})
+		for range ls {
+			c.lineSpan = append(c.lineSpan, len(c.spans)-1)
+		}
+		c.lines = append(c.lines, ls...)
+	}
+	lists := 0
+	for _, p := range ps {
+		if p.Text != "" {
+			add(p.Text, false, 0, inner)
+		}
+		if len(p.Items) > 0 {
+			for _, it := range p.Items {
+				add(it, true, lists, max(inner-cellIndent, 0.5))
+			}
+			lists++
+		}
+	}
+}
+
 // distribute sets column widths summing to avail: natural widths when they
 // fit, else minimum widths plus a share of the rest; when even the minimum
 // widths do not fit, they shrink and long words break between characters.
@@ -472,6 +519,7 @@ func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool, keep float64)
 	}
 	l.t.begin("TR")
 	elems := make([]*elem, len(r.cells))
+	tags := make([]cellTags, len(r.cells))
 	from := 0
 	for {
 		k := int((bottom - l.y - 2*padV) / lh)
@@ -493,7 +541,11 @@ func (l *layout) drawRow(tl *tableLayout, r *rowLayout, body bool, keep float64)
 				l.t.end()
 			}
 			prev := l.t.enter(elems[ci])
-			l.cellLines(tl, c, from, to, false)
+			if c.spans != nil {
+				l.cellParts(tl, c, from, to, elems[ci], &tags[ci])
+			} else {
+				l.cellLines(tl, c, from, to, false)
+			}
 			l.t.leave(prev)
 		}
 		l.c.rule(tl.x, l.y+chunk, tl.x+tl.w, l.y+chunk, 0.2, l.pal.lightRule)
@@ -526,6 +578,62 @@ func (l *layout) cellLines(tl *tableLayout, c cellLayout, from, to int, artifact
 		l.c.clip(c.x, l.y, c.w, float64(to-from)*lh+2*padV, draw)
 	} else {
 		draw()
+	}
+}
+
+// cellTags are the structure elements of a cell's paragraphs and lists,
+// made as the first line of each is drawn, so that a row split across
+// pages goes on in the same elements.
+type cellTags struct {
+	lists  map[int]*elem
+	bodies map[int]*elem // by span: its P, or its item's LBody
+}
+
+// cellParts draws lines [from, to) of a cell of paragraphs and lists at
+// the cursor: a paragraph as P, each list item as LI (its bullet in Lbl,
+// its text in LBody) of the list's L, all within the cell's TD.
+func (l *layout) cellParts(tl *tableLayout, c cellLayout, from, to int, td *elem, tags *cellTags) {
+	if tags.bodies == nil {
+		tags.lists, tags.bodies = map[int]*elem{}, map[int]*elem{}
+	}
+	lh := tl.lineH()
+	inner := max(c.w-2*padH, 0.5)
+	for i := from; i < to && i < len(c.lines); i++ {
+		si := c.lineSpan[i]
+		sp := c.spans[si]
+		x, y := c.x+padH, l.y+padV+float64(i-from)*lh
+		body := tags.bodies[si]
+		if body == nil {
+			prev := l.t.enter(td)
+			if sp.item {
+				lst := tags.lists[sp.list]
+				if lst == nil {
+					lst = l.t.beginAttr("L", "", "/A <</O /List /ListNumbering /Disc>>")
+					l.t.end()
+					tags.lists[sp.list] = lst
+				}
+				l.t.enter(lst)
+				l.t.begin("LI")
+				l.t.begin("Lbl")
+				l.c.drawText(x, y+tl.size*ptmm*1.05, "•", fontKey{0, tl.size}, l.pal.ink)
+				l.t.end()
+				body = l.t.begin("LBody")
+				l.t.end()
+				l.t.end()
+			} else {
+				body = l.t.begin("P")
+				l.t.end()
+			}
+			l.t.leave(prev)
+			tags.bodies[si] = body
+		}
+		w := inner
+		if sp.item {
+			x, w = x+cellIndent, max(inner-cellIndent, 0.5)
+		}
+		prev := l.t.enter(body)
+		l.drawLine(c.lines[i], x, y, w, tl.size, c.align, l.pal.ink, false)
+		l.t.leave(prev)
 	}
 }
 

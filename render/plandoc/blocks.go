@@ -16,6 +16,22 @@ func mdBlocks(md plan.Markdown) []doc.Block {
 	return []doc.Block{&doc.Text{Markdown: strings.TrimRight(string(md), "\n")}}
 }
 
+// cellParts is Markdown for a table cell that holds a list ("These
+// include:" and the issues it lists): its paragraphs and lists, so that
+// the list prints as one; nil for text without a list, which a cell
+// prints as one paragraph.
+func cellParts(md plan.Markdown) []doc.CellPart {
+	bs := mdtext.Blocks(md)
+	if !slices.ContainsFunc(bs, func(b mdtext.Block) bool { return len(b.Items) > 0 }) {
+		return nil
+	}
+	out := make([]doc.CellPart, len(bs))
+	for i, b := range bs {
+		out[i] = doc.CellPart{Text: b.Text, Items: b.Items}
+	}
+	return out
+}
+
 // itemList lists a plan's items; id names the list for placement markers.
 func itemList(id string, items []plan.Item) *doc.List {
 	l := &doc.List{ID: id}

@@ -270,6 +270,9 @@ func (b *builder) riskTable(id, caption string, risks []plan.Risk, withArea bool
 			row.Cells = append(row.Cells, r.Amount.String())
 		}
 		row.Cells = append(row.Cells, mdtext.Plain(r.Description))
+		if parts := cellParts(r.Description); parts != nil {
+			row.Parts = map[int][]doc.CellPart{len(row.Cells) - 1: parts}
+		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
