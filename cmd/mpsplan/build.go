@@ -275,7 +275,20 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
 		return p.ID, nil, none, false
 	}
-	var files []outFile
+	var files, data []outFile
+	if slices.Contains(fmts, "html") {
+		// The HTML links the plan's figures: they are written beside it,
+		// after the documents (the first file is the plan's page).
+		doc.Links = site.DocumentLinks(p.ID, doc, fmts)
+		figures, err := site.PlanData(p)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "mpsplan: %s: not built: its figures: %v\n", p.ID, err)
+			return p.ID, nil, none, false
+		}
+		for _, f := range figures {
+			data = append(data, outFile{path: filepath.Join(out, filepath.FromSlash(f.Path)), data: f.Data})
+		}
+	}
 	for _, f := range fmts {
 		var buf bytes.Buffer
 		buf.Grow(256 << 10) // the largest plan's HTML is some 200 KB
@@ -291,5 +304,5 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
 		return p.ID, nil, none, false
 	}
-	return p.ID, append(files, reports...), site.Published{Plan: p, Doc: doc, Reports: reportDocs}, true
+	return p.ID, slices.Concat(files, reports, data), site.Published{Plan: p, Doc: doc, Reports: reportDocs}, true
 }

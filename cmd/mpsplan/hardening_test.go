@@ -159,7 +159,7 @@ func TestBuildVerboseAndQuiet(t *testing.T) {
 	out := t.TempDir()
 	code, stdout, errs := mpsplan(t, "build", "-v", "--plans", plans, "--out", out, "--format", "md,html")
 	want := filepath.Join(out, "p", "p.md") + "\n"
-	if code != 0 || !strings.Contains(stdout, "wrote "+want) || !strings.Contains(stdout, "wrote "+filepath.Join(out, "p", "p.html")) || !strings.Contains(errs, "2 file(s) written") {
+	if code != 0 || !strings.Contains(stdout, "wrote "+want) || !strings.Contains(stdout, "wrote "+filepath.Join(out, "p", "p.html")) || !strings.Contains(errs, "4 file(s) written") {
 		t.Errorf("-v: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, errs)
 	}
 	code, stdout, errs = mpsplan(t, "build", "-v", "--plans", plans, "--out", out, "--format", "md,html")

@@ -8,6 +8,7 @@ import (
 	"github.com/mpsplan/mpsplan/themes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -266,6 +267,9 @@ func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *
 		doc, err := report.BuildWith(p, y, others, opts)
 		if err != nil {
 			return nil, nil, err
+		}
+		if slices.Contains(fmts, "html") {
+			doc.Links = site.DocumentLinks(p.ID, doc, fmts)
 		}
 		for _, f := range fmts {
 			var buf bytes.Buffer

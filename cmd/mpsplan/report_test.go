@@ -10,6 +10,7 @@ import (
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/markup"
+	"github.com/mpsplan/mpsplan/render/site"
 
 	"github.com/mpsplan/mpsplan/render/pdf"
 	"github.com/mpsplan/mpsplan/render/report"
@@ -69,6 +70,7 @@ func TestReportFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc.Links = site.DocumentLinks(p.ID, doc, formatOrder) // as the build adds them
 	tm, err := markup.DefaultTemplates()
 	if err != nil {
 		t.Fatal(err)

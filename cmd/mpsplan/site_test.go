@@ -31,6 +31,7 @@ func TestSite(t *testing.T) {
 	}
 	pages := sitePages(t, out)
 	t.Run("links", func(t *testing.T) { checkLinks(t, out) })
+	t.Run("document links", func(t *testing.T) { checkDocumentLinks(t, out, run) })
 	t.Run("data", func(t *testing.T) { checkDataPackage(t, out) })
 	t.Run("export", func(t *testing.T) {
 		// The site's figures are what mpsplan export gives.
@@ -91,6 +92,43 @@ func TestSite(t *testing.T) {
 			t.Errorf("build --check after build: exit %d\n%s", code, msg)
 		}
 	})
+}
+
+// checkDocumentLinks: each plan's and report's HTML in the site links its
+// PDF, its Markdown and its plan's figures, files that are there; and a
+// build of one plan writes the same page and the same figures, so
+// building one plan never changes what the site published.
+func checkDocumentLinks(t *testing.T, out string, run func(args ...string) (int, string)) {
+	docs, _ := filepath.Glob(filepath.Join(out, "*", "*.html"))
+	n := 0
+	for _, f := range docs {
+		dir := filepath.Base(filepath.Dir(f))
+		if dir == site.MeasuresDir {
+			continue
+		}
+		n++
+		b, _ := os.ReadFile(f)
+		id := strings.TrimSuffix(filepath.Base(f), ".html")
+		for _, want := range []string{id + ".pdf", id + ".md", dir + ".csv", dir + ".json"} {
+			if !strings.Contains(string(b), `<a href="`+want+`"`) {
+				t.Errorf("%s does not link %s", f, want)
+			}
+		}
+	}
+	if n < 6 { // five plans and a report
+		t.Errorf("only %d plan and report pages", n)
+	}
+	one := t.TempDir()
+	if code, msg := run("build", "2006-09", "--out", one); code != 0 {
+		t.Fatalf("build 2006-09: exit %d\n%s", code, msg)
+	}
+	for _, f := range []string{"2006-09.html", "2006-09-report-2006-07.html", "2006-09.csv", "2006-09.json"} {
+		a, _ := os.ReadFile(filepath.Join(out, "2006-09", f))
+		b, _ := os.ReadFile(filepath.Join(one, "2006-09", f))
+		if len(a) == 0 || string(a) != string(b) {
+			t.Errorf("%s: a build of the plan alone writes %d bytes, unlike the site's %d", f, len(b), len(a))
+		}
+	}
 }
 
 // sitePages are the site's own HTML pages: the index and the measures'.

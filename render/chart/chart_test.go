@@ -196,7 +196,8 @@ func charts(r *rand.Rand) []*doc.Chart {
 }
 
 // TestNoOverlap: in every chart laid out, at both writers' sizes, no two
-// texts overlap and none leaves the figure; nothing is cut short.
+// texts overlap, none leaves the figure and no gridline runs through one;
+// nothing is cut short.
 func TestNoOverlap(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 9))
 	styles := []Style{{Width: 470, Size: 8.5}, {Width: 560, Size: 14}, {Width: 300, Size: 9}}
@@ -221,6 +222,17 @@ func TestNoOverlap(t *testing.T) {
 					bx0, by0, bx1, by1 := b.Box()
 					if x0 < bx1-0.01 && bx0 < x1-0.01 && y0 < by1-0.01 && by0 < y1-0.01 {
 						t.Errorf("chart %d (%s, width %v): %q overlaps %q", ci, c.Kind, st.Width, a.S, b.S)
+					}
+				}
+				// No light gridline runs through a text.
+				for _, m := range f.Marks {
+					if m.Kind == Line && m.Color == Default.Grid && m.Y == m.Y2 && m.Y > y0+0.01 && m.Y < y1-0.01 &&
+						min(m.X, m.X2) < x1-0.01 && max(m.X, m.X2) > x0+0.01 {
+						t.Errorf("chart %d (%s, width %v): a gridline at %.1f runs through %q", ci, c.Kind, st.Width, m.Y, a.S)
+					}
+					if m.Kind == Line && m.Color == Default.Grid && m.X == m.X2 && m.X > x0+0.01 && m.X < x1-0.01 &&
+						min(m.Y, m.Y2) < y1-0.01 && max(m.Y, m.Y2) > y0+0.01 {
+						t.Errorf("chart %d (%s, width %v): a gridline at x %.1f runs through %q", ci, c.Kind, st.Width, m.X, a.S)
 					}
 				}
 			}

@@ -8,6 +8,7 @@
 package doc
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -36,8 +37,24 @@ type Document struct {
 	Keywords []string
 	// Draft marks a document not yet approved: every format says so on
 	// every page (a DRAFT mark on each PDF page, a banner in HTML).
-	Draft    bool
+	Draft bool
+	// Links are the document's other forms and its place in a site (its
+	// PDF and Markdown, its figures as data, the site's index), each
+	// relative to the document's own file. The HTML writer prints them
+	// under the title block and as alternates in its head; the other
+	// writers leave them out, since they are not read beside the files.
+	Links    []Link
 	Sections []*Section
+}
+
+// Link is a link from a document to a file beside it.
+type Link struct {
+	// Label is what the reader sees: "PDF", "Figures (CSV)".
+	Label string
+	// Href is the file's path, relative to the document's.
+	Href string
+	// Type is the file's media type ("application/pdf"), empty for a page.
+	Type string
 }
 
 // Meta is one labelled line of the title block.
@@ -94,7 +111,15 @@ type Table struct {
 	// tagged caption in PDF, left out of Markdown), so a reader sees the
 	// words once. The writers set it (on their own copy of the table).
 	CaptionHidden bool
-	Head          []string
+	// Widths, when set, are the columns' widths in percent of the table's
+	// (to a tenth):
+	// tables of one kind (the same columns) are set alike throughout a
+	// document. The writers set them (on their own copy of the table).
+	Widths []float64
+	// MinWidth (in em), set with Widths, is the narrowest the table can be
+	// set so with no word broken; narrower, it scrolls.
+	MinWidth int
+	Head     []string
 	// Numeric marks columns of figures, right-aligned.
 	Numeric []bool
 	// RowHeaders makes a cell of each row a row header: the first, or
@@ -298,4 +323,13 @@ func RepeatsHeading(caption, heading string) bool {
 func KeepWhole(s string) bool {
 	t := strings.TrimSpace(s)
 	return t != "" && utf8.RuneCountInString(t) <= 12 && len(strings.Fields(t)) <= 2
+}
+
+// Kind is what makes tables one kind: the same columns, in the same order,
+// of the same sort. Empty for a table without a header row.
+func (t *Table) Kind() string {
+	if t == nil || len(t.Head) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%q %v %v %d", t.Head, t.Numeric, t.RowHeaders, t.HeaderColumn)
 }

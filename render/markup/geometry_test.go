@@ -44,7 +44,9 @@ func checkChartText(t *testing.T, files ...string) (string, bool) {
 // TestChartTextGeometry lays out the HTML of every plan and every report
 // in headless Chromium at a phone's width and measures each chart text as
 // the browser draws it (getBBox): no two texts of a chart overlap, none
-// leaves its viewBox; and no status ("not met") breaks across lines.
+// leaves its viewBox; no status ("not met") breaks across lines; and, at a
+// desktop's width, tables of one kind have the same column widths and no
+// text overflows its cell.
 func TestChartTextGeometry(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives chromium")
@@ -72,8 +74,8 @@ func TestChartTextGeometry(t *testing.T) {
 }
 
 // TestChartTextGeometryFails proves the check can fail: a chart with two
-// labels printed over each other and one past its right edge, and a
-// status squeezed onto two lines.
+// labels printed over each other and one past its right edge, a status
+// squeezed onto two lines, and two tables of one kind set apart.
 func TestChartTextGeometryFails(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives chromium")
@@ -81,7 +83,9 @@ func TestChartTextGeometryFails(t *testing.T) {
 	page := `<!DOCTYPE html><html lang="en"><title>t</title>
 <svg viewBox="0 0 200 100" aria-labelledby="c"><text x="10" y="20">−6.3%</text><text x="20" y="22">April to December 2006</text>
 <text x="10" y="60">clear</text><text x="180" y="90">cut off</text></svg>
-<table style="width: 40px"><tr><td>not met</td><td>met</td></tr></table>`
+<table style="width: 40px"><tr><td>not met</td><td>met</td></tr></table>
+<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>x</td><td>y</td></tr></tbody></table>
+<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>a much longer text than the other</td><td>y</td></tr></tbody></table>`
 	f := filepath.Join(t.TempDir(), "bad.html")
 	if err := os.WriteFile(f, []byte(page), 0o644); err != nil {
 		t.Fatal(err)
@@ -89,7 +93,8 @@ func TestChartTextGeometryFails(t *testing.T) {
 	out, ok := checkChartText(t, f)
 	if ok || !strings.Contains(out, `"−6.3%" at`) || !strings.Contains(out, `overlaps "April to December 2006"`) ||
 		!strings.Contains(out, `"cut off" at`) || strings.Contains(out, `"clear"`) ||
-		!strings.Contains(out, `the cell "not met" breaks`) || !strings.Contains(out, "3 problem(s)") {
-		t.Errorf("the check does not report exactly the collision, the text off the chart and the broken status:\n%s", out)
+		!strings.Contains(out, `the cell "not met" breaks`) || !strings.Contains(out, `tables headed "A | B" are set`) ||
+		!strings.Contains(out, "4 problem(s)") {
+		t.Errorf("the check does not report exactly the collision, the text off the chart, the broken status and the two tables of a kind set apart:\n%s", out)
 	}
 }

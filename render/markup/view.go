@@ -57,6 +57,7 @@ type blockView struct {
 
 func newDocView(d *doc.Document, anchor func(*doc.Section) string) *docView {
 	v := &docView{Document: d}
+	widths := kindWidths(d)
 	var sections func(ss []*doc.Section, heading int) []*sectionView
 	sections = func(ss []*doc.Section, heading int) []*sectionView {
 		var out []*sectionView
@@ -73,9 +74,9 @@ func newDocView(d *doc.Document, anchor func(*doc.Section) string) *docView {
 				case *doc.List:
 					bv.Kind, bv.List = "list", b
 				case *doc.Table:
-					bv.Kind, bv.Table = "table", underHeading(b, s.Title)
+					bv.Kind, bv.Table = "table", tableView(b, s.Title, widths)
 				case *doc.Chart:
-					bv.Kind, bv.Chart = "chart", chartUnderHeading(b, s.Title)
+					bv.Kind, bv.Chart = "chart", chartView(b, s.Title, widths)
 				}
 				if bv.Kind != "" {
 					if n := len(sv.Blocks); n > 0 {
@@ -141,26 +142,45 @@ func itemMarker(line string) string {
 	return ""
 }
 
-// underHeading returns t, or a copy of it with its caption hidden (for
-// screen readers only) where the caption repeats heading.
-func underHeading(t *doc.Table, heading string) *doc.Table {
-	if t == nil || t.CaptionHidden || !doc.RepeatsHeading(t.Caption, heading) {
+// tableView returns t, or a copy of it with its caption hidden (for screen
+// readers only) where the caption repeats heading, and the widths its
+// kind shares in the document.
+func tableView(t *doc.Table, heading string, widths map[string]columns) *doc.Table {
+	if t == nil {
+		return nil
+	}
+	hide := !t.CaptionHidden && doc.RepeatsHeading(t.Caption, heading)
+	w, shared := widths[t.Kind()]
+	if !hide && (!shared || t.Widths != nil) {
 		return t
 	}
 	c := *t
-	c.CaptionHidden = true
+	c.CaptionHidden = c.CaptionHidden || hide
+	if c.Widths == nil && shared {
+		c.Widths, c.MinWidth = w.shares, w.minEm
+	}
 	return &c
 }
 
-// chartUnderHeading returns c, or a copy of it with its title and its data
-// table's caption hidden where they repeat heading: the heading is the
-// figure's one visible caption.
-func chartUnderHeading(c *doc.Chart, heading string) *doc.Chart {
-	if c == nil || !doc.RepeatsHeading(c.Title, heading) {
+// chartView returns c, or a copy of it with its title hidden where it
+// repeats heading (the heading is the figure's one visible caption), and
+// its data table as tableView gives it.
+func chartView(c *doc.Chart, heading string, widths map[string]columns) *doc.Chart {
+	if c == nil {
+		return nil
+	}
+	data := c.Data
+	hide := doc.RepeatsHeading(c.Title, heading)
+	if hide {
+		data = tableView(c.Data, heading, widths)
+	} else {
+		data = tableView(c.Data, "", widths)
+	}
+	if !hide && data == c.Data {
 		return c
 	}
 	cc := *c
-	cc.TitleHidden = true
-	cc.Data = underHeading(c.Data, heading)
+	cc.TitleHidden = cc.TitleHidden || hide
+	cc.Data = data
 	return &cc
 }

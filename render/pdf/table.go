@@ -205,15 +205,6 @@ func (l *layout) firstTableStart(s *doc.Section) float64 {
 // table starts on.
 var testRowHook func(tl *tableLayout, r *rowLayout, page int)
 
-// tableKind is what makes tables one kind: the same columns, in the same
-// order, of the same sort. Empty for a table without a header row.
-func tableKind(tb *doc.Table) string {
-	if len(tb.Head) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%q %v %v %d", tb.Head, tb.Numeric, tb.RowHeaders, tb.HeaderColumn)
-}
-
 // sameKind returns tb and every other table of its kind in the document
 // (its tables and its charts' data tables): they are set with the same
 // column widths, so a column stands where the reader saw it last.
@@ -231,14 +222,14 @@ func (l *layout) sameKind(tb *doc.Table) []*doc.Table {
 						t = b.Data
 					}
 				}
-				if t != nil && tableKind(t) != "" {
-					l.kinds[tableKind(t)] = append(l.kinds[tableKind(t)], t)
+				if t != nil && t.Kind() != "" {
+					l.kinds[t.Kind()] = append(l.kinds[t.Kind()], t)
 				}
 			}
 		})
 	}
 	out := []*doc.Table{tb}
-	if k := tableKind(tb); k != "" {
+	if k := tb.Kind(); k != "" {
 		for _, t := range l.kinds[k] {
 			if t != tb {
 				out = append(out, t)
@@ -306,7 +297,7 @@ func (l *layout) newTableLayout(tb *doc.Table, x, avail float64) *tableLayout {
 	// The widths of a kind are measured once a document: measuring every
 	// table of the kind again for each of them made the work grow with
 	// the square of their number.
-	key := widthsKey{tableKind(tb), avail}
+	key := widthsKey{tb.Kind(), avail}
 	widths := l.kindWidths[key]
 	if widths == nil {
 		widths = l.columnWidths(kind, ncol, size, avail, numeric)

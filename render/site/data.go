@@ -10,38 +10,42 @@ import (
 )
 
 // dataFiles are the figures as open data: every plan's in figures.csv and
-// figures.json, described by datapackage.json, and each plan's own beside
-// its documents. They are what mpsplan export prints, byte for byte.
+// figures.json, described by datapackage.json. They are what mpsplan
+// export prints, byte for byte. Each plan's own (PlanData) are written
+// with its documents, by any build.
 func dataFiles(pubs []Published, opts Options) ([]File, error) {
 	var plans []*plan.Plan
 	for _, p := range pubs {
 		plans = append(plans, p.Plan)
 	}
-	var files []File
-	add := func(path string, rows []export.Row) error {
-		var csv, js bytes.Buffer
-		if err := export.WriteCSV(&csv, rows); err != nil {
-			return err
-		}
-		if err := export.WriteJSON(&js, rows); err != nil {
-			return err
-		}
-		files = append(files, File{Path: path + "csv", Data: csv.Bytes()}, File{Path: path + "json", Data: js.Bytes()})
-		return nil
-	}
-	if err := add("figures.", export.Rows(plans)); err != nil {
+	files, err := figures("figures.", export.Rows(plans))
+	if err != nil {
 		return nil, err
-	}
-	for _, p := range plans {
-		if err := add(p.ID+"/"+p.ID+".", export.Rows([]*plan.Plan{p})); err != nil {
-			return nil, err
-		}
 	}
 	pkg, err := dataPackage(plans, opts)
 	if err != nil {
 		return nil, err
 	}
 	return append(files, File{Path: DataPackageFile, Data: pkg}), nil
+}
+
+// PlanData are a plan's own figures, as CSV and JSON, beside its
+// documents (<id>/<id>.csv, <id>/<id>.json), where its HTML links them
+// (DocumentLinks): what mpsplan export prints of the plan.
+func PlanData(p *plan.Plan) ([]File, error) {
+	return figures(p.ID+"/"+p.ID+".", export.Rows([]*plan.Plan{p}))
+}
+
+// figures are rows as CSV and JSON, at path + "csv" and path + "json".
+func figures(path string, rows []export.Row) ([]File, error) {
+	var csv, js bytes.Buffer
+	if err := export.WriteCSV(&csv, rows); err != nil {
+		return nil, err
+	}
+	if err := export.WriteJSON(&js, rows); err != nil {
+		return nil, err
+	}
+	return []File{{Path: path + "csv", Data: csv.Bytes()}, {Path: path + "json", Data: js.Bytes()}}, nil
 }
 
 // The Frictionless Data Package (v1) descriptor, as much of it as the

@@ -2,7 +2,9 @@
 // the text of every inline SVG chart as the browser draws it (each
 // <text>'s getBBox(), in the SVG's own units): no two texts of a chart
 // overlap, and none leaves the chart's viewBox; and that no table cell of
-// a word or two (a status: "not met", "on track") breaks across lines.
+// a word or two (a status: "not met", "on track") breaks across lines; and,
+// at a desktop's width, that tables of one kind have the same columns and
+// no chart is squeezed beside its table.
 // Prints each problem and exits 1 if there is any.
 // Used by render/markup's geometry_test.go:
 //   node svg-geometry.js TOOLS_DIR CHROMIUM FILE.html...
@@ -23,7 +25,7 @@ const tol = 0.5;
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  let failed = 0, charts = 0, texts = 0, cells = 0;
+  let failed = 0, charts = 0, texts = 0, cells = 0, kinds = 0;
   try {
     const context = await browser.newContext({ viewport: { width: 400, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
@@ -77,9 +79,63 @@ const tol = 0.5;
       }
     }
     await context.close();
+    // At a desktop's width, the tables of one kind (same header row) have
+    // the same column widths throughout a document.
+    const wide = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const wpage = await wide.newPage();
+    for (const file of files) {
+      await wpage.goto('file://' + path.resolve(file));
+      const found = await wpage.evaluate(() => {
+        const first = new Map();
+        const problems = [];
+        let n = 0;
+        // A chart beside its data table keeps a readable width.
+        for (const svg of document.querySelectorAll('svg.chart-svg')) {
+          const w = svg.getBoundingClientRect().width;
+          if (w < 240) problems.push(`a chart is drawn ${Math.round(w)} px wide`);
+        }
+        for (const table of document.querySelectorAll('table')) {
+          const ths = [...table.querySelectorAll('thead th')];
+          if (ths.length === 0) continue;
+          const key = ths.map((th) => th.textContent).join(' | ');
+          const widths = ths.map((th) => th.getBoundingClientRect().width);
+          for (const cell of table.querySelectorAll('th, td')) {
+            if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`"${cell.textContent}" overflows its cell`);
+            // A word split across lines ("Targ|et", "15,41|7") is a column too
+            // narrow; a break after a hyphen or dash is a line break.
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const m of node.data.matchAll(/[^\s\-–]+[-–]?/g)) {
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+                if (tops.size > 1) problems.push(`the word "${m[0]}" breaks across lines in a cell`);
+              }
+            }
+          }
+          if (!first.has(key)) {
+            first.set(key, widths);
+            continue;
+          }
+          n++;
+          const w0 = first.get(key);
+          if (widths.some((w, i) => Math.abs(w - w0[i]) > 1)) {
+            problems.push(`tables headed "${key}" are set ${w0.map(Math.round).join('/')} and ${widths.map(Math.round).join('/')} px`);
+          }
+        }
+        return { n, problems };
+      });
+      kinds += found.n;
+      for (const p of found.problems) {
+        failed++;
+        console.log(`${path.basename(file)}: ${p}`);
+      }
+    }
+    await wide.close();
   } finally {
     await browser.close();
   }
-  console.log(`svg geometry: ${files.length} file(s), ${charts} chart(s), ${texts} text(s), ${cells} short cell(s), ${failed} problem(s)`);
+  console.log(`svg geometry: ${files.length} file(s), ${charts} chart(s), ${texts} text(s), ${cells} short cell(s), ${kinds} table(s) like an earlier one, ${failed} problem(s)`);
   process.exit(failed ? 1 : 0);
 })().catch((e) => { console.error(e); process.exit(2); });
