@@ -186,12 +186,17 @@ func exact(v string) string {
 	return r.RatString()
 }
 
-// TestPlanData: each plan's own CSV holds its rows of figures.csv, in order.
+// TestPlanData: each plan's own CSV (PlanData, written beside its
+// documents) holds its rows of figures.csv, in order.
 func TestPlanData(t *testing.T) {
 	s, pubs := buildSite(t)
 	all := strings.Split(string(file(t, s, FiguresCSV)), "\r\n")
 	for _, p := range pubs {
-		own := strings.Split(string(file(t, s, p.Plan.ID+"/"+p.Plan.ID+".csv")), "\r\n")
+		files, err := PlanData(p.Plan)
+		if err != nil || len(files) != 2 || files[0].Path != p.Plan.ID+"/"+p.Plan.ID+".csv" {
+			t.Fatalf("PlanData(%s): %v, %v", p.Plan.ID, files, err)
+		}
+		own := strings.Split(string(files[0].Data), "\r\n")
 		if own[0] != all[0] {
 			t.Errorf("%s.csv has another header", p.Plan.ID)
 		}
