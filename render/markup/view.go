@@ -169,13 +169,12 @@ func chartView(c *doc.Chart, heading string, widths map[string]columns) *doc.Cha
 	if c == nil {
 		return nil
 	}
-	data := c.Data
 	hide := doc.RepeatsHeading(c.Title, heading)
+	under := ""
 	if hide {
-		data = tableView(c.Data, heading, widths)
-	} else {
-		data = tableView(c.Data, "", widths)
+		under = heading
 	}
+	data := tableView(c.Data, under, widths)
 	if !hide && data == c.Data {
 		return c
 	}
