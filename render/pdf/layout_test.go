@@ -55,3 +55,28 @@ func TestWidowsAndOrphans(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadInKeepsWithNext: the last paragraph of a text that a table,
+// chart or list follows starts a new page rather than stand at the foot
+// of one with no room under it; any other paragraph stays.
+func TestLeadInKeepsWithNext(t *testing.T) {
+	for _, leadsIn := range []bool{true, false} {
+		f := fpdf.New("P", "mm", "A4", "")
+		th := theme.Default()
+		fs := fontsFor(th.Fonts)
+		tg := newTagger(f)
+		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg, fs), replay: -1, th: th, fs: fs, pal: coloursOf(th.Colours)}
+		l.newPage()
+		l.newPage()
+		lh := paraOpts{size: bodySize}.lineH()
+		l.y = bottom - 2*lh - leadInKeep/2 // room for the paragraph, not for what it leads into
+		l.leadsIn = leadsIn
+		l.markdown("The following table:", 0, bodySize)
+		if moved := f.PageNo() == 3; moved != leadsIn {
+			t.Errorf("a lead-in (%v) with no room under it: on page %d", leadsIn, f.PageNo())
+		}
+		if err := tg.finish(); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -13,6 +13,11 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// leadInKeep is the room (mm) a lead-in paragraph wants below it on its
+// page: a table's caption, header and first row, or a chart's title and
+// the top of its plot, or a list's first items.
+const leadInKeep = 22
+
 // md parses the authors' Markdown (CommonMark + GFM), as the other writers do.
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
@@ -36,7 +41,15 @@ func (l *layout) mdBlock(n ast.Node, src []byte, indent, size float64) {
 		if _, tight := n.(*ast.TextBlock); tight {
 			o.after = 0.8
 		}
-		l.para("P", l.inlines(n, src, 0), o)
+		runs := l.inlines(n, src, 0)
+		if l.leadsIn && n.NextSibling() == nil && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
+			// The text's last paragraph leads into the table, chart or
+			// list after it ("the following table:"): it starts a page
+			// rather than stand alone at the foot of one.
+			lines := l.fs.breakLines(l.fs.split(runs, o.size, o.pre), o.size, o.w())
+			l.need(min(float64(len(lines))*o.lineH()+o.after+leadInKeep, bottom-top))
+		}
+		l.para("P", runs, o)
 	case *ast.Heading:
 		// An author's heading nests below the section's heading; levels
 		// never skip, so a reader's outline stays whole.

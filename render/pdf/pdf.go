@@ -153,6 +153,10 @@ type layout struct {
 	tables map[tableAt]*tableLayout
 	// chartPal is the theme's chart palette, the one HTML draws in too.
 	chartPal chart.Palette
+	// leadsIn is set while a text block is drawn that a table, chart or
+	// list follows: its last paragraph introduces them, and keeps with
+	// their start (see mdBlock).
+	leadsIn bool
 }
 
 // newPage ends the page and starts the next: a new page, or the next
@@ -619,9 +623,17 @@ func (l *layout) section(s *doc.Section, depth int) {
 	l.t.end()
 	l.hLevel = level
 	l.heading = s.Title
-	for _, b := range s.Blocks {
+	for i, b := range s.Blocks {
+		l.leadsIn = false
+		if i+1 < len(s.Blocks) {
+			switch s.Blocks[i+1].(type) {
+			case *doc.Table, *doc.Chart, *doc.List:
+				l.leadsIn = true
+			}
+		}
 		l.block(b, 0)
 	}
+	l.leadsIn = false
 	l.heading = ""
 	for _, sub := range s.Sections {
 		l.section(sub, depth+1)
