@@ -18,6 +18,40 @@ import (
 // the top of its plot, or a list's first items.
 const leadInKeep = 22
 
+// leadInRoom is the room a section's start wants under its heading when
+// it opens with short text leading into a table, chart or list: about the
+// text's height (its Markdown set as plain paragraphs) and leadInKeep, so
+// the heading, the lead-in and what it leads into start on one page. A
+// longer text wants nothing more: it may break between its paragraphs,
+// and its last keeps with what follows (mdBlock).
+func (l *layout) leadInRoom(s *doc.Section) float64 {
+	o := paraOpts{size: bodySize}
+	h := 0.0
+	for _, b := range s.Blocks {
+		switch b := b.(type) {
+		case *doc.Text:
+			if b == nil {
+				return 0
+			}
+			for _, p := range strings.Split(strings.TrimSpace(b.Markdown), "\n\n") {
+				lines := l.fs.breakLines(l.fs.split([]run{{text: strings.Join(strings.Fields(p), " ")}}, o.size, false), o.size, contentW)
+				h += float64(len(lines))*o.lineH() + o.size*ptmm*0.6
+			}
+			if h > 40 {
+				return 0
+			}
+		case *doc.Table, *doc.Chart, *doc.List:
+			if h == 0 {
+				return 0
+			}
+			return h + leadInKeep
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
 // md parses the authors' Markdown (CommonMark + GFM), as the other writers do.
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
 

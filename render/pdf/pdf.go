@@ -611,7 +611,7 @@ func (l *layout) section(s *doc.Section, depth int) {
 	}
 	// Keep a heading with the start of what follows it: a table's
 	// caption, header and first row, or some lines.
-	l.need(min(h+max(22, l.firstTableStart(s)), bottom-top))
+	l.need(min(h+l.startRoom(s), bottom-top))
 	l.c.setAnchor(s.ID, l.y)
 	l.secPage[s] = l.f.PageNo()
 	l.c.setFont(fontKey{stBold, size})
@@ -640,6 +640,17 @@ func (l *layout) section(s *doc.Section, depth int) {
 	}
 	l.t.end()
 	l.hLevel = level - 1
+}
+
+// startRoom is the room the start of s wants under its heading: some
+// lines, a table's caption, header and first row, or a short lead-in with
+// the start of what it leads into; for a section that opens with a
+// subsection, that subsection's heading (about two lines) and its start.
+func (l *layout) startRoom(s *doc.Section) float64 {
+	if len(s.Blocks) == 0 && len(s.Sections) > 0 {
+		return 14 + l.startRoom(s.Sections[0])
+	}
+	return max(22, l.firstTableStart(s), l.leadInRoom(s))
 }
 
 // block draws one block of a section.
