@@ -26,13 +26,7 @@ func TestWidowsAndOrphans(t *testing.T) {
 		{1, 0, 1},
 		{9, 8, 2},
 	} {
-		f := fpdf.New("P", "mm", "A4", "")
-		th := theme.Default()
-		fs := fontsFor(th.Fonts)
-		tg := newTagger(f)
-		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg, fs), replay: -1, th: th, fs: fs, pal: coloursOf(th.Colours)}
-		l.newPage()
-		l.newPage()
+		l, f, tg := testLayout()
 		o := paraOpts{size: bodySize, color: l.pal.ink}
 		lh := o.lineH()
 		l.y = bottom - float64(tt.fit)*lh - lh/2
@@ -61,13 +55,7 @@ func TestWidowsAndOrphans(t *testing.T) {
 // of one with no room under it; any other paragraph stays.
 func TestLeadInKeepsWithNext(t *testing.T) {
 	for _, leadsIn := range []bool{true, false} {
-		f := fpdf.New("P", "mm", "A4", "")
-		th := theme.Default()
-		fs := fontsFor(th.Fonts)
-		tg := newTagger(f)
-		l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg, fs), replay: -1, th: th, fs: fs, pal: coloursOf(th.Colours)}
-		l.newPage()
-		l.newPage()
+		l, f, tg := testLayout()
 		lh := paraOpts{size: bodySize}.lineH()
 		l.y = bottom - 2*lh - leadInKeep/2 // room for the paragraph, not for what it leads into
 		l.leadsIn = leadsIn
@@ -79,4 +67,17 @@ func TestLeadInKeepsWithNext(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// testLayout is a layout of an empty document on its second page, as the
+// body starts after a cover.
+func testLayout() (*layout, *fpdf.Fpdf, *tagger) {
+	f := fpdf.New("P", "mm", "A4", "")
+	th := theme.Default()
+	fs := fontsFor(th.Fonts)
+	tg := newTagger(f)
+	l := &layout{d: &doc.Document{}, f: f, t: tg, c: newCanvas(f, tg, fs), replay: -1, th: th, fs: fs, pal: coloursOf(th.Colours)}
+	l.newPage()
+	l.newPage()
+	return l, f, tg
 }
