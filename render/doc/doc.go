@@ -38,9 +38,9 @@ type Document struct {
 	// Draft marks a document not yet approved: every format says so on
 	// every page (a DRAFT mark on each PDF page, a banner in HTML).
 	Draft bool
-	// Links are the document's other forms and its place in a site (its
-	// PDF and Markdown, its figures as data, the site's index), each
-	// relative to the document's own file. The HTML writer prints them
+	// Links are the document's other forms beside it (its PDF and
+	// Markdown, its plan's figures as data), each relative to the
+	// document's own file. The HTML writer prints them
 	// under the title block and as alternates in its head; the other
 	// writers leave them out, since they are not read beside the files.
 	Links    []Link
