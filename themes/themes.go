@@ -21,6 +21,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mpsplan/mpsplan/internal/suggest"
+	"github.com/mpsplan/mpsplan/internal/ttf"
 	"github.com/mpsplan/mpsplan/render/theme"
 )
 
@@ -284,6 +285,17 @@ func (l *loader) font(v *yaml.Node, key, name string) (theme.Font, bool) {
 	}
 	switch {
 	case len(b) >= 4 && (bytes.Equal(b[:4], []byte{0, 1, 0, 0}) || string(b[:4]) == "true"):
+		// The PDF writer embeds a subset of the face: a face it cannot
+		// read, or whose licence forbids that, is refused here, where the
+		// error can point at the theme, not when a PDF is written.
+		face, err := ttf.Parse(b)
+		if err == nil {
+			err = face.Embeddable()
+		}
+		if err != nil {
+			l.errAt(v, "fonts.%s: %s cannot be embedded in a PDF: %v; use another TrueType (.ttf) file", key, name, err)
+			return theme.Font{}, false
+		}
 		return theme.Font{Name: name, TTF: b}, true
 	case len(b) >= 4 && string(b[:4]) == "OTTO":
 		l.errAt(v, "fonts.%s: %s is an OpenType font with PostScript outlines, which the PDF writer cannot embed; use a TrueType (.ttf) version", key, name)

@@ -1,6 +1,8 @@
 package themes
 
 import (
+	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,7 +73,9 @@ func TestProblems(t *testing.T) {
 		{"missing font", "fonts:\n  regular: fonts/Nope.ttf\n", nil, []string{`theme.yaml:2:12: fonts.regular: cannot read fonts/Nope.ttf (no such file or directory)`}},
 		{"not a font", "fonts:\n  regular: f.ttf\n", map[string]string{"f.ttf": "hello"}, []string{`fonts.regular: f.ttf is not a TrueType font`}},
 		{"otf", "fonts:\n  regular: f.otf\n", map[string]string{"f.otf": "OTTO...."}, []string{`f.otf is an OpenType font with PostScript outlines`}},
-		{"bold without regular", "fonts:\n  bold: f.ttf\n", map[string]string{"f.ttf": "\x00\x01\x00\x00"}, []string{`theme.yaml:2:3: fonts: a theme that names fonts must name its regular face`}},
+		{"broken font", "fonts:\n  regular: f.ttf\n", map[string]string{"f.ttf": string(goRegular(t)[:3000])}, []string{`theme.yaml:2:12: fonts.regular: f.ttf cannot be embedded in a PDF: table "`, `runs past the end of the file; use another TrueType (.ttf) file`}},
+		{"restricted font", "fonts:\n  regular: f.ttf\n", map[string]string{"f.ttf": string(withFsType(t, goRegular(t), 0x0002))}, []string{`f.ttf cannot be embedded in a PDF: its licence forbids embedding`}},
+		{"bold without regular", "fonts:\n  bold: f.ttf\n", map[string]string{"f.ttf": string(goRegular(t))}, []string{`theme.yaml:2:3: fonts: a theme that names fonts must name its regular face`}},
 		{"logo without alt", "logo:\n  file: l.png\n", nil, []string{`theme.yaml:2:9: logo.file: cannot read l.png`, `theme.yaml:1:1: logo: give its alternative text`}},
 		{"logo not an image", "logo:\n  file: l.png\n  alt: X\n", map[string]string{"l.png": "GIF89a"}, []string{`logo.file: l.png is not a PNG or JPEG image`}},
 		{"logo width", "logo:\n  file: l.png\n  alt: X\n  width: wide\n", nil, []string{`theme.yaml:4:10: logo.width: "wide" should be the printed width in millimetres`}},
@@ -103,4 +107,29 @@ func TestProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// goRegular is the test theme's Go Regular face.
+func goRegular(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "theme", "fonts", "Go-Regular.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// withFsType returns a copy of face b with its OS/2 embedding bits set to v.
+func withFsType(t *testing.T, b []byte, v uint16) []byte {
+	t.Helper()
+	b = bytes.Clone(b)
+	for i := range int(binary.BigEndian.Uint16(b[4:])) {
+		rec := b[12+16*i:]
+		if string(rec[:4]) == "OS/2" {
+			binary.BigEndian.PutUint16(b[binary.BigEndian.Uint32(rec[8:])+8:], v)
+			return b
+		}
+	}
+	t.Fatal("no OS/2 table")
+	return nil
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -16,11 +17,10 @@ type canvas struct {
 	f    *fpdf.Fpdf
 	tags *tagger
 	fs   *fonts
-	// added holds the styles whose faces f has, each added on first use.
-	added map[style]bool
-	// cur is the font last set on f, so SetFont is only called on change.
-	cur  fontKey
-	text rgb
+	// text holds the faces the document draws in; scratch is the buffer
+	// each text object is written into.
+	text    textFonts
+	scratch []byte
 	// links are collected while drawing and written at the end, when every
 	// anchor they may point to is known.
 	links   []linkRect
@@ -45,27 +45,13 @@ type anchor struct {
 }
 
 func newCanvas(f *fpdf.Fpdf, t *tagger, fs *fonts) *canvas {
-	return &canvas{f: f, tags: t, fs: fs, added: map[style]bool{}, anchors: map[string]anchor{}, text: rgb{-1, -1, -1}}
+	return &canvas{f: f, tags: t, fs: fs, text: textFonts{fs: fs}, anchors: map[string]anchor{}}
 }
 
-func (c *canvas) setFont(k fontKey) {
-	if c.cur == k {
-		return
-	}
-	c.cur = k
-	if st := k.face(); !c.added[st] {
-		c.fs.addFace(c.f, st)
-		c.added[st] = true
-	}
-	c.f.SetFont(k.family(), k.fpdfStyle(), k.size)
-}
-
-func (c *canvas) setTextColor(col rgb) {
-	if c.text == col {
-		return
-	}
-	c.text = col
-	c.f.SetTextColor(col.r, col.g, col.b)
+// paintText writes the text object that paints s (see textFonts).
+func (c *canvas) paintText(x, y float64, s string, k fontKey, col rgb) {
+	c.scratch = c.text.appendText(c.scratch[:0], x, y, s, k, col)
+	c.f.RawWriteBuf(bytes.NewReader(c.scratch))
 }
 
 // drawText paints s with its baseline at (x, y) as content of the current
@@ -75,18 +61,12 @@ func (c *canvas) drawText(x, y float64, s string, k fontKey, col rgb) {
 		return
 	}
 	c.tags.content(c.f.PageNo())
-	c.setFont(k)
-	c.setTextColor(col)
-	c.f.Text(x, y, s)
+	c.paintText(x, y, s, k, col)
 }
 
 // artifactText paints s as an artifact (running header or footer).
 func (c *canvas) artifactText(x, y float64, s string, k fontKey, col rgb, kind string) {
-	c.tags.artifact(kind, func() {
-		c.setFont(k)
-		c.setTextColor(col)
-		c.f.Text(x, y, s)
-	})
+	c.tags.artifact(kind, func() { c.paintText(x, y, s, k, col) })
 }
 
 // rule draws a line as an artifact: rules and cell borders carry no content.
@@ -157,12 +137,11 @@ func (c *canvas) clip(x, y, w, h float64, fn func()) {
 	c.forget()
 }
 
-// forget makes the canvas set font and colours again before the next
-// paint: the content stream's state is no longer what was last set (after
-// a clip, or on a page taken up again with SetPage).
+// forget makes fpdf set its fill colour again before the next paint: the
+// content stream's state is no longer what was last set (after a clip,
+// or on a page taken up again with SetPage). Text sets its own font and
+// colour each time.
 func (c *canvas) forget() {
-	c.cur = fontKey{}
-	c.text = rgb{-1, -1, -1}
 	r, g, b := c.f.GetFillColor()
 	c.f.SetFillColor(r, g, b)
 }

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/mpsplan/mpsplan/internal/ttf"
 	"github.com/mpsplan/mpsplan/render/theme"
 )
 
@@ -19,6 +19,18 @@ import (
 type fonts struct {
 	faces   theme.Fonts
 	metrics [nFaces]faceWidths
+	ttf     [nFaces]parsedFace
+	// same is, for each style, the first style drawn in the same face: a
+	// theme without an italic face sets italics in its regular one, and a
+	// document embeds that face once.
+	same [nFaces]style
+}
+
+// parsedFace is a face parsed once for embedding, or why it cannot be.
+type parsedFace struct {
+	once sync.Once
+	face *ttf.Face
+	err  error
 }
 
 // nFaces counts the styles a face is chosen by (see fontKey.face): bold
@@ -52,6 +64,15 @@ func fontsFor(fs theme.Fonts) *fonts {
 		return f
 	}
 	f := &fonts{faces: fs}
+	for st := range style(nFaces) {
+		f.same[st] = st
+		for e := range st {
+			if fontID(f.face(e)) == fontID(f.face(st)) {
+				f.same[st] = e
+				break
+			}
+		}
+	}
 	fontCache.m[key] = f
 	return f
 }
@@ -80,15 +101,20 @@ func (fs *fonts) face(st style) theme.Font {
 	return fs.faces.Regular
 }
 
-// addFace embeds the face of style st in f. Faces are added as a document
-// first uses them, not all up front: parsing a face is the largest fixed
-// cost of a PDF, and most documents never use the mono or bold italic
-// face. fpdf's subsetter writes into the bytes it is given, so each
-// document gets its own copy: sharing the slices made the second PDF of a
-// process differ from the first.
-func (fs *fonts) addFace(f *fpdf.Fpdf, st style) {
-	k := fontKey{st: st}
-	f.AddUTF8FontFromBytes(k.family(), k.fpdfStyle(), bytes.Clone(fs.face(st).TTF))
+// parsed returns the face of style st, parsed on first use: once per
+// process for all the documents that draw in it.
+func (fs *fonts) parsed(st style) (*ttf.Face, error) {
+	p := &fs.ttf[st]
+	p.once.Do(func() {
+		f := fs.face(st)
+		if p.face, p.err = ttf.Parse(f.TTF); p.err == nil {
+			p.err = p.face.Embeddable()
+		}
+		if p.err != nil {
+			p.err = errorf("cannot embed the font %s: %v", f.Name, p.err)
+		}
+	})
+	return p.face, p.err
 }
 
 // width returns the width of s in millimetres.
@@ -106,11 +132,9 @@ func (fs *fonts) width(k fontKey, s string) float64 {
 }
 
 // widths returns the widths of face st, reading them on first use from
-// the face's own tables (ttfWidths), or, for a face those cannot be read
-// from, from fpdf: a document holding only that face is asked the width
-// of each rune once. Before, one document held every face, parsed all
-// five on the first measurement while every other document waited, and
-// every measurement took a lock.
+// the face's own tables as fpdf did (ttfWidths, which keeps the layout
+// of every document as it was when fpdf set the text), or, for a face
+// those cannot be read from, from its parsed glyphs' advances.
 func (fs *fonts) widths(st style) *faceWidths {
 	fw := &fs.metrics[st]
 	fw.once.Do(func() {
@@ -118,20 +142,20 @@ func (fs *fonts) widths(st style) *faceWidths {
 		if fw.w, fw.missing, ok = ttfWidths(fs.face(st).TTF); ok {
 			return
 		}
-		k := fontKey{st: st}
-		f := fpdf.New("P", "mm", "A4", "")
-		fs.addFace(f, st)
-		f.SetFont(k.family(), k.fpdfStyle(), 10)
 		fw.w = make([]int32, 1<<16)
-		var buf [4]byte
+		fw.missing = 500
+		face, err := fs.parsed(st)
+		if err != nil {
+			// Write reports the error when it embeds the face.
+			return
+		}
+		fw.missing = int32(face.Advance(0))
 		for r := range fw.w {
-			if utf8.ValidRune(rune(r)) {
-				n := utf8.EncodeRune(buf[:], rune(r))
-				fw.w[r] = int32(f.GetStringSymbolWidth(string(buf[:n])))
+			fw.w[r] = fw.missing
+			if g := face.GlyphIndex(rune(r)); g != 0 {
+				fw.w[r] = int32(face.Advance(g))
 			}
 		}
-		// fpdf gives a rune past its table the face's missing width.
-		fw.missing = int32(f.GetStringSymbolWidth(string(rune(utf8.MaxRune))))
 	})
 	return fw
 }

@@ -43,7 +43,7 @@ func writeTagged(w io.Writer, f *fpdf.Fpdf, l *layout) error {
 	if err != nil {
 		return errorf("reading fpdf's output back to tag it: %v", err)
 	}
-	b, err := raw.compressed(file, l.d.Created.IsZero())
+	b, err := raw.compressed(file, l.d.Created.IsZero(), &l.c.text)
 	if err != nil {
 		return errorf("compressing fpdf's output: %v", err)
 	}
@@ -225,6 +225,19 @@ func textString(s string) string {
 	}
 	b.WriteString(">")
 	return b.String()
+}
+
+// utf16BE is s in UTF-16BE with a byte order mark, as fpdf takes a
+// bookmark's title (it encodes one itself only while a UTF-8 font of its
+// own is set, and text here is set without one).
+func utf16BE(s string) string {
+	u := utf16.Encode([]rune(s))
+	b := make([]byte, 2, 2+2*len(u))
+	b[0], b[1] = 0xFE, 0xFF
+	for _, c := range u {
+		b = append(b, byte(c>>8), byte(c))
+	}
+	return string(b)
 }
 
 // asciiString encodes a URI as a PDF string of 7-bit ASCII, percent-
@@ -483,17 +496,27 @@ var compressors = sync.Pool{New: func() any {
 // its own compression is off.
 var contentDict = regexp.MustCompile(`^<</Length (\d+)>>\nstream\n`)
 
+// resourcesStart opens the resource dictionary fpdf writes for every
+// page, and noFonts is its /Font entry when no font was added to fpdf.
+var resourcesStart, noFonts = []byte("<<\n/ProcSet "), []byte("/Font <<\n>>\n")
+
 // infoDates are the date entries fpdf always writes into the Info
 // dictionary, one a line.
 var infoDates = regexp.MustCompile(`(?m)^/(CreationDate|ModDate) [^\n]*\n`)
 
 // compressed returns fpdf's output, made in out, with every page content stream
-// compressed through deflate. fpdf compresses its streams itself but
-// makes a new compressor for each; Write turns that off and compresses
-// here. The result is the same file otherwise, with its own xref table;
-// for an undated document, the Info dictionary loses the placeholder
-// dates fpdf was given.
-func (pf *baseFile) compressed(out *bytes.Buffer, undated bool) ([]byte, error) {
+// compressed through deflate, and the fonts of the text drawn (tf)
+// embedded: their objects follow fpdf's, and the resources' /Font
+// dictionary, which fpdf leaves empty, names them. fpdf compresses its
+// streams itself but makes a new compressor for each; Write turns that
+// off and compresses here. The result is the same file otherwise, with
+// its own xref table; for an undated document, the Info dictionary loses
+// the placeholder dates fpdf was given.
+func (pf *baseFile) compressed(out *bytes.Buffer, undated bool, tf *textFonts) ([]byte, error) {
+	fonts, entries, err := tf.objects(pf.size)
+	if err != nil {
+		return nil, err
+	}
 	type span struct{ n, off int }
 	spans := make([]span, 0, len(pf.offsets))
 	for n, off := range pf.offsets {
@@ -525,6 +548,12 @@ func (pf *baseFile) compressed(out *bytes.Buffer, undated bool) ([]byte, error) 
 		if undated && sp.n == pf.info {
 			obj = infoDates.ReplaceAll(obj, nil)
 		}
+		if bytes.HasPrefix(body, resourcesStart) {
+			if !bytes.Contains(obj, noFonts) {
+				return nil, fmt.Errorf("the resources (object %d) already name fonts", sp.n)
+			}
+			obj = bytes.Replace(obj, noFonts, []byte("/Font <<"+entries+">>\n"), 1)
+		}
 		m := contentDict.FindSubmatchIndex(body)
 		if m == nil {
 			out.Write(obj)
@@ -541,9 +570,23 @@ func (pf *baseFile) compressed(out *bytes.Buffer, undated bool) ([]byte, error) 
 		buffers.Put(z)
 		out.Write(data[n:])
 	}
+	for i, o := range fonts {
+		offsets = append(offsets, out.Len())
+		n := pf.size + i
+		if o.data == nil {
+			fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", n, o.dict)
+			continue
+		}
+		z := deflate(o.data)
+		fmt.Fprintf(out, "%d 0 obj\n%s /Filter /FlateDecode /Length %d>>\nstream\n", n, strings.TrimSuffix(o.dict, ">>"), z.Len())
+		out.Write(z.Bytes())
+		buffers.Put(z)
+		out.WriteString("\nendstream\nendobj\n")
+	}
+	size := pf.size + len(fonts)
 	xref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", pf.size)
-	for n := 1; n < pf.size; n++ {
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	for n := 1; n < size; n++ {
 		fmt.Fprintf(out, "%010d 00000 n \n", offsets[n])
 	}
 	// The trailer as fpdf wrote it, then the new xref's offset.
@@ -552,7 +595,11 @@ func (pf *baseFile) compressed(out *bytes.Buffer, undated bool) ([]byte, error) 
 	if tr < 0 || sx < pf.startxref+tr {
 		return nil, fmt.Errorf("no trailer")
 	}
-	out.Write(b[pf.startxref+tr : sx])
+	trailer := b[pf.startxref+tr : sx]
+	if len(fonts) > 0 {
+		trailer = reSize.ReplaceAll(trailer, []byte("/Size "+strconv.Itoa(size)))
+	}
+	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
 }

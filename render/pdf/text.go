@@ -25,33 +25,12 @@ type fontKey struct {
 	size float64
 }
 
-func (k fontKey) family() string {
-	if k.st&stMono != 0 {
-		return "mono"
-	}
-	return "text"
-}
-
 // face is the style of the face k is drawn in: mono has one face.
 func (k fontKey) face() style {
 	if k.st&stMono != 0 {
 		return stMono
 	}
 	return k.st & (stBold | stItalic)
-}
-
-func (k fontKey) fpdfStyle() string {
-	if k.st&stMono != 0 {
-		return ""
-	}
-	s := ""
-	if k.st&stBold != 0 {
-		s += "B"
-	}
-	if k.st&stItalic != 0 {
-		s += "I"
-	}
-	return s
 }
 
 // clean makes s safe to draw: valid UTF-8 in NFC form, no control or

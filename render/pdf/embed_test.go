@@ -1,0 +1,79 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/pdf"
+	"github.com/mpsplan/mpsplan/themes"
+)
+
+// embedSample has what the plans print, in every face: £, dashes, curly
+// quotes, accents (composite glyphs in Liberation), a bullet, and
+// characters a literal string must escape once they are codes.
+const embedSample = "The Met’s £3.56bn – “82.5%” (café) naïve \\ ½ • Ωж"
+
+func embedDoc() *doc.Document {
+	md := embedSample + "\n\n**" + embedSample + "**\n\n*" + embedSample + "*\n\n***" + embedSample + "***\n\n`" + embedSample + "`\n"
+	return &doc.Document{ID: "fonts", Title: "Fonts – ’£", Sections: []*doc.Section{{ID: "s", Title: "Faces", Level: 1, Blocks: []doc.Block{&doc.Text{Markdown: md}}}}}
+}
+
+// TestEmbeddedFonts checks the fonts the writer embeds itself, as readers
+// see them: poppler lists each face drawn as an embedded subset of a CID
+// TrueType font with a ToUnicode map, and reads the text of every face
+// back exactly, so copying and searching work; qpdf finds the file sound.
+// It runs for the default faces and for a theme's own (the Go fonts, with
+// no italic: the regular face stands in).
+func TestEmbeddedFonts(t *testing.T) {
+	th, err := themes.Load(filepath.Join("..", "..", "testdata", "theme"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		write func(*bytes.Buffer, *doc.Document) error
+		faces int
+	}{
+		{"default", func(b *bytes.Buffer, d *doc.Document) error { return pdf.Write(b, d) }, 5},
+		// Go Regular and Bold, each drawn in two styles, and the default
+		// mono face.
+		{"theme", func(b *bytes.Buffer, d *doc.Document) error { return pdf.WriteTheme(b, d, th) }, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := embedDoc()
+			var b bytes.Buffer
+			if err := tc.write(&b, d); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "fonts.pdf")
+			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSpace(run(t, "pdffonts", path)), "\n")[2:]
+			if len(lines) != tc.faces {
+				t.Errorf("pdffonts lists %d fonts, want %d:\n%s", len(lines), tc.faces, strings.Join(lines, "\n"))
+			}
+			for _, l := range lines {
+				f := strings.Fields(l)
+				if len(f) < 8 || f[len(f)-7] != "TrueType" || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" || !strings.Contains(f[0], "+") {
+					t.Errorf("not an embedded subset with a ToUnicode map: %s", l)
+				}
+			}
+			text := run(t, "pdftotext", "-enc", "UTF-8", path, "-")
+			if n := strings.Count(text, embedSample); n != 5 {
+				t.Errorf("pdftotext reads the sample %d times, want 5 (once a face):\n%s", n, text)
+			}
+			if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+				t.Errorf("qpdf --check:\n%s", out)
+			}
+			var again bytes.Buffer
+			if err := tc.write(&again, embedDoc()); err != nil || !bytes.Equal(b.Bytes(), again.Bytes()) {
+				t.Errorf("a second write differs (%v)", err)
+			}
+		})
+	}
+}
