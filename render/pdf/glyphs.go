@@ -5,9 +5,9 @@ import (
 	"sync"
 	"unicode"
 
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mpsplan/mpsplan/internal/ttf"
 	"github.com/mpsplan/mpsplan/render/theme"
 )
 
@@ -19,13 +19,13 @@ import (
 // have), and every character still missing is printed as U+FFFD, the
 // README's promise; Missing lets the build warn about them by field.
 
-var (
-	glyphOnce sync.Once
-	glyphFont *sfnt.Font
-	glyphMu   sync.Mutex
-	glyphBuf  sfnt.Buffer
-	glyphHave = map[rune]bool{}
-)
+// glyphFace is the default regular face, parsed once; reading its
+// character map takes no lock, so documents checking characters at the
+// same time never wait for each other.
+var glyphFace = sync.OnceValue(func() *ttf.Face {
+	f, _ := ttf.Parse(theme.Default().Fonts.Regular.TTF)
+	return f
+})
 
 // hasGlyph reports whether the default fonts draw r. The four faces cover
 // the same characters, so the regular one answers for all.
@@ -33,19 +33,8 @@ func hasGlyph(r rune) bool {
 	if r < 0x7f && r >= 0x20 || r == '\uFFFD' {
 		return true
 	}
-	glyphOnce.Do(func() { glyphFont, _ = sfnt.Parse(theme.Default().Fonts.Regular.TTF) })
-	if glyphFont == nil {
-		return true
-	}
-	glyphMu.Lock()
-	defer glyphMu.Unlock()
-	have, ok := glyphHave[r]
-	if !ok {
-		i, err := glyphFont.GlyphIndex(&glyphBuf, r)
-		have = err == nil && i != 0
-		glyphHave[r] = have
-	}
-	return have
+	f := glyphFace()
+	return f == nil || f.GlyphIndex(r) != 0
 }
 
 // printable reports whether r is drawn as itself: not a control or format
