@@ -69,3 +69,19 @@ func TestWideTableRefused(t *testing.T) {
 		t.Errorf("%d columns: %v", maxCols, err)
 	}
 }
+
+// TestIsClean holds clean's shortcut to clean itself: a string isClean
+// passes is one clean returns unchanged, and clean's result is clean.
+func TestIsClean(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", "The Met’s £3.56bn – 82.5%", "line\nbreak", "tab\there", "del\x7f",
+		"Cafe\u0301", "Café", "שלום", "مرحبا", "🚓", "a\u200bb", "bad \xff utf8", "\uFFFD", "x\x00y",
+	} {
+		if isClean(s) && clean(s) != s {
+			t.Errorf("isClean(%q), but clean gives %q", s, clean(s))
+		}
+		if c := clean(s); !isClean(c) || clean(c) != c {
+			t.Errorf("clean(%q) = %q, which is not clean", s, c)
+		}
+	}
+}

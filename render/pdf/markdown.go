@@ -33,12 +33,14 @@ func (l *layout) leadInRoom(s *doc.Section) float64 {
 			if b == nil {
 				return 0
 			}
-			for _, p := range strings.Split(strings.TrimSpace(b.Markdown), "\n\n") {
+			for p := range strings.SplitSeq(strings.TrimSpace(b.Markdown), "\n\n") {
 				lines := l.fs.breakLines(l.fs.split([]run{{text: strings.Join(strings.Fields(p), " ")}}, o.size, false), o.size, contentW)
 				h += float64(len(lines))*o.lineH() + o.size*ptmm*0.6
-			}
-			if h > 40 {
-				return 0
+				// Past 40 mm it is no short lead-in: the rest of a long
+				// text need not be laid out to know that.
+				if h > 40 {
+					return 0
+				}
 			}
 		case *doc.Table, *doc.Chart, *doc.List:
 			if h == 0 {

@@ -156,9 +156,10 @@ func linkText(lk linkRect) string {
 	return lk.target
 }
 
-// elemDict writes a structure element.
+// elemDict writes a structure element. It is written with appends, not
+// fmt: a document has thousands of elements.
 func elemDict(e *elem, rootObj int, pages, annots []int) string {
-	var b strings.Builder
+	b := make([]byte, 0, 96+12*len(e.kids)+len(e.attrs))
 	typ := e.typ
 	if typ == "Link" && !hasLink(e) {
 		// A link whose target does not exist is drawn as plain text.
@@ -168,7 +169,10 @@ func elemDict(e *elem, rootObj int, pages, annots []int) string {
 	if e.parent != nil {
 		parent = e.parent.obj
 	}
-	fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", typ, parent)
+	ref := func(b []byte, n int) []byte { return append(strconv.AppendInt(b, int64(n), 10), " 0 R"...) }
+	b = append(b, "<</Type /StructElem /S /"...)
+	b = append(b, typ...)
+	b = ref(append(b, " /P "...), parent)
 	pg := 0
 	for _, kd := range e.kids {
 		if kd.e == nil {
@@ -177,33 +181,35 @@ func elemDict(e *elem, rootObj int, pages, annots []int) string {
 		}
 	}
 	if pg > 0 {
-		fmt.Fprintf(&b, " /Pg %d 0 R", pages[pg-1])
+		b = ref(append(b, " /Pg "...), pages[pg-1])
 	}
-	b.WriteString(" /K [")
+	b = append(b, " /K ["...)
 	for _, kd := range e.kids {
 		switch {
 		case kd.e != nil:
-			fmt.Fprintf(&b, "%d 0 R ", kd.e.obj)
+			b = append(ref(b, kd.e.obj), ' ')
 		case kd.link > 0:
-			fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>> ", annots[kd.link-1], pages[kd.page-1])
+			b = ref(append(b, "<</Type /OBJR /Obj "...), annots[kd.link-1])
+			b = append(ref(append(b, " /Pg "...), pages[kd.page-1]), ">> "...)
 		case kd.page == pg:
-			fmt.Fprintf(&b, "%d ", kd.mcid)
+			b = append(strconv.AppendInt(b, int64(kd.mcid), 10), ' ')
 		default:
-			fmt.Fprintf(&b, "<</Type /MCR /Pg %d 0 R /MCID %d>> ", pages[kd.page-1], kd.mcid)
+			b = ref(append(b, "<</Type /MCR /Pg "...), pages[kd.page-1])
+			b = append(strconv.AppendInt(append(b, " /MCID "...), int64(kd.mcid), 10), ">> "...)
 		}
 	}
-	b.WriteString("]")
+	b = append(b, ']')
 	if e.typ == "Figure" {
-		b.WriteString(" /Alt " + textString(e.alt))
+		b = append(append(b, " /Alt "...), textString(e.alt)...)
 	}
 	if e.attrs != "" {
-		b.WriteString(" " + e.attrs)
+		b = append(append(b, ' '), e.attrs...)
 	}
 	if e.parent == nil {
-		b.WriteString(" /Lang (en-GB)")
+		b = append(b, " /Lang (en-GB)"...)
 	}
-	b.WriteString(">>")
-	return b.String()
+	b = append(b, ">>"...)
+	return string(b)
 }
 
 func hasLink(e *elem) bool {

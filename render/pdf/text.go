@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -33,19 +34,34 @@ func (k fontKey) face() style {
 	return k.st & (stBold | stItalic)
 }
 
+// isClean reports whether clean would return s as it is: most text is,
+// and most of it holds a character past ASCII (’, –, £), which made
+// clean normalise and copy nearly every string it was given.
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || !printable(r) {
+			return false
+		}
+		i += n
+	}
+	return norm.NFC.IsNormalString(s)
+}
+
 // clean makes s safe to draw: valid UTF-8 in NFC form, no control or
 // format characters, and every character the fonts lack (emoji, Hebrew,
 // CJK) shown as U+FFFD. Newlines are kept for the caller; tabs become
 // spaces.
 func clean(s string) string {
-	ok := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' || c >= 0x7f {
-			ok = false
-			break
-		}
-	}
-	if ok {
+	if isClean(s) {
 		return s
 	}
 	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
