@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mpsplan/mpsplan/render/doc"
 )
@@ -155,16 +156,33 @@ func sum(v []float64) float64 {
 func textEm(s string) float64 {
 	w := 0.0
 	for _, r := range s {
-		switch {
-		case strings.ContainsRune(" ilj.,;:!|'’()[]/-tfr", r):
-			w += 0.36
-		case strings.ContainsRune("mwMW%@—", r):
-			w += 0.95
-		case unicode.IsUpper(r), strings.ContainsRune("£&–", r):
-			w += 0.72
-		default: // lower case, digits
-			w += 0.64
+		if r < utf8.RuneSelf {
+			w += asciiEm[r]
+		} else {
+			w += runeEm(r)
 		}
 	}
 	return w
 }
+
+// runeEm is the estimated width of r in em.
+func runeEm(r rune) float64 {
+	switch {
+	case strings.ContainsRune(" ilj.,;:!|'’()[]/-tfr", r):
+		return 0.36
+	case strings.ContainsRune("mwMW%@—", r):
+		return 0.95
+	case unicode.IsUpper(r), strings.ContainsRune("£&–", r):
+		return 0.72
+	}
+	return 0.64 // lower case, digits
+}
+
+// asciiEm holds runeEm of each ASCII character: tables are measured a
+// character at a time, and most characters are ASCII.
+var asciiEm = func() (t [utf8.RuneSelf]float64) {
+	for r := range t {
+		t[r] = runeEm(rune(r))
+	}
+	return t
+}()
