@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/mpsplan/mpsplan/internal/freelist"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/svg"
 	"github.com/yuin/goldmark"
@@ -326,10 +327,11 @@ func rowGroups(rows []doc.Row) []rowGroup {
 // WriteHTML prints d as one self-contained HTML5 file. On error w may hold
 // part of the document, as with WriteMarkdown.
 func (t *Templates) WriteHTML(w io.Writer, d *doc.Document) error {
-	var b bytes.Buffer
+	b := freelist.Buffers.Get()
+	defer freelist.Buffers.Put(b)
 	v := newDocView(d, func(s *doc.Section) string { return s.ID })
 	v.Theme = newThemeView(t.Theme(), d, true)
-	if err := t.execHTML(&b, v); err != nil {
+	if err := t.execHTML(b, v); err != nil {
 		return err
 	}
 	_, err := w.Write(withCSP(b.Bytes()))
