@@ -180,7 +180,9 @@ func (tf *textFonts) objects(first int) (objs []pdfObject, entries string, err e
 		for i, g := range gids {
 			cidToGID[2*i+2], cidToGID[2*i+3] = byte(g>>8), byte(g)
 		}
-		flags := 32 // nonsymbolic
+		// Symbolic, as fpdf marked its embedded faces: the glyphs are
+		// reached through the CIDToGIDMap, not a standard encoding.
+		flags := 4
 		if face.Fixed {
 			flags |= 1
 		}
