@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/mpsplan/mpsplan/internal/freelist"
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/markup"
@@ -244,6 +245,19 @@ func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, o
 	return results
 }
 
+// render writes d in format f into a kept scratch buffer and returns a
+// copy of just its size. A build holds every file until all are made;
+// growing a buffer for each (or making each 256 KB to spare the growing)
+// was most of the fresh memory a build asked of the system.
+func render(f string, tmpl *markup.Templates, d *doc.Document) ([]byte, error) {
+	buf := freelist.Buffers.Get()
+	defer freelist.Buffers.Put(buf)
+	if err := formats[f].write(tmpl, buf, d); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
 // buildPlan loads, validates and renders one plan in every format, all in
 // memory: either every file of the plan is ready or none is, so a failure
 // leaves the plan's existing files as they were.
@@ -290,13 +304,12 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		}
 	}
 	for _, f := range fmts {
-		var buf bytes.Buffer
-		buf.Grow(256 << 10) // the largest plan's HTML is some 200 KB
-		if err := formats[f].write(tmpl, &buf, doc); err != nil {
+		b, err := render(f, tmpl, doc)
+		if err != nil {
 			fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s: %v\n", p.ID, f, err)
 			return p.ID, nil, none, false
 		}
-		files = append(files, outFile{path: filepath.Join(out, doc.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
+		files = append(files, outFile{path: filepath.Join(out, doc.ID, doc.ID+formats[f].ext), data: b})
 	}
 	// The plan's annual reports go beside it (report.go).
 	reports, reportDocs, err := e.reportFiles(p, report.Years(p), fmts, tmpl, opts, out)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"github.com/mpsplan/mpsplan/render/theme"
@@ -272,11 +271,11 @@ func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *
 			doc.Links = site.DocumentLinks(p.ID, doc, fmts)
 		}
 		for _, f := range fmts {
-			var buf bytes.Buffer
-			if err := formats[f].write(tmpl, &buf, doc); err != nil {
+			b, err := render(f, tmpl, doc)
+			if err != nil {
 				return nil, nil, fmt.Errorf("%s: report %s not built: %s: %w", p.ID, y, f, err)
 			}
-			files = append(files, outFile{path: filepath.Join(out, p.ID, doc.ID+formats[f].ext), data: buf.Bytes()})
+			files = append(files, outFile{path: filepath.Join(out, p.ID, doc.ID+formats[f].ext), data: b})
 		}
 		docs = append(docs, site.Report{Year: y, Doc: doc})
 	}
