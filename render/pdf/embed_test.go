@@ -3,12 +3,14 @@ package pdf_test
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/pdf"
+	"github.com/mpsplan/mpsplan/render/tooltest"
 	"github.com/mpsplan/mpsplan/themes"
 )
 
@@ -75,5 +77,43 @@ func TestEmbeddedFonts(t *testing.T) {
 				t.Errorf("a second write differs (%v)", err)
 			}
 		})
+	}
+}
+
+// TestMuPDF opens every plan's and report's PDF, and the fonts sample,
+// in a second reader, MuPDF (poppler's tools are the first): every page
+// must draw without a warning or error, and its text must hold each
+// section's title, and the sample in every face.
+func TestMuPDF(t *testing.T) {
+	mutool := tooltest.Look(t, "mutool")
+	read := func(t *testing.T, path string) string {
+		t.Helper()
+		cmd := exec.Command(mutool, "draw", "-q", "-F", "txt", "-o", "-", path)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("mutool draw %s: %v\n%s", path, err, stderr.String())
+		}
+		for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+			// This Debian build has no colour management; it says so once.
+			if l != "" && l != "warning: ICC support is not available" {
+				t.Errorf("mutool: %s", l)
+			}
+		}
+		return string(out)
+	}
+	for _, d := range allDocs(t) {
+		path, _ := writePDF(t, d)
+		text := squash(read(t, path))
+		d.Walk(func(s *doc.Section) {
+			if !strings.Contains(text, squash(s.Title)) {
+				t.Errorf("%s: MuPDF reads no %q", d.ID, s.Title)
+			}
+		})
+	}
+	path, _ := writePDF(t, embedDoc())
+	if n := strings.Count(read(t, path), embedSample); n != 5 {
+		t.Errorf("MuPDF reads the fonts sample %d times, want 5", n)
 	}
 }
