@@ -6,17 +6,8 @@ package plan
 // numbers must print the value's, or the plan would print one figure and
 // the report assess another.
 func textStatesValue(text, value string) bool {
-	want := textNumbers(value)
-	printed := textNumbers(text)
-	if len(want) != 1 || len(printed) == 0 {
-		return true
-	}
-	for _, n := range printed {
-		if n.Cmp(want[0]) == 0 {
-			return true
-		}
-	}
-	return false
+	want, ok := onlyNumber(value)
+	return !ok || printsNumber(text, want)
 }
 
 // valueHint is the advice for a figure whose text contradicts its value.
@@ -24,7 +15,7 @@ const valueHint = "the value must be the number the text prints ({text: 90% of t
 
 // oneWholeYearResult refuses a second whole-year result for a year: the
 // plan would print both and the report assess only one.
-func (v *validator) oneWholeYearResult(results []Result, what string) {
+func (v *validator) oneWholeYearResult(results []Result, what subject) {
 	whole := map[Year]Pos{}
 	for _, r := range results {
 		if r.Partial() {

@@ -1,6 +1,9 @@
 package plan
 
 import (
+	"math/big"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -132,4 +135,91 @@ func FuzzQuantityRoundTrip(f *testing.F) {
 			}
 		}
 	})
+}
+
+// ratOf is the reference for a decimal's value: the text read by big.Rat,
+// as ParseDecimal read every number before it kept small ones in an int64.
+func ratOf(t *testing.T, s string) *big.Rat {
+	t.Helper()
+	s = strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), "−", "-")
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		t.Fatalf("big.Rat cannot read %q", s)
+	}
+	return r
+}
+
+// checkAgainstRat compares every operation on a and b with big.Rat's
+// exact arithmetic, and checks that each result is in canonical form (it
+// reads back from its own text to the very same fields).
+func checkAgainstRat(t *testing.T, a, b string) {
+	da, errA := ParseDecimal(a)
+	db, errB := ParseDecimal(b)
+	if errA != nil || errB != nil {
+		return
+	}
+	ra, rb := ratOf(t, a), ratOf(t, b)
+	canonical := func(what string, d Decimal, want *big.Rat) {
+		t.Helper()
+		if d.rat().Cmp(want) != 0 {
+			t.Fatalf("%s = %s, want %s", what, d.rat().RatString(), want.RatString())
+		}
+		places := ratPlaces(want)
+		if d.Places() != places || d.String() != want.FloatString(places) {
+			t.Fatalf("%s prints %q (%d places), want %q", what, d.String(), d.Places(), want.FloatString(places))
+		}
+		for p := range 4 {
+			if d.Fixed(p) != want.FloatString(p) {
+				t.Fatalf("%s.Fixed(%d) = %q, want %q", what, p, d.Fixed(p), want.FloatString(p))
+			}
+		}
+		if f, _ := want.Float64(); d.Float64() != f {
+			t.Fatalf("%s.Float64() = %v, want %v", what, d.Float64(), f)
+		}
+		if d.Sign() != want.Sign() {
+			t.Fatalf("%s.Sign() = %d, want %d", what, d.Sign(), want.Sign())
+		}
+		// Past 40 digits ParseDecimal refuses the text, not the value.
+		if back, err := ParseDecimal(d.String()); err == nil && !reflect.DeepEqual(back, d) {
+			t.Fatalf("%s is not canonical: %#v, read back as %#v", what, d, back)
+		}
+	}
+	canonical(a, da, ra)
+	canonical(a+" + "+b, da.Add(db), new(big.Rat).Add(ra, rb))
+	canonical(a+" - "+b, da.Sub(db), new(big.Rat).Sub(ra, rb))
+	canonical(a+" * "+b, da.Mul(db), new(big.Rat).Mul(ra, rb))
+	canonical("-"+a, da.Neg(), new(big.Rat).Neg(ra))
+	canonical("|"+a+"|", da.Abs(), new(big.Rat).Abs(ra))
+	if got, want := da.Cmp(db), ra.Cmp(rb); got != want {
+		t.Fatalf("%s cmp %s = %d, want %d", a, b, got, want)
+	}
+}
+
+// decimalEdges are numbers at the edges of the int64 form: 18 and 19
+// significant digits, 2^63 and its neighbours, many places, tiny values.
+var decimalEdges = []string{
+	"0", "1", "-1", "0.5", "-0.5", "0.05", "-0.04", "3.56", "100", "1,060,930", "2706.80", "0.000", "−6.3",
+	"999999999999999999", "-999999999999999999", "0.999999999999999999", "1000000000000000000",
+	"9223372036854775807", "-9223372036854775808", "9223372036854775808", "4611686018427387904",
+	"3037000499.97605", "3037000500", "123456789.123456789", "0.000000000000000001", "0.0000000000000000001",
+	"99999999999999999999.000000000000000001", "1000000000", "0.1", "12345678901234567.8",
+}
+
+// TestDecimalMatchesRat: the int64 form and its fallback give big.Rat's
+// exact results, on every pair of edge values.
+func TestDecimalMatchesRat(t *testing.T) {
+	for _, a := range decimalEdges {
+		for _, b := range decimalEdges {
+			checkAgainstRat(t, a, b)
+		}
+	}
+}
+
+// FuzzDecimalMatchesRat: any two numbers ParseDecimal reads give big.Rat's
+// exact results under every operation.
+func FuzzDecimalMatchesRat(f *testing.F) {
+	for i, s := range decimalEdges {
+		f.Add(s, decimalEdges[(i*7+3)%len(decimalEdges)])
+	}
+	f.Fuzz(checkAgainstRat)
 }

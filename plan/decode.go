@@ -247,7 +247,7 @@ func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
 // decodeStruct decodes a mapping into struct v. seen, when not nil,
 // carries keys across several files of one plan; required keys are then
 // checked by the caller once all files are read.
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Pos) {
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen *keysSeen) {
 	si := d.info(v.Type())
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, fmt.Sprintf("write the %s as indented \"key: value\" lines", si.name), "%s must be a mapping, found %s", si.name, kindName(n))
@@ -259,8 +259,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Po
 	checkRequired := seen == nil
 	meant := d.meant
 	if seen == nil {
-		seen = map[string]Pos{}
-		meant = map[string]bool{}
+		seen = &keysSeen{}
+		meant = nil // made when a key is misspelt, which is rare
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -268,20 +268,23 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Po
 			d.errorf(k, "keys are plain words such as title", "a %s key must be a word, found %s", si.name, kindName(k))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first, dup := seen.get(k.Value); dup {
 			d.errorf(k, "delete one of the two; each key may appear once", "key %q is already set at %s", k.Value, first)
 			continue
 		}
-		seen[k.Value] = d.pos(k)
+		seen.set(k.Value, d.pos(k))
 		f := si.byKey[k.Value]
 		if f == nil {
 			if s := d.unknownKey(k, si); s != "" {
+				if meant == nil {
+					meant = map[string]bool{}
+				}
 				meant[s] = true
 			}
 			continue
 		}
 		if isNull(val) {
-			delete(seen, k.Value) // an empty value counts as missing
+			seen.delete(k.Value) // an empty value counts as missing
 			if f.required {
 				d.errorf(val, fmt.Sprintf("give %s a value, or remove the line", k.Value), "key %q of %s has no value", k.Value, si.name)
 			}
@@ -300,9 +303,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen map[string]Po
 
 // requireKeys reports each required key missing from seen, except those a
 // misspelt key was taken for (meant), already reported as unknown.
-func (d *decoder) requireKeys(n *yaml.Node, si *structInfo, seen map[string]Pos, meant map[string]bool) {
+func (d *decoder) requireKeys(n *yaml.Node, si *structInfo, seen *keysSeen, meant map[string]bool) {
 	for _, f := range si.fields {
-		if _, ok := seen[f.key]; f.required && !ok && !meant[f.key] {
+		if _, ok := seen.get(f.key); f.required && !ok && !meant[f.key] {
 			hint := f.doc
 			if f.enum != nil {
 				hint = "one of: " + strings.Join(f.enum, ", ")
@@ -341,24 +344,32 @@ func (d *decoder) unknownKey(k *yaml.Node, si *structInfo) string {
 
 // Leaf types.
 
-var yearRE = regexp.MustCompile(`^(\d{4})/(\d{2})$`)
-
 // Year is a financial year, April to March, named by its first calendar
 // year: 2008 is "2008/09".
 type Year int
 
 // ParseYear reads "2008/09".
 func ParseYear(s string) (Year, error) {
-	m := yearRE.FindStringSubmatch(s)
-	if m == nil {
+	// Four digits, a slash, two digits: read by hand, as every target and
+	// result of a plan has a year.
+	if len(s) != 7 || s[4] != '/' || !allDigits(s[:4]) || !allDigits(s[5:]) {
 		return 0, fmt.Errorf("%q is not a financial year: write it as 2008/09", s)
 	}
-	y, _ := strconv.Atoi(m[1])
-	e, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(s[:4])
+	e, _ := strconv.Atoi(s[5:])
 	if (y+1)%100 != e {
 		return 0, fmt.Errorf("%q is not a financial year: %d/%02d would be %d/%02d", s, y, e, y, (y+1)%100)
 	}
 	return Year(y), nil
+}
+
+func allDigits(s string) bool {
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // String prints the year as "2008/09".
@@ -439,7 +450,7 @@ func (f *Figure) unmarshalNode(d *decoder, n *yaml.Node) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		f.Text = n.Value
-		if q, err := ParseQuantity(n.Value); err == nil {
+		if q, ok := parseQuantity(n.Value); ok {
 			f.Q = &q
 		}
 	case yaml.MappingNode:

@@ -1,7 +1,7 @@
 package plan
 
 import (
-	"regexp"
+	"iter"
 	"strings"
 )
 
@@ -20,48 +20,105 @@ func fractionPercent(f *Figure) (string, bool) {
 	return f.Q.Value.Mul(hundred).String() + "%", true
 }
 
-// numberRE finds the numbers a target's text prints: 325, 15,190, 4.2,
-// with or without £, %, pp, m or bn around them. Thousands may also be
-// grouped with an apostrophe, as in 2007-10's "6'500".
-var numberRE = regexp.MustCompile(`\d(?:[\d,'’]*\d)?(?:\.\d+)?`)
+// textNumbers yields the numbers text prints, as exact decimals, leaving
+// out financial years (2008/09) and anything that is not a number. A
+// number is what the pattern \d(?:[\d,'’]*\d)?(?:\.\d+)? matches: 325,
+// 15,190, 4.2, with or without £, %, pp, m or bn around them; thousands may
+// also be grouped with an apostrophe, as in 2007-10's "6'500". It is
+// scanned by hand: validation reads the text of every target, and a regexp
+// there cost more than the rest of the check.
+func textNumbers(text string) iter.Seq[Decimal] {
+	return func(yield func(Decimal) bool) {
+		for i := 0; i < len(text); {
+			if !isDigit(text, i) {
+				i++
+				continue
+			}
+			start, end := i, numberEnd(text, i)
+			i = end
+			if strings.HasPrefix(text[end:], "/") || start > 0 && text[start-1] == '/' {
+				continue // a year, 2008/09
+			}
+			n := text[start:end]
+			if strings.ContainsAny(n, ",'’") {
+				n = groupSeps.Replace(n)
+			}
+			if d, err := ParseDecimal(n); err == nil && !yield(d) {
+				return
+			}
+		}
+	}
+}
 
 var groupSeps = strings.NewReplacer(",", "", "'", "", "’", "")
 
-// textNumbers returns the numbers text prints, as exact decimals, leaving
-// out financial years (2008/09) and anything that is not a number.
-func textNumbers(text string) []Decimal {
-	var out []Decimal
-	for _, loc := range numberRE.FindAllStringIndex(text, -1) {
-		n := text[loc[0]:loc[1]]
-		if rest := text[loc[1]:]; strings.HasPrefix(rest, "/") {
-			continue // a year, 2008/09
-		}
-		if loc[0] > 0 && text[loc[0]-1] == '/' {
-			continue
-		}
-		d, err := ParseDecimal(groupSeps.Replace(n))
-		if err == nil {
-			out = append(out, d)
+func isDigit(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+// numberEnd returns the end of the number starting with the digit at
+// start: as the pattern's greedy groups take it, the longest run of
+// digits and separators that ends in a digit, then a point and its digits.
+func numberEnd(text string, start int) int {
+	end := start + 1
+	for j := end; j < len(text); {
+		switch {
+		case isDigit(text, j):
+			j++
+			end = j
+		case text[j] == ',' || text[j] == '\'':
+			j++
+		case strings.HasPrefix(text[j:], "’"):
+			j += len("’")
+		default:
+			j = len(text)
 		}
 	}
-	return out
+	if end < len(text) && text[end] == '.' && isDigit(text, end+1) {
+		end += 2
+		for isDigit(text, end) {
+			end++
+		}
+	}
+	return end
 }
 
 // valueNumber is the number a target's value prints, without its sign,
 // pound sign or scale: -3% gives 3, £241.1m gives 241.1.
 func valueNumber(f *Figure) (Decimal, bool) {
-	ns := textNumbers(f.Text)
-	if len(ns) != 1 {
-		return Decimal{}, false
+	return onlyNumber(f.Text)
+}
+
+// onlyNumber returns the number text prints, and false unless it prints
+// exactly one.
+func onlyNumber(text string) (Decimal, bool) {
+	var only Decimal
+	n := 0
+	for d := range textNumbers(text) {
+		if n++; n > 1 {
+			return Decimal{}, false
+		}
+		only = d
 	}
-	return ns[0], true
+	return only, n == 1
+}
+
+// printsNumber reports whether text prints no number at all, or prints
+// want among its numbers.
+func printsNumber(text string, want Decimal) bool {
+	none := true
+	for n := range textNumbers(text) {
+		if n.Cmp(want) == 0 {
+			return true
+		}
+		none = false
+	}
+	return none
 }
 
 // targetText checks that a target's text prints the number its value
 // holds: "Increase number to 325" with value 300 publishes one figure and
 // assesses another. Text in words only ("increase on last year") has
 // nothing to disagree with.
-func (v *validator) targetText(m *Measure, t *Target, what string) {
+func (v *validator) targetText(m *Measure, t *Target, what subject) {
 	if t.Value == nil || t.Value.Q == nil || t.Text == "" {
 		return
 	}
@@ -69,14 +126,8 @@ func (v *validator) targetText(m *Measure, t *Target, what string) {
 	if !ok {
 		return
 	}
-	printed := textNumbers(t.Text)
-	if len(printed) == 0 {
+	if printsNumber(t.Text, want) {
 		return
-	}
-	for _, n := range printed {
-		if n.Cmp(want) == 0 {
-			return
-		}
 	}
 	v.wrong(m.Acknowledge, t.At, "target-text", "make the text and the value state the same figure (the value is what reports assess); if the source itself disagrees, acknowledge it with acknowledge: {target-text: reason}",
 		"%s target for %s: the text %q does not state the value %s", what, t.Year, t.Text, t.Value.Text)

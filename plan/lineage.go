@@ -104,7 +104,7 @@ func (v *validator) lineage() {
 				"plan %q names %q both as a predecessor and as the plan it is a version of", p.ID, r.ID)
 		case seen[r.ID]:
 			v.errorf(r.At, "lineage", "list each predecessor once", "predecessor %q is listed twice", r.ID)
-		case !slugRE.MatchString(r.ID):
+		case !isSlug(r.ID):
 			v.errorf(r.At, "lineage", "predecessors are plan IDs: 2008-11", "predecessor %q is not a plan ID", r.ID)
 		}
 		seen[r.ID] = true

@@ -217,7 +217,8 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 func Decode(files []File, diags *Diagnostics) *Plan {
 	d := newDecoder(diags)
 	p := &Plan{}
-	seen := map[string]Pos{}
+	// The plan's keys are spread over its files: one map holds them all.
+	seen := &keysSeen{m: map[string]Pos{}}
 	var first *yaml.Node
 	for _, f := range files {
 		d.file, d.data = f.Name, f.Data
@@ -235,7 +236,7 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 	if first == nil {
 		return nil
 	}
-	p.keyPos = seen
+	p.keyPos = seen.m
 	p.Placements = d.placed
 	if len(p.unread) > 0 {
 		// A key may be missing only because the file that holds it could

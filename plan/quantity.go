@@ -38,12 +38,20 @@ var moneyScale = map[string]Decimal{
 // is ignored; anything else (a footnote marker, a word) makes it fail, so
 // the caller can keep the text as a text-only figure.
 func ParseQuantity(s string) (Quantity, error) {
-	t := strings.TrimSpace(s)
-	fail := func() (Quantity, error) {
+	q, ok := parseQuantity(s)
+	if !ok {
 		return Quantity{}, fmt.Errorf("%q is not a figure: write a number (225, 1,060,930), a percentage (82.5%%), percentage points (1pp) or money (£241.1m, £3.56bn)", s)
 	}
+	return q, nil
+}
+
+// parseQuantity is ParseQuantity without the error, for the loader: most
+// figures that are not numbers are words (N/A, Monitor) kept as text, and
+// an error message made for each would be thrown away.
+func parseQuantity(s string) (Quantity, bool) {
+	t := strings.TrimSpace(s)
 	if t == "" {
-		return fail()
+		return Quantity{}, false
 	}
 	neg := false
 	for _, m := range []string{"-", "−", "+"} {
@@ -74,17 +82,17 @@ func ParseQuantity(s string) (Quantity, error) {
 		t = strings.TrimSuffix(t, "pp")
 	}
 	if strings.ContainsAny(t, "+-−") {
-		return fail()
+		return Quantity{}, false
 	}
 	d, err := ParseDecimal(t)
 	if err != nil {
-		return fail()
+		return Quantity{}, false
 	}
 	d = d.Mul(scale)
 	if neg {
 		d = d.Neg()
 	}
-	return Quantity{Value: d, Unit: unit}, nil
+	return Quantity{Value: d, Unit: unit}, true
 }
 
 // String prints the quantity canonically; renderers prefer the source text

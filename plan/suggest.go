@@ -64,8 +64,9 @@ func (s *suggester) suggest(word string) string {
 	// rows[d] is the distance row of the trie node at depth d: rows[d][j]
 	// is the distance between the node's prefix and q[:j].
 	rows := make([][]int, maxSuggestLen+1)
+	cells := make([]int, len(rows)*(len(q)+1)) // one allocation for every row
 	for d := range rows {
-		rows[d] = make([]int, len(q)+1)
+		rows[d], cells = cells[:len(q)+1:len(q)+1], cells[len(q)+1:]
 	}
 	for j := range rows[0] {
 		rows[0][j] = j

@@ -127,6 +127,9 @@ func firstTextLine(data []byte) int {
 // refuses tabs in indentation; inside a value a tab prints differently in
 // every format, so plans use spaces throughout.
 func tabDiagnostics(name string, data []byte) Diagnostics {
+	if bytes.IndexByte(data, '\t') < 0 {
+		return nil // the usual case: no need to split the file into lines
+	}
 	var out Diagnostics
 	for i, l := range strings.Split(string(data), "\n") {
 		j := strings.IndexByte(l, '\t')
@@ -155,7 +158,7 @@ func checkNodes(n *yaml.Node, report func(n *yaml.Node, msg, hint string)) {
 		report(n, fmt.Sprintf("tag %s is not supported", clip(n.Tag)), "remove the tag: plan values are plain text, numbers and lists")
 	}
 	if n.Kind == yaml.ScalarNode {
-		if i := strings.IndexFunc(n.Value, isControl); i >= 0 {
+		if i := controlIndex(n.Value); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(n.Value[i:])
 			report(n, fmt.Sprintf("value contains the control character U+%04X", r), "remove it; plan text is printed in documents and terminals, where control characters do harm")
 		}
@@ -168,6 +171,25 @@ func checkNodes(n *yaml.Node, report func(n *yaml.Node, msg, hint string)) {
 // isControl reports a control character other than the line break, which
 // block scalars and folded text legitimately hold.
 func isControl(r rune) bool { return r != '\n' && unicode.IsControl(r) }
+
+// controlIndex is strings.IndexFunc(s, isControl), with the ASCII bytes
+// that make up nearly all plan text checked without decoding runes: every
+// value of a plan passes through it.
+func controlIndex(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if j := strings.IndexFunc(s[i:], isControl); j >= 0 {
+				return i + j
+			}
+			return -1
+		}
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			return i
+		}
+	}
+	return -1
+}
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 

@@ -3,7 +3,6 @@ package plan
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -120,7 +119,7 @@ func (v *validator) acknowledges(a Acknowledge) { v.acks = append(v.acks, a...) 
 
 func (v *validator) run() {
 	p := v.p
-	if p.ID != "" && !slugRE.MatchString(p.ID) {
+	if p.ID != "" && !isSlug(p.ID) {
 		// The id names the plan's output folder: a slug can never reach
 		// outside --out or name another plan's folder.
 		v.errorf(p.keyPos["id"], "id", "a plan id is lowercase letters and digits joined by single hyphens, and is its folder's name: 2008-11",
@@ -130,7 +129,7 @@ func (v *validator) run() {
 		v.errorf(p.Period.At, "year-range", "swap first and last", "period ends (%s) before it starts (%s)", p.Period.Last, p.Period.First)
 	}
 	for _, y := range p.PlanYears {
-		v.inPeriod(p.keyPos["plan_years"], y, "plan year")
+		v.inPeriod(p.keyPos["plan_years"], y, named("plan year"))
 	}
 	if p.Theme != "" && (filepath.IsAbs(p.Theme) || strings.Contains(p.Theme, `\`)) {
 		// A plan folder moves with its repository: a path from elsewhere
@@ -183,7 +182,7 @@ func (v *validator) run() {
 		v.refs("activity", a.ID, "objective", a.Objectives, v.objectives)
 		v.refs("activity", a.ID, "priority", a.Priorities, v.priorities)
 		if a.Year != 0 {
-			v.inPeriod(a.At, a.Year, fmt.Sprintf("activity %q", a.ID))
+			v.inPeriod(a.At, a.Year, identified("activity", a.ID))
 		}
 	}
 	v.wordings()
@@ -235,7 +234,23 @@ func (v *validator) run() {
 	}
 }
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isSlug reports whether s is lowercase letters and digits joined by
+// single hyphens, as ^[a-z0-9]+(-[a-z0-9]+)*$ says; every ID of a plan is
+// checked, so it is read by hand rather than by a regexp.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := range len(s) {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // ids checks that IDs are well-formed and unique, and returns the set.
 func (v *validator) ids(kind string, n int, get func(int) (string, Pos)) map[string]bool {
@@ -247,7 +262,7 @@ func (v *validator) ids(kind string, n int, get func(int) (string, Pos)) map[str
 			continue
 		}
 		bare := id[strings.LastIndexByte(id, '/')+1:]
-		if !slugRE.MatchString(bare) {
+		if !isSlug(bare) {
 			v.errorf(pos, "id", "IDs are lowercase letters and digits joined by single hyphens: reduce-serious-violence",
 				"%s id %q is not a valid ID", kind, bare)
 		}
@@ -325,7 +340,7 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-func (v *validator) inPeriod(pos Pos, y Year, what string) {
+func (v *validator) inPeriod(pos Pos, y Year, what subject) {
 	p := v.p.Period
 	// A zero year failed to parse and has been reported already.
 	if y == 0 || p.First == 0 || p.Last == 0 || p.Contains(y) {
@@ -335,7 +350,7 @@ func (v *validator) inPeriod(pos Pos, y Year, what string) {
 		"%s is for %s, outside the plan's period", what, y)
 }
 
-func (v *validator) notAfterPeriod(pos Pos, y Year, what string) {
+func (v *validator) notAfterPeriod(pos Pos, y Year, what subject) {
 	if last := v.p.Period.Last; last != 0 && y > last {
 		v.errorf(pos, "year-range", fmt.Sprintf("the plan ends with %s", last), "%s is for %s, after the plan's period", what, y)
 	}
@@ -348,7 +363,7 @@ func (v *validator) initiatives(in []Initiative) {
 	v.ids("initiative", len(in), func(i int) (string, Pos) { return in[i].ID, in[i].At })
 	for _, it := range in {
 		if it.Year != 0 {
-			v.notAfterPeriod(it.At, it.Year, fmt.Sprintf("initiative %q", it.ID))
+			v.notAfterPeriod(it.At, it.Year, identified("initiative", it.ID))
 		}
 		if it.Amount != nil {
 			v.money(it.Amount, fmt.Sprintf("initiative %q amount", it.ID))

@@ -19,7 +19,7 @@ func (v *validator) measure(m *Measure) {
 	if m.MSFRank < 0 {
 		v.errorf(m.At, "range", "most similar forces ranks start at 1", "measure %q has MSF rank %d", m.ID, m.MSFRank)
 	}
-	what := fmt.Sprintf("measure %q", m.ID)
+	what := identified("measure", m.ID)
 	v.series(m, what, m.Baseline, m.Targets, m.Results)
 	partIDs := map[string]Pos{}
 	for _, part := range m.Parts {
@@ -35,20 +35,20 @@ func (v *validator) measure(m *Measure) {
 			cp.Unit = part.Unit
 			pm = &cp
 		}
-		v.series(pm, fmt.Sprintf("%s, part %q,", what, part.ID), part.Baseline, part.Targets, part.Results)
+		v.series(pm, what.inPart(part.ID), part.Baseline, part.Targets, part.Results)
 	}
 }
 
 // series checks one line of figures of a measure (the measure itself or a part).
-func (v *validator) series(m *Measure, what string, base *Observation, targets []Target, results []Result) {
+func (v *validator) series(m *Measure, what subject, base *Observation, targets []Target, results []Result) {
 	if base != nil {
-		v.notAfterPeriod(base.At, base.Year, what+" baseline")
-		v.figure(m, &base.Value, what+" baseline")
+		v.notAfterPeriod(base.At, base.Year, what.as(" baseline"))
+		v.figure(m, &base.Value, what.as(" baseline"))
 	}
 	years := map[Year]Pos{}
 	for i := range targets {
 		t := &targets[i]
-		v.inPeriod(t.At, t.Year, what+" target")
+		v.inPeriod(t.At, t.Year, what.as(" target"))
 		if prev, dup := years[t.Year]; dup {
 			v.errorf(t.At, "duplicate-id", "keep one target a year", "%s has a second target for %s (first at %s)", what, t.Year, prev)
 		}
@@ -58,8 +58,8 @@ func (v *validator) series(m *Measure, what string, base *Observation, targets [
 	v.oneWholeYearResult(results, what)
 	for i := range results {
 		r := &results[i]
-		v.notAfterPeriod(r.At, r.Year, what+" result")
-		v.figure(m, &r.Value, what+" result")
+		v.notAfterPeriod(r.At, r.Year, what.as(" result"))
+		v.figure(m, &r.Value, what.as(" result"))
 		if r.Of != 0 && r.Of >= r.Year {
 			v.errorf(r.At, "year-range", "of names the earlier year a figure printed for this year was measured in; remove it when the figure is this year's",
 				"%s result for %s says it is %s's figure, which is not an earlier year", what, r.Year, r.Of)
@@ -67,34 +67,41 @@ func (v *validator) series(m *Measure, what string, base *Observation, targets [
 	}
 }
 
-func (v *validator) target(m *Measure, t *Target, what string) {
+func (v *validator) target(m *Measure, t *Target, what subject) {
 	if t.Review != "" {
 		v.add(t.At, Warning, "review", "confirm or change the target, then delete its review line",
 			"%s target for %s awaits review (%s)", what, t.Year, t.Review)
 	}
-	want := map[string]Unit{TargetLevel: m.Unit, TargetChange: UnitPercent, TargetPoints: UnitPoints}
 	switch t.Kind {
 	case TargetLevel, TargetChange, TargetPoints:
+		// The unit each kind of target states its value in.
+		want := m.Unit
+		switch t.Kind {
+		case TargetChange:
+			want = UnitPercent
+		case TargetPoints:
+			want = UnitPoints
+		}
 		if t.Value == nil {
 			v.errorf(t.At, "target", "write the number the target text states, such as value: -3%", "%s target for %s is a %s target without a value", what, t.Year, t.Kind)
 			return
 		}
 		u := t.Value.Unit()
-		if pc, ok := fractionPercent(t.Value); ok && want[t.Kind] == UnitPercent {
+		if pc, ok := fractionPercent(t.Value); ok && want == UnitPercent {
 			v.wrong(m.Acknowledge, t.Value.At, "fraction", "write the target as printed, with its % sign: "+pc,
 				"%s target %q: did you mean %s?", what, t.Value.Text, pc)
 			return
 		}
-		if u != want[t.Kind] {
-			hint := fmt.Sprintf("a %s target on a measure counted in %s needs a value in %s", t.Kind, m.Unit, want[t.Kind])
+		if u != want {
+			hint := fmt.Sprintf("a %s target on a measure counted in %s needs a value in %s", t.Kind, m.Unit, want)
 			if t.Kind == TargetLevel && u == UnitPercent && m.Unit != UnitPercent {
 				hint = "if the target is a change on last year, use kind: change"
 			}
-			v.inconsistency(m.Acknowledge, t.Value.At, "unit", hint, "%s target %q is in %s, not %s", what, t.Value.Text, u, want[t.Kind])
+			v.inconsistency(m.Acknowledge, t.Value.At, "unit", hint, "%s target %q is in %s, not %s", what, t.Value.Text, u, want)
 			return
 		}
 		if t.Kind == TargetLevel && u == UnitPercent {
-			v.percentRange(m, t.Value, what+" target")
+			v.percentRange(m, t.Value, what.as(" target"))
 		}
 		v.targetText(m, t, what)
 		if t.Kind == TargetChange && t.Value.Q.Value.Cmp(hundred.Neg()) < 0 {
@@ -111,7 +118,7 @@ func (v *validator) target(m *Measure, t *Target, what string) {
 }
 
 // figure checks that a reported number is in the measure's unit.
-func (v *validator) figure(m *Measure, f *Figure, what string) {
+func (v *validator) figure(m *Measure, f *Figure, what subject) {
 	if f.Q == nil {
 		return // words such as N/A or Monitor
 	}
@@ -138,7 +145,7 @@ func (v *validator) figure(m *Measure, f *Figure, what string) {
 // percentRange allows -100% to 100%: a share or rate cannot leave it, and
 // a change on last year of more than +100% is so rare in these plans that
 // it is more likely a typo; it can be acknowledged.
-func (v *validator) percentRange(m *Measure, f *Figure, what string) {
+func (v *validator) percentRange(m *Measure, f *Figure, what subject) {
 	q := f.Q.Value
 	if q.Cmp(hundred) > 0 || q.Cmp(hundred.Neg()) < 0 {
 		v.inconsistency(m.Acknowledge, f.At, "percent-range", "percentages lie between -100% and 100%",

@@ -153,7 +153,7 @@ func (v *validator) money(f *Figure, what string) bool {
 
 func (v *validator) breakdown(bd *Breakdown) {
 	v.acknowledges(bd.Acknowledge)
-	v.inPeriod(bd.At, bd.Year, fmt.Sprintf("breakdown %q", bd.ID))
+	v.inPeriod(bd.At, bd.Year, identified("breakdown", bd.ID))
 	v.ids("item of breakdown "+bd.ID, len(bd.Items), func(i int) (string, Pos) { return bd.Items[i].ID, bd.Items[i].At })
 	sum, sumOK := Decimal{}, true
 	shares, nShares, sharesOK := Decimal{}, 0, true
@@ -214,7 +214,7 @@ func (v *validator) breakdown(bd *Breakdown) {
 func (v *validator) table(t *Table) {
 	v.acknowledges(t.Acknowledge)
 	for _, y := range t.Columns {
-		v.inPeriod(t.At, y, fmt.Sprintf("table %q column", t.ID))
+		v.inPeriod(t.At, y, identified("table", t.ID).as(" column"))
 	}
 	rows := map[string]*TableRow{}
 	v.ids("row of table "+t.ID, len(t.Rows), func(i int) (string, Pos) { return t.Rows[i].ID, t.Rows[i].At })
