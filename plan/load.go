@@ -221,7 +221,7 @@ func Decode(files []File, diags *Diagnostics) *Plan {
 	seen := &keysSeen{m: map[string]Pos{}}
 	var first *yaml.Node
 	for _, f := range files {
-		d.file, d.data = f.Name, f.Data
+		d.file, d.data, d.starts = f.Name, f.Data, nil
 		root := parseFile(f, diags)
 		if root == nil {
 			p.unread = append(p.unread, f.Name)

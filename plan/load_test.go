@@ -196,6 +196,14 @@ func BenchmarkLoad(b *testing.B) {
 			b.Run(fmt.Sprintf("measures=%d,yaml-only", n), func(b *testing.B) { yamlOnly(b, dir) })
 		}
 	}
+	dir := markers(b, 5000)
+	b.Run("markers=5000", func(b *testing.B) {
+		for b.Loop() {
+			if p, diags := plan.Load(dir); diags.HasErrors() || len(p.Placements) != 5000 {
+				b.Fatal(diags.Err())
+			}
+		}
+	})
 	for _, n := range [][2]int{{2000, 200}, {20000, 2000}} {
 		dir := unknownRefs(b, n[0], n[1])
 		b.Run(fmt.Sprintf("outcomes=%d,unknown=%d", n[0], n[1]), func(b *testing.B) {
@@ -228,6 +236,17 @@ func yamlOnly(b *testing.B, dir string) {
 			}
 		}
 	}
+}
+
+// markers generates a plan of n sections, each placing its list with a
+// placement marker, which the loader finds in the file to position it.
+func markers(b *testing.B, n int) string {
+	var s strings.Builder
+	s.WriteString("sections:\n")
+	for i := range n {
+		fmt.Fprintf(&s, "  - id: s%d\n    title: Section %d\n    body: |\n      The list:\n\n      {{place: s%d-items}}\n", i, i, i)
+	}
+	return writePlan(b, "p", map[string]string{"plan.yaml": minimal + s.String()})
 }
 
 // unknownRefs generates a plan of n outcomes and as many objectives, of

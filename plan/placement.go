@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -91,14 +92,40 @@ func (d *decoder) placements(n *yaml.Node, md string) {
 // n) or after it, and returns its position and the line to search on from
 // for the next marker of the same value. Where the file does not hold the
 // text as written (an escaped, quoted scalar), the node's position is used.
+//
+// The text holds no line break, so its first match in the file from that
+// line on is on the first line that holds it: one search of the bytes
+// finds it, and the file is split into lines once, not once a marker (a
+// plan of many markers took time that grew with the square of its size).
 func (d *decoder) findInFile(n *yaml.Node, text string, from int) (Pos, int) {
-	lines := bytes.Split(d.data, []byte("\n"))
-	for i := max(from, 1); i <= len(lines); i++ {
-		if j := bytes.Index(lines[i-1], []byte(text)); j >= 0 {
-			return Pos{File: d.file, Line: i, Col: utf8.RuneCount(lines[i-1][:j]) + 1}, i + 1
+	starts := d.lineStarts()
+	first := max(from, 1)
+	if first > len(starts) {
+		return d.pos(n), from
+	}
+	off := starts[first-1]
+	j := bytes.Index(d.data[off:], []byte(text))
+	if j < 0 {
+		return d.pos(n), from
+	}
+	at := off + j
+	// The line holding at: the last that starts at or before it.
+	line, _ := slices.BinarySearch(starts, at+1)
+	return Pos{File: d.file, Line: line, Col: utf8.RuneCount(d.data[starts[line-1]:at]) + 1}, line + 1
+}
+
+// lineStarts returns the offset of each line of the file being decoded,
+// found on first use in a file.
+func (d *decoder) lineStarts() []int {
+	if d.starts == nil {
+		d.starts = []int{0}
+		for i, c := range d.data {
+			if c == '\n' {
+				d.starts = append(d.starts, i+1)
+			}
 		}
 	}
-	return d.pos(n), from
+	return d.starts
 }
 
 func (d *decoder) diagAt(at Pos, rule, hint, format string, args ...any) {

@@ -26,6 +26,9 @@ type validator struct {
 	outcomes, priorities, objectives, strategies, measures map[string]bool
 	// strandOf maps an outcome strand's ID to the outcome it belongs to.
 	strandOf map[string]string
+	// strands is the set of strand IDs, made once: objectives' references
+	// to strands resolve against it.
+	strands map[string]bool
 	// suggesters index the IDs of each kind for "did you mean".
 	suggesters map[string]*suggester
 }
@@ -386,12 +389,13 @@ func (v *validator) outcomeStrands() {
 		}
 	}
 	v.items("outcome strand", all)
+	v.strands = boolSet(v.strandOf)
 }
 
 // objectiveStrands checks that an objective's strands exist and belong to
 // one of the outcomes it serves, so the two links cannot disagree.
 func (v *validator) objectiveStrands(o *Objective) {
-	v.refs("objective", o.ID, "outcome strand", o.Strands, boolSet(v.strandOf))
+	v.refs("objective", o.ID, "outcome strand", o.Strands, v.strands)
 	for _, r := range o.Strands {
 		out, ok := v.strandOf[r.ID]
 		if !ok || len(o.Outcomes) == 0 || slices.ContainsFunc(o.Outcomes, func(x Ref) bool { return x.ID == out }) {
