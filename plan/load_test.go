@@ -204,6 +204,14 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		}
 	})
+	dir = tableRows(b, 5000)
+	b.Run("table-rows=5000", func(b *testing.B) {
+		for b.Loop() {
+			if _, diags := plan.Load(dir); diags.Count(plan.Error) != 5000+1 {
+				b.Fatalf("%d errors, want %d", diags.Count(plan.Error), 5000+1)
+			}
+		}
+	})
 	for _, n := range [][2]int{{2000, 200}, {20000, 2000}} {
 		dir := unknownRefs(b, n[0], n[1])
 		b.Run(fmt.Sprintf("outcomes=%d,unknown=%d", n[0], n[1]), func(b *testing.B) {
@@ -247,6 +255,25 @@ func markers(b *testing.B, n int) string {
 		fmt.Fprintf(&s, "  - id: s%d\n    title: Section %d\n    body: |\n      The list:\n\n      {{place: s%d-items}}\n", i, i, i)
 	}
 	return writePlan(b, "p", map[string]string{"plan.yaml": minimal + s.String()})
+}
+
+// tableRows generates a budget of two tables of n rows: each row of the
+// second restates the same row of the first (same_as) and is the sum of
+// two rows, one of which does not exist (a "did you mean" each), and one
+// of them names a table that does not exist.
+func tableRows(b *testing.B, n int) string {
+	var first, second strings.Builder
+	for i := range n {
+		fmt.Fprintf(&first, "        - {id: row-%d, label: Row %d, values: [\"£%d.0m\"]}\n", i, i, i)
+		of := "first"
+		if i == n/2 {
+			of = "frist"
+		}
+		fmt.Fprintf(&second, "        - {id: row-%d, label: Row %d, values: [\"%d.0\"], same_as: %s/row-%d, equals: row-%d + rwo-%d}\n", i, i, i, of, i, (i+1)%n, i)
+	}
+	budget := "budget:\n  tables:\n    - id: first\n      title: First\n      columns: [2009/10]\n      rows:\n" + first.String() +
+		"    - id: second\n      title: Second\n      unit: £m\n      columns: [2009/10]\n      rows:\n" + second.String()
+	return writePlan(b, "p", map[string]string{"plan.yaml": minimal + budget})
 }
 
 // unknownRefs generates a plan of n outcomes and as many objectives, of

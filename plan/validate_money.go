@@ -64,6 +64,11 @@ func (v *validator) restated(ts []Table) {
 	for i := range ts {
 		byID[ts[i].ID] = &ts[i]
 	}
+	// Each table's rows by ID, and the "did you mean" of table IDs, are
+	// made when first needed: looking them up row by row took time that
+	// grew with the square of a table.
+	rowsOf := map[*Table]map[string]*TableRow{}
+	var tableNames *suggester
 	for i := range ts {
 		t := &ts[i]
 		for _, r := range t.Rows {
@@ -74,16 +79,18 @@ func (v *validator) restated(ts []Table) {
 			other := byID[tid]
 			var src *TableRow
 			if other != nil {
-				for j := range other.Rows {
-					if other.Rows[j].ID == rid {
-						src = &other.Rows[j]
-					}
+				if rowsOf[other] == nil {
+					rowsOf[other] = rowsByID(other)
 				}
+				src = rowsOf[other][rid]
 			}
 			if src == nil || other == t {
 				hint := "write table/row, naming a row of another table of the plan"
 				if other == nil {
-					if s := suggest(tid, keys(boolSet(byID))); s != "" {
+					if tableNames == nil {
+						tableNames = newSuggester(keys(boolSet(byID)))
+					}
+					if s := tableNames.suggest(tid); s != "" {
 						hint = fmt.Sprintf("did you mean table %q?", s)
 					}
 				}
@@ -216,11 +223,11 @@ func (v *validator) table(t *Table) {
 	for _, y := range t.Columns {
 		v.inPeriod(t.At, y, identified("table", t.ID).as(" column"))
 	}
-	rows := map[string]*TableRow{}
+	rows := rowsByID(t)
+	var rowNames *suggester // made at the first unknown row
 	v.ids("row of table "+t.ID, len(t.Rows), func(i int) (string, Pos) { return t.Rows[i].ID, t.Rows[i].At })
 	for i := range t.Rows {
 		r := &t.Rows[i]
-		rows[r.ID] = r
 		if len(r.Values) != len(t.Columns) {
 			v.errorf(r.At, "table", "write one value a column, ~ for an empty cell", "row %q of table %q has %d values for %d columns", r.ID, t.ID, len(r.Values), len(t.Columns))
 		}
@@ -246,7 +253,10 @@ func (v *validator) table(t *Table) {
 			switch {
 			case src == nil:
 				hint := ""
-				if s := suggest(term.id, keys(boolSet(rows))); s != "" {
+				if rowNames == nil {
+					rowNames = newSuggester(keys(boolSet(rows)))
+				}
+				if s := rowNames.suggest(term.id); s != "" {
 					hint = fmt.Sprintf("did you mean %q?", s)
 				}
 				v.errorf(r.At, "reference", hint, "row %q of table %q refers to unknown row %q", r.ID, t.ID, term.id)
@@ -279,6 +289,15 @@ func (v *validator) table(t *Table) {
 			}
 		}
 	}
+}
+
+// rowsByID maps each row ID of t to its row, the last of rows that share one.
+func rowsByID(t *Table) map[string]*TableRow {
+	rows := make(map[string]*TableRow, len(t.Rows))
+	for i := range t.Rows {
+		rows[t.Rows[i].ID] = &t.Rows[i]
+	}
+	return rows
 }
 
 func boolSet[T any](m map[string]T) map[string]bool {
