@@ -47,6 +47,11 @@ func printable(r rune) bool {
 // s (after NFC normalisation) that a PDF cannot print and shows as U+FFFD.
 // Control and format characters, which are dropped, are not counted.
 func Missing(s string) []rune {
+	if isClean(s) {
+		// Already NFC, every character printable: nothing is missing
+		// (the build asks this of every text of every plan).
+		return nil
+	}
 	var out []rune
 	for _, r := range norm.NFC.String(s) {
 		if r == '\n' || r == '\t' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
