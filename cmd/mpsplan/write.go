@@ -8,8 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/mpsplan/mpsplan/render/site"
 )
@@ -49,6 +52,30 @@ type commitResult struct {
 // files were renamed into place; nothing of that plan was changed.
 var errInterrupted = errors.New("interrupted")
 
+// unchanged reports, for each file, whether it is already on disk with
+// the same content. The files are read and compared on every processor
+// at once: a build that changes nothing spends its last milliseconds here,
+// and the site alone has over a hundred files.
+func unchanged(files []outFile) []bool {
+	same := make([]bool, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				old, err := os.ReadFile(files[i].path)
+				same[i] = err == nil && bytes.Equal(old, files[i].data)
+			}
+		})
+	}
+	wg.Wait()
+	return same
+}
+
 // commitFiles replaces the plan's files together. Files whose content is
 // already identical are left alone. stop is polled between temporary
 // files; when it reports true, the temporary files are removed and
@@ -70,8 +97,9 @@ func commitFiles(files []outFile, stop func() bool, hold func(stage string)) (co
 			return res, err
 		}
 	}
-	for _, f := range files {
-		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.data) {
+	same := unchanged(files)
+	for i, f := range files {
+		if same[i] {
 			continue
 		}
 		if stop() {
