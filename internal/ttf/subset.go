@@ -12,8 +12,8 @@ import (
 // lacks, are given once), then the parts of composite glyphs. gids[i] is
 // the new glyph of runes[i], 0 for a rune the face lacks. The font's cmap
 // maps each rune of the Basic Multilingual Plane to its new glyph, and the
-// hinting programs (cvt, fpgm, prep) are kept, so it draws as the face
-// does.
+// hinting programs and their size table (cvt, fpgm, prep, gasp) are kept,
+// so it draws as the face does.
 func (f *Face) Subset(runes []rune) (font []byte, gids []uint16, err error) {
 	s := &subsetter{f: f, index: map[uint16]uint16{}}
 	s.add(0)
@@ -44,7 +44,7 @@ func (f *Face) Subset(runes []rune) (font []byte, gids []uint16, err error) {
 	binary.BigEndian.PutUint32(tables["head"][8:], 0)  // checksum adjustment, set below
 	binary.BigEndian.PutUint16(tables["hhea"][34:], uint16(len(s.old)))
 	binary.BigEndian.PutUint16(tables["maxp"][4:], uint16(len(s.old)))
-	for _, t := range []string{"cvt ", "fpgm", "prep", "OS/2", "name"} {
+	for _, t := range []string{"cvt ", "fpgm", "prep", "gasp", "OS/2", "name"} {
 		if b, ok := f.tables[t]; ok {
 			tables[t] = b
 		}
