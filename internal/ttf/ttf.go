@@ -345,10 +345,18 @@ func (f *Face) GlyphIndex(r rune) uint16 {
 // Advance returns the advance width of glyph g in thousandths of the font
 // size, rounded.
 func (f *Face) Advance(g uint16) int {
-	hm := f.tables["hmtx"]
-	i := min(int(g), f.numHMetrics-1)
-	return int(math.Round(float64(binary.BigEndian.Uint16(hm[4*i:])) * 1000 / float64(f.unitsPerEm)))
+	return int(math.Round(float64(f.AdvanceUnits(g)) * 1000 / float64(f.unitsPerEm)))
 }
+
+// AdvanceUnits returns the advance width of glyph g in font units: glyphs
+// past the horizontal metrics share the last one's.
+func (f *Face) AdvanceUnits(g uint16) int {
+	i := min(int(g), f.numHMetrics-1)
+	return int(binary.BigEndian.Uint16(f.tables["hmtx"][4*i:]))
+}
+
+// UnitsPerEm returns the size of the face's em in font units.
+func (f *Face) UnitsPerEm() int { return f.unitsPerEm }
 
 // Embeddable reports whether the face's licence lets a PDF embed a subset
 // of it (the OS/2 fsType bits).

@@ -131,30 +131,19 @@ func (fs *fonts) width(k fontKey, s string) float64 {
 	return float64(w) * k.size / 1000 * ptmm
 }
 
-// widths returns the widths of face st, reading them on first use from
-// the face's own tables as fpdf did (ttfWidths, which keeps the layout
-// of every document as it was when fpdf set the text), or, for a face
-// those cannot be read from, from its parsed glyphs' advances.
+// widths returns the widths of face st, read on first use from the face
+// parsed once for embedding (fpdfWidths). A face that cannot be parsed
+// measures every rune 500 wide; Write reports its error when it embeds it.
 func (fs *fonts) widths(st style) *faceWidths {
 	fw := &fs.metrics[st]
 	fw.once.Do(func() {
-		var ok bool
-		if fw.w, fw.missing, ok = ttfWidths(fs.face(st).TTF); ok {
+		if face, err := fs.parsed(st); err == nil {
+			fw.w, fw.missing = fpdfWidths(face)
 			return
 		}
-		fw.w = make([]int32, 1<<16)
-		fw.missing = 500
-		face, err := fs.parsed(st)
-		if err != nil {
-			// Write reports the error when it embeds the face.
-			return
-		}
-		fw.missing = int32(face.Advance(0))
+		fw.w, fw.missing = make([]int32, 1<<16), 500
 		for r := range fw.w {
-			fw.w[r] = fw.missing
-			if g := face.GlyphIndex(rune(r)); g != 0 {
-				fw.w[r] = int32(face.Advance(g))
-			}
+			fw.w[r] = 500
 		}
 	})
 	return fw

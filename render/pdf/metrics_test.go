@@ -7,14 +7,15 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/mpsplan/mpsplan/internal/ttf"
 	"github.com/mpsplan/mpsplan/render/theme"
 )
 
-// TestTTFWidthsAreFpdfs holds ttfWidths to the widths fpdf sets text
-// with, rune by rune, for every face of the default theme and the fonts a
+// TestFpdfWidths holds fpdfWidths to the widths fpdf sets text with,
+// rune by rune, for every face of the default theme and the fonts a
 // theme test ships: a line measured with one and drawn with the other
 // must be the same line.
-func TestTTFWidthsAreFpdfs(t *testing.T) {
+func TestFpdfWidths(t *testing.T) {
 	fs := theme.Default().Fonts
 	faces := map[string][]byte{
 		"regular": fs.Regular.TTF, "bold": fs.Bold.TTF, "italic": fs.Italic.TTF,
@@ -27,14 +28,15 @@ func TestTTFWidthsAreFpdfs(t *testing.T) {
 		}
 		faces[name] = b
 	}
-	for name, ttf := range faces {
+	for name, b := range faces {
 		t.Run(name, func(t *testing.T) {
-			w, missing, ok := ttfWidths(ttf)
-			if !ok {
-				t.Fatal("ttfWidths cannot read the face")
+			face, err := ttf.Parse(b)
+			if err != nil {
+				t.Fatal(err)
 			}
+			w, missing := fpdfWidths(face)
 			f := fpdf.New("P", "mm", "A4", "")
-			f.AddUTF8FontFromBytes("x", "", append([]byte(nil), ttf...))
+			f.AddUTF8FontFromBytes("x", "", append([]byte(nil), b...))
 			f.SetFont("x", "", 10)
 			if err := f.Error(); err != nil {
 				t.Fatal(err)
@@ -53,8 +55,5 @@ func TestTTFWidthsAreFpdfs(t *testing.T) {
 				t.Errorf("missing width %d, fpdf's %d", missing, want)
 			}
 		})
-	}
-	if _, _, ok := ttfWidths([]byte("not a font at all")); ok {
-		t.Error("ttfWidths read text as a font")
 	}
 }
