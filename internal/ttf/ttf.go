@@ -342,12 +342,6 @@ func (f *Face) GlyphIndex(r rune) uint16 {
 	return f.astral[r]
 }
 
-// Advance returns the advance width of glyph g in thousandths of the font
-// size, rounded.
-func (f *Face) Advance(g uint16) int {
-	return int(math.Round(float64(f.AdvanceUnits(g)) * 1000 / float64(f.unitsPerEm)))
-}
-
 // AdvanceUnits returns the advance width of glyph g in font units: glyphs
 // past the horizontal metrics share the last one's.
 func (f *Face) AdvanceUnits(g uint16) int {

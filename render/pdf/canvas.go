@@ -16,7 +16,6 @@ import (
 type canvas struct {
 	f    *fpdf.Fpdf
 	tags *tagger
-	fs   *fonts
 	// text holds the faces the document draws in; scratch is the buffer
 	// each text object is written into.
 	text    textFonts
@@ -45,7 +44,7 @@ type anchor struct {
 }
 
 func newCanvas(f *fpdf.Fpdf, t *tagger, fs *fonts) *canvas {
-	return &canvas{f: f, tags: t, fs: fs, text: textFonts{fs: fs}, anchors: map[string]anchor{}}
+	return &canvas{f: f, tags: t, text: textFonts{fs: fs}, anchors: map[string]anchor{}}
 }
 
 // paintText writes the text object that paints s (see textFonts).

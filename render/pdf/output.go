@@ -31,7 +31,7 @@ const k = 72 / 25.4
 func writeTagged(w io.Writer, f *fpdf.Fpdf, l *layout) error {
 	// fpdf writes pages up to the current one only.
 	f.SetPage(f.PageCount())
-	// The file is made in buffers taken from a pool and given back once
+	// The file is made in scratch buffers (freelist) given back once
 	// written: each document made its own, growing them from nothing.
 	base, file := buffers.Get(), buffers.Get()
 	defer buffers.Put(base)
@@ -226,13 +226,7 @@ func hasLink(e *elem) bool {
 // textString encodes s as a PDF text string: UTF-16BE with a byte order
 // mark, in hex, which needs no escaping.
 func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(clean(s))) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
+	return fmt.Sprintf("<%X>", utf16BE(clean(s)))
 }
 
 // utf16BE is s in UTF-16BE with a byte order mark, as fpdf takes a
