@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
+	"github.com/mpsplan/mpsplan/internal/hugepages"
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/spf13/cobra"
 )
@@ -19,7 +21,32 @@ const (
 	exitUsage    = 2 // the command line is wrong, or something outside the plans failed
 )
 
+// heapSize is the heap a build starts with in huge pages: what building
+// every published plan and report touches, with room to spare.
+const heapSize = 64 << 20
+
+// gcPercent is the collector's default here (GOGC overrides it). A build
+// allocates some 50 MB and keeps little of it; with the heap in huge pages
+// a larger heap costs few faults, and collecting a quarter as often saves
+// more CPU than it costs memory.
+const gcPercent = 400
+
+// startWork readies the process for a command's work. main sets it; tests
+// call run many times in one long process and leave the heap alone.
+var startWork = func() {}
+
+// prepareHeap grows the heap in huge pages and collects less often, for a
+// process about to build: see internal/hugepages. It waits for a command
+// to run, so that --help costs nothing.
+func prepareHeap() {
+	hugepages.Prepare(heapSize)
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+}
+
 func main() {
+	startWork = prepareHeap
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -106,7 +133,10 @@ Exit status: 0 success, 1 problems found (or differences), 2 usage error.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&e.plansDir, "plans", "plans", "folder holding one folder a plan")
-	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error { return e.readProject(c) }
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		startWork()
+		return e.readProject(c)
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
