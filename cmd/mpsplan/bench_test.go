@@ -187,10 +187,17 @@ func BenchmarkSite(b *testing.B) {
 		b.Fatal(err)
 	}
 	e.cache = &loadCache{}
-	results := e.buildPlans(dirs, fmts, tmpl, opts, "public", func() bool { return false })
+	var works []*planWork
+	for _, dir := range dirs {
+		w, _, ok := e.preparePlan(dir, fmts, tmpl, opts, "public")
+		if !ok {
+			b.Fatalf("%s does not build", dir)
+		}
+		works = append(works, w)
+	}
 	var files, size int
 	for b.Loop() {
-		st := e.buildSite(results, fmts, tmpl, opts, "public")
+		st := e.buildSite(works, fmts, tmpl, opts, "public")
 		if st == nil || st.err != nil {
 			b.Fatalf("the site is not built: %v", st)
 		}

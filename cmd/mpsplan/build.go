@@ -2,22 +2,18 @@ package main
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 
 	"github.com/mpsplan/mpsplan/internal/freelist"
-	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/markup"
 	"github.com/mpsplan/mpsplan/render/plandoc"
 
 	"github.com/mpsplan/mpsplan/render/pdf"
-	"github.com/mpsplan/mpsplan/render/report"
 	"github.com/mpsplan/mpsplan/render/site"
 	"github.com/spf13/cobra"
 )
@@ -136,10 +132,8 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 			defer sig.stop()
 			b := &buildRun{env: e, out: out, fmts: fmts, sig: sig, verbose: verbose, quiet: quiet,
 				everything: len(args) == 0 && len(fmts) == len(formatOrder)}
-			results := e.buildPlans(dirs, fmts, tmpl, opts, out, sig.stopped)
-			if b.everything && !sig.stopped() {
-				b.site = e.buildSite(results, fmts, tmpl, opts, out)
-			}
+			var results []*planResult
+			results, b.site = e.buildAll(dirs, fmts, tmpl, opts, out, sig.stopped, b.everything)
 			if check {
 				return b.check(results)
 			}
@@ -219,30 +213,71 @@ type planResult struct {
 	pub site.Published
 }
 
-// buildPlans builds the plans concurrently, one a processor, and returns
-// their results in the order of dirs: files are written and messages
-// printed in that order, so the output does not depend on scheduling.
+// buildPlans builds the plans and returns their results in the order of
+// dirs: files are written and messages printed in that order, so the
+// output does not depend on scheduling.
 func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string, stopped func() bool) []*planResult {
+	results, _ := e.buildAll(dirs, fmts, tmpl, opts, out, stopped, false)
+	return results
+}
+
+// buildAll builds the plans in dirs and, with withSite, the site of them
+// all, on every processor (see pool): each plan is laid out by a job,
+// which queues a job for each of its documents and formats; once every
+// plan is laid out, the site is, and queues its pages. The site is nil
+// unless every plan built.
+func (e *env) buildAll(dirs []string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string, stopped func() bool, withSite bool) ([]*planResult, *siteResult) {
+	pl := newPool()
 	results := make([]*planResult, len(dirs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	works := make([]*planWork, len(dirs))
+	var left atomic.Int64
+	left.Store(int64(len(dirs)))
+	var sw *siteWork
+	laidOut := func() {
+		if left.Add(-1) != 0 || !withSite || slices.Contains(works, nil) {
+			return
+		}
+		pl.add(first, func() {
+			sw = e.layoutSite(works, fmts, opts, out)
+			sw.queue(pl, tmpl)
+		})
+	}
 	for i, dir := range dirs {
-		results[i] = &planResult{}
-		wg.Add(1)
-		go func(r *planResult) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
+		r := &planResult{}
+		results[i] = r
+		pl.add(first, func() {
+			defer laidOut()
 			if stopped() {
 				return // interrupted: not built, and not reported as failed
 			}
 			pe := *e
 			pe.stderr = &r.msgs
-			r.id, r.files, r.pub, r.ok = pe.buildPlan(dir, fmts, tmpl, opts, out)
-		}(results[i])
+			w, id, ok := pe.preparePlan(dir, fmts, tmpl, opts, out)
+			r.id = id
+			if ok {
+				works[i] = w
+				w.queue(pl)
+			}
+		})
 	}
-	wg.Wait()
-	return results
+	pl.run(runtime.GOMAXPROCS(0))
+	all := true
+	for i, w := range works {
+		if w == nil {
+			all = false
+			continue
+		}
+		r := results[i]
+		pe := *e
+		pe.stderr = &r.msgs
+		r.files, r.ok = w.finish(&pe)
+		r.pub = w.pub
+		all = all && r.ok
+	}
+	if sw == nil || !all || stopped() {
+		return results, nil
+	}
+	return results, sw.result()
 }
 
 // render writes d in format f into a kept scratch buffer and returns a
@@ -262,60 +297,13 @@ func render(f string, tmpl *markup.Templates, d *doc.Document) ([]byte, error) {
 // memory: either every file of the plan is ready or none is, so a failure
 // leaves the plan's existing files as they were.
 func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) (string, []outFile, site.Published, bool) {
-	var none site.Published
-	p, ok := e.loadValid(dir)
+	w, id, ok := e.preparePlan(dir, fmts, tmpl, opts, out)
 	if !ok {
-		return "", nil, none, false
+		return id, nil, site.Published{}, false
 	}
-	if !filepath.IsLocal(p.ID) || strings.ContainsAny(p.ID, `/\`) {
-		// Validation refuses such an id; this guards the file system all the same.
-		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: plan id %q is not a folder name\n", dir, p.ID)
-		return "", nil, none, false
-	}
-	if tmpl, ok = e.templatesFor(p, tmpl); !ok {
-		return p.ID, nil, none, false
-	}
-	if slices.Contains(fmts, "pdf") {
-		_ = glyphWarnings(p).WriteText(e.stderr)
-	}
-	doc, err := plandoc.Build(p, opts)
-	if de := (*plan.DiagnosticsError)(nil); errors.As(err, &de) {
-		// An outline's problems, each at its line, as check prints them.
-		e.printProblems(de.Diags)
-		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: its outline has %d problem(s)\n", p.ID, len(de.Diags))
-		return p.ID, nil, none, false
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
-		return p.ID, nil, none, false
-	}
-	var files, data []outFile
-	if slices.Contains(fmts, "html") {
-		// The HTML links the plan's figures: they are written beside it,
-		// after the documents (the first file is the plan's page).
-		doc.Links = site.DocumentLinks(p.ID, doc, fmts)
-		figures, err := site.PlanData(p)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "mpsplan: %s: not built: its figures: %v\n", p.ID, err)
-			return p.ID, nil, none, false
-		}
-		for _, f := range figures {
-			data = append(data, outFile{path: filepath.Join(out, filepath.FromSlash(f.Path)), data: f.Data})
-		}
-	}
-	for _, f := range fmts {
-		b, err := render(f, tmpl, doc)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %s: %v\n", p.ID, f, err)
-			return p.ID, nil, none, false
-		}
-		files = append(files, outFile{path: filepath.Join(out, doc.ID, doc.ID+formats[f].ext), data: b})
-	}
-	// The plan's annual reports go beside it (report.go).
-	reports, reportDocs, err := e.reportFiles(p, report.Years(p), fmts, tmpl, opts, out)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "mpsplan: %s: not built: %v\n", p.ID, err)
-		return p.ID, nil, none, false
-	}
-	return p.ID, slices.Concat(files, reports, data), site.Published{Plan: p, Doc: doc, Reports: reportDocs}, true
+	pl := newPool()
+	w.queue(pl)
+	pl.run(runtime.GOMAXPROCS(0))
+	files, ok := w.finish(e)
+	return id, files, w.pub, ok
 }

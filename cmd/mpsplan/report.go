@@ -7,7 +7,7 @@ import (
 	"github.com/mpsplan/mpsplan/themes"
 	"os"
 	"path/filepath"
-	"slices"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +17,6 @@ import (
 	"github.com/mpsplan/mpsplan/render/plandoc"
 
 	"github.com/mpsplan/mpsplan/render/report"
-	"github.com/mpsplan/mpsplan/render/site"
 	"github.com/spf13/cobra"
 )
 
@@ -74,7 +73,15 @@ written, 2 usage (including a year the plan has no results for).`,
 			if !ok {
 				return &exitError{code: exitProblems}
 			}
-			files, _, err := e.reportFiles(p, []plan.Year{year}, fmts, tmpl, opts, out)
+			docs, err := e.reportDocs(p, []plan.Year{year}, fmts, opts, filepath.Join(out, p.ID))
+			if err == nil {
+				pl := newPool()
+				for _, d := range docs {
+					d.queue(pl, tmpl)
+				}
+				pl.run(runtime.GOMAXPROCS(0))
+			}
+			files, err := reportFiles(p.ID, docs, err)
 			if nr := (*report.NoResultsError)(nil); errors.As(err, &nr) {
 				// Asking for a year the plan has no results for is a
 				// mistake on the command line, not a problem of the plan.
@@ -247,37 +254,4 @@ func (e *env) otherPlans(p *plan.Plan) ([]*plan.Plan, error) {
 			p.ID, strings.Join(broken, ", "))
 	}
 	return related, nil
-}
-
-// reportFiles lays out p's reports for years and prints each in every
-// format, in memory, into the plan's folder under out: either all are
-// ready or none is.
-func (e *env) reportFiles(p *plan.Plan, years []plan.Year, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) ([]outFile, []site.Report, error) {
-	if len(years) == 0 {
-		return nil, nil, nil
-	}
-	others, err := e.otherPlans(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	var files []outFile
-	var docs []site.Report
-	for _, y := range years {
-		doc, err := report.BuildWith(p, y, others, opts)
-		if err != nil {
-			return nil, nil, err
-		}
-		if slices.Contains(fmts, "html") {
-			doc.Links = site.DocumentLinks(p.ID, doc, fmts)
-		}
-		for _, f := range fmts {
-			b, err := render(f, tmpl, doc)
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s: report %s not built: %s: %w", p.ID, y, f, err)
-			}
-			files = append(files, outFile{path: filepath.Join(out, p.ID, doc.ID+formats[f].ext), data: b})
-		}
-		docs = append(docs, site.Report{Year: y, Doc: doc})
-	}
-	return files, docs, nil
 }

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/mpsplan/mpsplan/render/markup"
 	"github.com/mpsplan/mpsplan/render/plandoc"
@@ -23,16 +20,22 @@ type siteResult struct {
 	err error
 }
 
-// buildSite lays out the site of the plans built, or returns nil when a
-// plan was not built: an index without it would drop a published plan, so
-// the site is left as it was until every plan builds.
-func (e *env) buildSite(results []*planResult, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) *siteResult {
+// siteWork is the site on its way through a build: laid out once every
+// plan is (layoutSite), its pages printed by jobs beside the plans'
+// documents (queue), put together by result.
+type siteWork struct {
+	site  *site.Site
+	out   string
+	pages []printed
+	err   error
+}
+
+// layoutSite lays out the site of the plans laid out, every one of them:
+// an index without one would drop a published plan.
+func (e *env) layoutSite(works []*planWork, fmts []string, opts plandoc.Options, out string) *siteWork {
 	var pubs []site.Published
-	for _, r := range results {
-		if !r.ok {
-			return nil
-		}
-		pubs = append(pubs, r.pub)
+	for _, w := range works {
+		pubs = append(pubs, w.pub)
 	}
 	so := site.Options{Formats: fmts, Date: opts.Date}
 	if pr := e.project; pr != nil {
@@ -42,33 +45,43 @@ func (e *env) buildSite(results []*planResult, fmts []string, tmpl *markup.Templ
 		}
 	}
 	s, err := site.Build(pubs, so)
-	if err != nil {
-		return &siteResult{err: err}
+	return &siteWork{site: s, out: out, err: err}
+}
+
+// buildSite lays out and prints the site of works, every plan laid out.
+func (e *env) buildSite(works []*planWork, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) *siteResult {
+	sw := e.layoutSite(works, fmts, opts, out)
+	pl := newPool()
+	sw.queue(pl, tmpl)
+	pl.run(runtime.GOMAXPROCS(0))
+	return sw.result()
+}
+
+// queue adds a job for each page: a hundred or more, one a measure.
+func (sw *siteWork) queue(pl *pool, tmpl *markup.Templates) {
+	if sw.err != nil {
+		return
 	}
-	res := &siteResult{files: make([]outFile, len(s.Pages))}
-	// A hundred pages or more, one a measure: printed concurrently, one a
-	// processor, each into its own place, so the order stays the pages'.
-	errs := make([]error, len(s.Pages))
-	next := atomic.Int64{}
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(s.Pages); i = int(next.Add(1) - 1) {
-				p := s.Pages[i]
-				var buf bytes.Buffer
-				errs[i] = formats["html"].write(tmpl, &buf, p.Doc)
-				res.files[i] = outFile{path: filepath.Join(out, filepath.FromSlash(p.Path)), data: buf.Bytes()}
-			}
-		})
+	sw.pages = make([]printed, len(sw.site.Pages))
+	for i, p := range sw.site.Pages {
+		pl.add(printCost("html", p.Doc), func() { sw.pages[i].data, sw.pages[i].err = render("html", tmpl, p.Doc) })
 	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return &siteResult{err: fmt.Errorf("site page %s: %w", s.Pages[i].Path, err)}
+}
+
+// result returns the site's files, pages first, once every job is done.
+func (sw *siteWork) result() *siteResult {
+	if sw.err != nil {
+		return &siteResult{err: sw.err}
+	}
+	res := &siteResult{}
+	for i, p := range sw.site.Pages {
+		if err := sw.pages[i].err; err != nil {
+			return &siteResult{err: fmt.Errorf("site page %s: %w", p.Path, err)}
 		}
+		res.files = append(res.files, outFile{path: filepath.Join(sw.out, filepath.FromSlash(p.Path)), data: sw.pages[i].data})
 	}
-	for _, f := range s.Files {
-		res.files = append(res.files, outFile{path: filepath.Join(out, filepath.FromSlash(f.Path)), data: f.Data})
+	for _, f := range sw.site.Files {
+		res.files = append(res.files, outFile{path: filepath.Join(sw.out, filepath.FromSlash(f.Path)), data: f.Data})
 	}
 	return res
 }
