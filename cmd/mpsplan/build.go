@@ -2,11 +2,11 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	"github.com/mpsplan/mpsplan/internal/freelist"
 	"github.com/mpsplan/mpsplan/render/doc"
@@ -222,41 +222,53 @@ func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, o
 }
 
 // buildAll builds the plans in dirs and, with withSite, the site of them
-// all, on every processor (see pool): each plan is laid out by a job,
-// which queues a job for each of its documents and formats; once every
-// plan is laid out, the site is, and queues its pages. The site is nil
-// unless every plan built.
+// all, on every processor (see pool). Jobs load the plans first, the
+// largest first: a plan's reports draw on the others, so laying one out
+// before all are loaded would wait on another job's load. Then a job per
+// plan lays it out and queues a job for each of its documents and
+// formats; once every plan is laid out, the site is, and queues its
+// pages. The site is nil unless every plan built.
 func (e *env) buildAll(dirs []string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string, stopped func() bool, withSite bool) ([]*planResult, *siteResult) {
 	pl := newPool()
 	results := make([]*planResult, len(dirs))
 	works := make([]*planWork, len(dirs))
-	var left atomic.Int64
-	left.Store(int64(len(dirs)))
+	sizes := make([]float64, len(dirs))
 	var sw *siteWork
-	laidOut := func() {
-		if left.Add(-1) != 0 || !withSite || slices.Contains(works, nil) {
+	laidOut := after(len(dirs), func() {
+		if !withSite || slices.Contains(works, nil) {
 			return
 		}
 		pl.add(first, func() {
 			sw = e.layoutSite(works, fmts, opts, out)
 			sw.queue(pl, tmpl)
 		})
-	}
+	})
+	loaded := after(len(dirs), func() {
+		for i, dir := range dirs {
+			r := &planResult{}
+			results[i] = r
+			pl.add(unlocking(sizes[i]), func() {
+				defer laidOut()
+				if stopped() {
+					return // interrupted: not built, and not reported as failed
+				}
+				pe := *e
+				pe.stderr = &r.msgs
+				w, id, ok := pe.preparePlan(dir, fmts, tmpl, opts, out)
+				r.id = id
+				if ok {
+					works[i] = w
+					w.queue(pl)
+				}
+			})
+		}
+	})
 	for i, dir := range dirs {
-		r := &planResult{}
-		results[i] = r
-		pl.add(first, func() {
-			defer laidOut()
-			if stopped() {
-				return // interrupted: not built, and not reported as failed
-			}
-			pe := *e
-			pe.stderr = &r.msgs
-			w, id, ok := pe.preparePlan(dir, fmts, tmpl, opts, out)
-			r.id = id
-			if ok {
-				works[i] = w
-				w.queue(pl)
+		sizes[i] = folderSize(dir)
+		pl.add(unlocking(sizes[i]), func() {
+			defer loaded()
+			if e.cache != nil && !stopped() {
+				e.load(dir) // kept in the cache for the job that lays it out
 			}
 		})
 	}
@@ -278,6 +290,18 @@ func (e *env) buildAll(dirs []string, fmts []string, tmpl *markup.Templates, opt
 		return results, nil
 	}
 	return results, sw.result()
+}
+
+// folderSize is the size of the files in dir, what loading it costs.
+func folderSize(dir string) float64 {
+	entries, _ := os.ReadDir(dir)
+	n := 0.0
+	for _, de := range entries {
+		if fi, err := de.Info(); err == nil && fi.Mode().IsRegular() {
+			n += float64(fi.Size())
+		}
+	}
+	return n
 }
 
 // render writes d in format f into a kept scratch buffer and returns a

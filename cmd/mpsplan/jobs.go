@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 
 	"github.com/mpsplan/mpsplan/render/doc"
 )
@@ -29,9 +30,26 @@ type job struct {
 	run  func()
 }
 
-// first is the cost of a job that unlocks others (laying out a plan, or
-// the site): it runs before any job that is only work.
+// first is the cost of a job that unlocks others (laying out the site):
+// it runs before any job that is only work.
 var first = math.Inf(1)
+
+// unlocking is the cost of a job that unlocks others (loading or laying
+// out a plan) and whose own work is n: such jobs run before any job that
+// is only work, the largest first.
+func unlocking(n float64) float64 { return 1e15 + n }
+
+// after returns a function for each of n jobs to call when done; the call
+// that completes them runs then.
+func after(n int, then func()) func() {
+	var left atomic.Int64
+	left.Store(int64(n))
+	return func() {
+		if left.Add(-1) == 0 {
+			then()
+		}
+	}
+}
 
 func newPool() *pool {
 	p := &pool{}

@@ -85,3 +85,19 @@ func TestPrintCost(t *testing.T) {
 		t.Errorf("an empty document costs %v; every job must cost something", got)
 	}
 }
+
+// TestAfter checks that the call completing n runs then, once.
+func TestAfter(t *testing.T) {
+	for _, n := range []int{1, 2, 50} {
+		var ran atomic.Int64
+		done := after(n, func() { ran.Add(1) })
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(done)
+		}
+		wg.Wait()
+		if ran.Load() != 1 {
+			t.Errorf("after(%d): then ran %d times, want once", n, ran.Load())
+		}
+	}
+}
