@@ -128,6 +128,7 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 				return err
 			}
 			e.cache = &loadCache{}
+			e.look = true
 			sig := watchSignals()
 			defer sig.stop()
 			b := &buildRun{env: e, out: out, fmts: fmts, sig: sig, verbose: verbose, quiet: quiet,
@@ -198,9 +199,46 @@ func strayFiles(out string, expected map[string]bool) []string {
 	return stray
 }
 
+// outFile is a file a build made, ready to write.
 type outFile struct {
 	path string
 	data []byte
+	// seen is the file at path when the job that made data found the
+	// same bytes there, and nil when it did not look or they differed. A
+	// build that changes nothing would otherwise spend its last, serial
+	// milliseconds reading back every file it made.
+	seen os.FileInfo
+}
+
+// newOutFile is a file made by a job, which reads the file it replaces
+// when look is set.
+func newOutFile(path string, data []byte, look bool) outFile {
+	f := outFile{path: path, data: data}
+	if !look {
+		return f
+	}
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return f
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		f.seen = fi
+	}
+	return f
+}
+
+// onDisk reports whether f's path holds f's data: the file its job saw,
+// still the same file of the same size and time, or else the file read
+// now. A file changed since it was seen is read again.
+func (f outFile) onDisk() bool {
+	if f.seen != nil {
+		fi, err := os.Lstat(f.path)
+		if err == nil && os.SameFile(fi, f.seen) && fi.Size() == f.seen.Size() && fi.ModTime().Equal(f.seen.ModTime()) {
+			return true
+		}
+	}
+	old, err := os.ReadFile(f.path)
+	return err == nil && bytes.Equal(old, f.data)
 }
 
 // planResult is one plan's files, ready to write, and its messages.
@@ -240,7 +278,7 @@ func (e *env) buildAll(dirs []string, fmts []string, tmpl *markup.Templates, opt
 		}
 		pl.add(first, func() {
 			sw = e.layoutSite(works, fmts, opts, out)
-			sw.queue(pl, tmpl)
+			sw.queue(pl, tmpl, e.look)
 		})
 	})
 	loaded := after(len(dirs), func() {
@@ -258,7 +296,7 @@ func (e *env) buildAll(dirs []string, fmts []string, tmpl *markup.Templates, opt
 				r.id = id
 				if ok {
 					works[i] = w
-					w.queue(pl)
+					w.queue(pl, e.look)
 				}
 			})
 		}
@@ -326,7 +364,7 @@ func (e *env) buildPlan(dir string, fmts []string, tmpl *markup.Templates, opts 
 		return id, nil, site.Published{}, false
 	}
 	pl := newPool()
-	w.queue(pl)
+	w.queue(pl, e.look)
 	pl.run(runtime.GOMAXPROCS(0))
 	files, ok := w.finish(e)
 	return id, files, w.pub, ok

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -48,8 +47,7 @@ func (b *buildRun) check(results []*planResult) error {
 		built[r.id] = true
 		for _, f := range r.files {
 			expected[filepath.Clean(f.path)] = true
-			old, err := os.ReadFile(f.path)
-			if err != nil || !bytes.Equal(old, f.data) {
+			if !f.onDisk() {
 				stale = append(stale, f.path)
 			}
 		}
@@ -61,8 +59,7 @@ func (b *buildRun) check(results []*planResult) error {
 		}
 		for _, f := range st.files {
 			expected[filepath.Clean(f.path)] = true
-			old, err := os.ReadFile(f.path)
-			if err != nil || !bytes.Equal(old, f.data) {
+			if !f.onDisk() {
 				stale = append(stale, f.path)
 			}
 		}

@@ -110,6 +110,9 @@ type env struct {
 	templatesSet bool
 	// themes holds the plans' own themes, each read once in the run.
 	themes *themeCache
+	// look, when set, has the job that makes a file read the one it
+	// replaces (see outFile.seen): build writes what it makes.
+	look bool
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {

@@ -41,7 +41,7 @@ type docWork struct {
 // printed is a document printed in one format, or why it could not be.
 type printed struct {
 	format string
-	data   []byte
+	file   outFile
 	err    error
 }
 
@@ -53,11 +53,16 @@ func newDocWork(d *doc.Document, year plan.Year, dir string, fmts []string) *doc
 	return w
 }
 
-// queue adds a job for each format of the document.
-func (d *docWork) queue(pl *pool, tmpl *markup.Templates) {
+// queue adds a job for each format of the document; look is outFile's.
+func (d *docWork) queue(pl *pool, tmpl *markup.Templates, look bool) {
 	for i := range d.prints {
 		pr := &d.prints[i]
-		pl.add(printCost(pr.format, d.doc), func() { pr.data, pr.err = render(pr.format, tmpl, d.doc) })
+		pl.add(printCost(pr.format, d.doc), func() {
+			var data []byte
+			if data, pr.err = render(pr.format, tmpl, d.doc); pr.err == nil {
+				pr.file = newOutFile(filepath.Join(d.dir, d.doc.ID+formats[pr.format].ext), data, look)
+			}
+		})
 	}
 }
 
@@ -68,7 +73,7 @@ func (d *docWork) files() ([]outFile, *printed) {
 		if pr.err != nil {
 			return nil, &d.prints[i]
 		}
-		files = append(files, outFile{path: filepath.Join(d.dir, d.doc.ID+formats[pr.format].ext), data: pr.data})
+		files = append(files, pr.file)
 	}
 	return files, nil
 }
@@ -114,7 +119,7 @@ func (e *env) preparePlan(dir string, fmts []string, tmpl *markup.Templates, opt
 			return nil, p.ID, false
 		}
 		for _, f := range figures {
-			w.data = append(w.data, outFile{path: filepath.Join(out, filepath.FromSlash(f.Path)), data: f.Data})
+			w.data = append(w.data, newOutFile(filepath.Join(out, filepath.FromSlash(f.Path)), f.Data, e.look))
 		}
 	}
 	// The plan's annual reports go beside it.
@@ -150,11 +155,11 @@ func (e *env) reportDocs(p *plan.Plan, years []plan.Year, fmts []string, opts pl
 }
 
 // queue adds a job for each document of the plan and each format.
-func (w *planWork) queue(pl *pool) {
-	w.doc.queue(pl, w.tmpl)
+func (w *planWork) queue(pl *pool, look bool) {
+	w.doc.queue(pl, w.tmpl, look)
 	if w.reportErr == nil {
 		for _, r := range w.reports {
-			r.queue(pl, w.tmpl)
+			r.queue(pl, w.tmpl, look)
 		}
 	}
 }

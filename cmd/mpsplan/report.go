@@ -77,7 +77,7 @@ written, 2 usage (including a year the plan has no results for).`,
 			if err == nil {
 				pl := newPool()
 				for _, d := range docs {
-					d.queue(pl, tmpl)
+					d.queue(pl, tmpl, true)
 				}
 				pl.run(runtime.GOMAXPROCS(0))
 			}

@@ -27,6 +27,7 @@ type siteWork struct {
 	site  *site.Site
 	out   string
 	pages []printed
+	files []outFile // the data files
 	err   error
 }
 
@@ -52,19 +53,31 @@ func (e *env) layoutSite(works []*planWork, fmts []string, opts plandoc.Options,
 func (e *env) buildSite(works []*planWork, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) *siteResult {
 	sw := e.layoutSite(works, fmts, opts, out)
 	pl := newPool()
-	sw.queue(pl, tmpl)
+	sw.queue(pl, tmpl, e.look)
 	pl.run(runtime.GOMAXPROCS(0))
 	return sw.result()
 }
 
-// queue adds a job for each page: a hundred or more, one a measure.
-func (sw *siteWork) queue(pl *pool, tmpl *markup.Templates) {
+// queue adds a job for each page: a hundred or more, one a measure; and
+// one for each data file, to look at the file it replaces (outFile).
+func (sw *siteWork) queue(pl *pool, tmpl *markup.Templates, look bool) {
 	if sw.err != nil {
 		return
 	}
 	sw.pages = make([]printed, len(sw.site.Pages))
 	for i, p := range sw.site.Pages {
-		pl.add(printCost("html", p.Doc), func() { sw.pages[i].data, sw.pages[i].err = render("html", tmpl, p.Doc) })
+		pl.add(printCost("html", p.Doc), func() {
+			var data []byte
+			if data, sw.pages[i].err = render("html", tmpl, p.Doc); sw.pages[i].err == nil {
+				sw.pages[i].file = newOutFile(filepath.Join(sw.out, filepath.FromSlash(p.Path)), data, look)
+			}
+		})
+	}
+	sw.files = make([]outFile, len(sw.site.Files))
+	for i, f := range sw.site.Files {
+		pl.add(float64(len(f.Data))/1000, func() {
+			sw.files[i] = newOutFile(filepath.Join(sw.out, filepath.FromSlash(f.Path)), f.Data, look)
+		})
 	}
 }
 
@@ -78,10 +91,8 @@ func (sw *siteWork) result() *siteResult {
 		if err := sw.pages[i].err; err != nil {
 			return &siteResult{err: fmt.Errorf("site page %s: %w", p.Path, err)}
 		}
-		res.files = append(res.files, outFile{path: filepath.Join(sw.out, filepath.FromSlash(p.Path)), data: sw.pages[i].data})
+		res.files = append(res.files, sw.pages[i].file)
 	}
-	for _, f := range sw.site.Files {
-		res.files = append(res.files, outFile{path: filepath.Join(sw.out, filepath.FromSlash(f.Path)), data: f.Data})
-	}
+	res.files = append(res.files, sw.files...)
 	return res
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -53,9 +52,9 @@ type commitResult struct {
 var errInterrupted = errors.New("interrupted")
 
 // unchanged reports, for each file, whether it is already on disk with
-// the same content. The files are read and compared on every processor
-// at once: a build that changes nothing spends its last milliseconds here,
-// and the site alone has over a hundred files.
+// the same content (outFile.onDisk: a file its job saw is only looked
+// up), on every processor at once: the site alone has over a hundred
+// files.
 func unchanged(files []outFile) []bool {
 	same := make([]bool, len(files))
 	var next atomic.Int64
@@ -67,8 +66,7 @@ func unchanged(files []outFile) []bool {
 				if i >= len(files) {
 					return
 				}
-				old, err := os.ReadFile(files[i].path)
-				same[i] = err == nil && bytes.Equal(old, files[i].data)
+				same[i] = files[i].onDisk()
 			}
 		})
 	}
