@@ -14,12 +14,52 @@ type lay struct {
 	f     *Figure
 	y     float64 // the next free line, from the top
 	boxes []box
+	// runs group boxes (by index into boxes) under their bounding box:
+	// the hundreds of small boxes along a line are one run, which a label
+	// far from the line is tested against once.
+	runs []run
 }
 
 type box struct{ x0, y0, x1, y1 float64 }
 
 func (b box) overlaps(o box) bool {
 	return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1
+}
+
+// run is boxes[lo:hi] and the box that bounds them.
+type run struct {
+	bound  box
+	lo, hi int
+}
+
+// addBoxes adds bs as one run.
+func (l *lay) addBoxes(bs ...box) {
+	if len(bs) == 0 {
+		return
+	}
+	r := run{bound: bs[0], lo: len(l.boxes), hi: len(l.boxes) + len(bs)}
+	for _, b := range bs[1:] {
+		r.bound = box{min(r.bound.x0, b.x0), min(r.bound.y0, b.y0), max(r.bound.x1, b.x1), max(r.bound.y1, b.y1)}
+	}
+	l.runs = append(l.runs, r)
+	l.boxes = append(l.boxes, bs...)
+}
+
+// clear reports whether b overlaps no box placed so far. A box that
+// overlaps one of a run overlaps the run's bound, so testing the bound
+// first changes no answer.
+func (l *lay) clear(b box) bool {
+	for _, r := range l.runs {
+		if !b.overlaps(r.bound) {
+			continue
+		}
+		for _, o := range l.boxes[r.lo:r.hi] {
+			if b.overlaps(o) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // lh is the height of a line of labels.
@@ -40,7 +80,7 @@ func (l *lay) add(t Text) {
 	}
 	l.f.Texts = append(l.f.Texts, t)
 	x0, y0, x1, y1 := t.Box()
-	l.boxes = append(l.boxes, box{x0, y0, x1, y1})
+	l.addBoxes(box{x0, y0, x1, y1})
 }
 
 func (l *lay) mark(m Mark) { l.f.Marks = append(l.f.Marks, m) }

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"github.com/mpsplan/mpsplan/render/doc"
+	"slices"
 )
 
 // trend lays out each series as a line across the labels (years) over a
@@ -95,8 +96,9 @@ func (l *lay) trendPanel(sc Scale, plotH float64, panel bool) {
 		// The foot of the plot is not zero: an axis line marks it anyway.
 		pl.mark(Mark{Kind: Line, X: x0, Y: plotH, X2: x1, Y2: plotH, Color: p.Axis, Width: 0.5, Series: -1})
 	}
-	// Lines, then markers, whose boxes labels keep clear of.
-	var obstacles []box
+	// Lines, then markers, whose boxes labels keep clear of: a run of
+	// boxes along each line, and one a marker.
+	var obstacles [][]box
 	for si, s := range l.c.Series {
 		col := p.SeriesColor(l.c, si)
 		prev := -1
@@ -111,10 +113,12 @@ func (l *lay) trendPanel(sc Scale, plotH float64, panel bool) {
 				ax, ay, bx, by := xAt(prev), yAt(pv.Value), xAt(i), yAt(v.Value)
 				pl.mark(Mark{Kind: Line, X: ax, Y: ay, X2: bx, Y2: by, Color: col, Width: 1.5, Dash: s.Role == doc.RoleTarget, Series: si})
 				// Labels keep off the line too: small boxes along it.
+				along := make([]box, 0, int(max(1, abs(bx-ax)/3))+2)
 				for t := 0.0; t <= 1; t += 1 / max(1, abs(bx-ax)/3) {
 					x, y := ax+(bx-ax)*t, ay+(by-ay)*t
-					obstacles = append(obstacles, box{x - 0.8, y - 0.8, x + 0.8, y + 0.8})
+					along = append(along, box{x - 0.8, y - 0.8, x + 0.8, y + 0.8})
 				}
+				obstacles = append(obstacles, along)
 			}
 			prev = i
 		}
@@ -122,7 +126,7 @@ func (l *lay) trendPanel(sc Scale, plotH float64, panel bool) {
 	for si, s := range l.c.Series {
 		for i := range l.c.Labels {
 			if v, ok := point(s, i, n); ok {
-				obstacles = append(obstacles, pl.marker(xAt(i), yAt(v.Value), si))
+				obstacles = append(obstacles, []box{pl.marker(xAt(i), yAt(v.Value), si)})
 			}
 		}
 	}
@@ -136,7 +140,14 @@ func (l *lay) trendPanel(sc Scale, plotH float64, panel bool) {
 		}
 		yearsH = max(yearsH, float64(len(lines))*lh)
 	}
-	pl.boxes = append(pl.boxes, obstacles...)
+	room := len(l.c.Series) * len(l.c.Labels) * 2 // the point labels
+	for _, bs := range obstacles {
+		room += len(bs)
+	}
+	pl.boxes = slices.Grow(pl.boxes, room)
+	for _, bs := range obstacles {
+		pl.addBoxes(bs...)
+	}
 	// Point labels: results first, each at the first free place around its
 	// point; further out with a leader line when the near ones are taken.
 	for si, s := range l.c.Series {
@@ -210,20 +221,13 @@ func (l *lay) pointLabel(px, py float64, lines []string, x0, bottom float64) {
 		if b.x0 < x0 || b.x1 > st.Width+0.01 || b.y1 > bottom {
 			continue
 		}
-		clear := true
-		for _, o := range l.boxes {
-			if b.overlaps(o) {
-				clear = false
-				break
-			}
-		}
-		if !clear {
+		if !l.clear(b) {
 			continue
 		}
 		for j, s := range lines {
 			l.f.Texts = append(l.f.Texts, Text{X: c.x + (w-l.width(s, false))/2, Y: c.y + float64(j)*lh + st.Size*0.95, S: s, Size: st.Size, Color: st.Palette.Text, W: l.width(s, false)})
 		}
-		l.boxes = append(l.boxes, b)
+		l.addBoxes(b)
 		if c.leader {
 			// From the point to the label's near edge.
 			ly := b.y0
@@ -243,6 +247,6 @@ func (l *lay) pointLabel(px, py float64, lines []string, x0, bottom float64) {
 	for j, s := range lines {
 		l.f.Texts = append(l.f.Texts, Text{X: c.x + (w-l.width(s, false))/2, Y: c.y + float64(j)*lh + st.Size*0.95, S: s, Size: st.Size, Color: st.Palette.Text, W: l.width(s, false)})
 	}
-	l.boxes = append(l.boxes, box{c.x, c.y, c.x + w, c.y + h})
+	l.addBoxes(box{c.x, c.y, c.x + w, c.y + h})
 	l.mark(Mark{Kind: Line, X: px, Y: py, X2: min(max(px, c.x), c.x+w), Y2: c.y + h, Color: st.Palette.Muted, Width: 0.4, Series: -1})
 }

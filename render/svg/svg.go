@@ -5,10 +5,9 @@
 package svg
 
 import (
-	"fmt"
 	"html"
 	"math"
-	"strings"
+	"strconv"
 
 	"github.com/mpsplan/mpsplan/render/chart"
 	"github.com/mpsplan/mpsplan/render/doc"
@@ -25,74 +24,115 @@ func Chart(c *doc.Chart) string { return Draw(c, Style) }
 
 // Draw draws c laid out in st. It never fails: a chart with nothing to
 // draw gives an SVG holding only its title and alternative.
+//
+// It appends to one buffer rather than formatting each element: the site
+// draws a chart on every measure page, and fmt was most of the drawing.
 func Draw(c *doc.Chart, st chart.Style) string {
 	if c == nil {
 		return ""
 	}
 	f := chart.Layout(c, st)
-	id := c.ID
+	id := esc(c.ID)
 	if id == "" {
 		id = "chart"
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 %s %s" role="img" aria-labelledby="%s-svg-title %s-svg-desc" font-size="%s" fill="%s">`,
-		num(f.W+4), num(max(f.H, 1)+4), esc(id), esc(id), num(st.Size), st.Palette.Text.Hex())
-	fmt.Fprintf(&b, `<title id="%s-svg-title">%s</title><desc id="%s-svg-desc">%s</desc>`, esc(id), esc(c.Title), esc(id), esc(c.Alt))
+	b := make([]byte, 0, 512+96*(len(f.Marks)+len(f.Texts)))
+	b = append(b, `<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 `...)
+	b = appendNum(b, f.W+4)
+	b = append(b, ' ')
+	b = appendNum(b, max(f.H, 1)+4)
+	b = append(b, `" role="img" aria-labelledby="`+id+`-svg-title `+id+`-svg-desc" font-size="`...)
+	b = appendNum(b, st.Size)
+	b = append(b, `" fill="`+st.Palette.Text.Hex()+`">`...)
+	b = append(b, `<title id="`+id+`-svg-title">`+esc(c.Title)+`</title><desc id="`+id+`-svg-desc">`+esc(c.Alt)+`</desc>`...)
 	for _, m := range f.Marks {
-		// A series' marks say which series they draw, so a check (and a
-		// reader's tools) can tell data from axes and gridlines.
-		series := ""
-		if m.Series >= 0 {
-			series = fmt.Sprintf(` data-series="%d"`, m.Series)
-		}
-		switch m.Kind {
-		case chart.Rect:
-			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s/>`, num(m.X), num(m.Y), num(m.W), num(m.H), m.Color.Hex(), series)
-		case chart.Line:
-			dash := ""
-			if m.Dash {
-				dash = ` stroke-dasharray="6 4"`
-			}
-			fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"%s%s/>`, num(m.X), num(m.Y), num(m.X2), num(m.Y2), m.Color.Hex(), num(m.Width), dash, series)
-		case chart.Dot:
-			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="%s" fill="%s"%s/>`, num(m.X), num(m.Y), num(m.R), m.Color.Hex(), series)
-		}
+		b = appendMark(b, m)
 	}
 	for _, t := range f.Texts {
-		attrs := ""
-		switch t.Anchor {
-		case chart.Middle:
-			attrs += ` text-anchor="middle"`
-		case chart.End:
-			attrs += ` text-anchor="end"`
-		}
-		if t.Bold {
-			attrs += ` font-weight="bold"`
-		}
-		if t.Italic {
-			attrs += ` font-style="italic"`
-		}
-		if t.Color != st.Palette.Text {
-			attrs += ` fill="` + t.Color.Hex() + `"`
-		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s"%s>%s</text>`, num(t.X), num(t.Y), attrs, esc(t.S))
+		b = appendText(b, t, st)
 	}
-	b.WriteString("</svg>")
-	return b.String()
+	b = append(b, "</svg>"...)
+	return string(b)
+}
+
+// appendMark appends a rectangle, line or dot. A series' marks say which
+// series they draw, so a check (and a reader's tools) can tell data from
+// axes and gridlines.
+func appendMark(b []byte, m chart.Mark) []byte {
+	switch m.Kind {
+	case chart.Rect:
+		b = append(b, "<rect"...)
+		b = appendAttr(appendAttr(appendAttr(appendAttr(b, "x", m.X), "y", m.Y), "width", m.W), "height", m.H)
+		b = append(b, ` fill="`+m.Color.Hex()+`"`...)
+	case chart.Line:
+		b = append(b, "<line"...)
+		b = appendAttr(appendAttr(appendAttr(appendAttr(b, "x1", m.X), "y1", m.Y), "x2", m.X2), "y2", m.Y2)
+		b = append(b, ` stroke="`+m.Color.Hex()+`"`...)
+		b = appendAttr(b, "stroke-width", m.Width)
+		if m.Dash {
+			b = append(b, ` stroke-dasharray="6 4"`...)
+		}
+	case chart.Dot:
+		b = append(b, "<circle"...)
+		b = appendAttr(appendAttr(appendAttr(b, "cx", m.X), "cy", m.Y), "r", m.R)
+		b = append(b, ` fill="`+m.Color.Hex()+`"`...)
+	default:
+		return b
+	}
+	if m.Series >= 0 {
+		b = append(b, ` data-series="`...)
+		b = strconv.AppendInt(b, int64(m.Series), 10)
+		b = append(b, '"')
+	}
+	return append(b, "/>"...)
+}
+
+// appendText appends a label, in the style's text colour unless it has its
+// own.
+func appendText(b []byte, t chart.Text, st chart.Style) []byte {
+	b = append(b, "<text"...)
+	b = appendAttr(appendAttr(b, "x", t.X), "y", t.Y)
+	switch t.Anchor {
+	case chart.Middle:
+		b = append(b, ` text-anchor="middle"`...)
+	case chart.End:
+		b = append(b, ` text-anchor="end"`...)
+	}
+	if t.Bold {
+		b = append(b, ` font-weight="bold"`...)
+	}
+	if t.Italic {
+		b = append(b, ` font-style="italic"`...)
+	}
+	if t.Color != st.Palette.Text {
+		b = append(b, ` fill="`+t.Color.Hex()+`"`...)
+	}
+	return append(b, ">"+esc(t.S)+"</text>"...)
+}
+
+// appendAttr appends a numeric attribute.
+func appendAttr(b []byte, name string, v float64) []byte {
+	b = append(b, ' ')
+	b = append(b, name...)
+	b = append(b, `="`...)
+	return append(appendNum(b, v), '"')
 }
 
 func esc(s string) string { return html.EscapeString(s) }
 
-// num prints a coordinate with at most one decimal, the same on every
-// machine.
-func num(f float64) string {
+// appendNum appends a coordinate with at most one decimal, the same on
+// every machine.
+func appendNum(b []byte, f float64) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		f = 0
 	}
-	s := fmt.Sprintf("%.1f", f)
-	s = strings.TrimSuffix(s, ".0")
-	if s == "-0" {
-		s = "0"
+	start := len(b)
+	b = strconv.AppendFloat(b, f, 'f', 1, 64)
+	if n := len(b); n-start >= 2 && b[n-2] == '.' && b[n-1] == '0' {
+		b = b[:n-2]
 	}
-	return s
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
 }
