@@ -151,6 +151,19 @@ func MarkdownHTML(src string, depth int) (string, error) {
 	if h, ok := plainParagraphs(src); ok {
 		return h, nil
 	}
+	k := mdKey{src, depth}
+	if h, ok := converted.get(k); ok {
+		return h, nil
+	}
+	h, err := convert(src, depth)
+	if err == nil {
+		converted.put(k, h)
+	}
+	return h, err
+}
+
+// convert renders src through goldmark.
+func convert(src string, depth int) (string, error) {
 	c := convPool.Get().(*converter)
 	defer convPool.Put(c)
 	c.buf.Reset()
@@ -162,6 +175,42 @@ func MarkdownHTML(src string, depth int) (string, error) {
 		return "", err
 	}
 	return c.buf.String(), nil
+}
+
+// converted keeps what goldmark made of each text: a build prints the
+// same text in several documents (a measure's definition in its plan, its
+// reports and its page of the site), a third of all it converts.
+var converted = memo{m: map[mdKey]string{}}
+
+type mdKey struct {
+	src   string
+	depth int
+}
+
+// memo is a map safe for the concurrent jobs of a build, emptied when it
+// reaches memoSize, so that a long preview (mpsplan serve) does not keep
+// every text it was ever shown.
+type memo struct {
+	mu sync.RWMutex
+	m  map[mdKey]string
+}
+
+const memoSize = 4096
+
+func (c *memo) get(k mdKey) (string, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	h, ok := c.m[k]
+	return h, ok
+}
+
+func (c *memo) put(k mdKey, h string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= memoSize {
+		clear(c.m)
+	}
+	c.m[k] = h
 }
 
 // converter is an output buffer with the buffered writer goldmark wants;
