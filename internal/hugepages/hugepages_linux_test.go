@@ -17,6 +17,10 @@ func TestPrepare(t *testing.T) {
 	if err != nil || strings.Contains(string(mode), "[never]") {
 		t.Skipf("this kernel gives no transparent huge pages (%q, %v)", mode, err)
 	}
+	early := make([]byte, 1<<20) // allocated before: the heap below
+	for i := range early {
+		early[i] = 1
+	}
 	Prepare(64 << 20)
 	b := make([]byte, 16<<20)
 	// The first 2 MB boundary inside b: the edges of the advised range are
@@ -30,6 +34,13 @@ func TestPrepare(t *testing.T) {
 		t.Errorf("the mapping of %#x has VmFlags %q, without hg: the heap was not advised for huge pages", p, flags)
 	}
 	b[0] = 1
+	e := uintptr(unsafe.Pointer(&early[0]))
+	if flags, err := vmFlags(e); err != nil || !strings.Contains(" "+flags+" ", " hg ") {
+		t.Errorf("the mapping of %#x, allocated before, has VmFlags %q (%v), without hg: the heap below was not advised", e, flags, err)
+	}
+	if early[len(early)-1] != 1 {
+		t.Errorf("collapsing the heap below changed what it holds")
+	}
 }
 
 // TestPrepareSmall checks that a size under two huge pages is no request.
