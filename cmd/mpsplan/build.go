@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -221,24 +222,48 @@ func newOutFile(path string, data []byte, look bool) outFile {
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
 		return f
 	}
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+	if sameContent(path, data) {
 		f.seen = fi
 	}
 	return f
 }
 
-// onDisk reports whether f's path holds f's data: the file its job saw,
-// still the same file of the same size and time, or else the file read
-// now. A file changed since it was seen is read again.
-func (f outFile) onDisk() bool {
-	if f.seen != nil {
-		fi, err := os.Lstat(f.path)
-		if err == nil && os.SameFile(fi, f.seen) && fi.Size() == f.seen.Size() && fi.ModTime().Equal(f.seen.ModTime()) {
-			return true
-		}
+// sameContent reports whether the file at path starts with data, which
+// its size (known equal) makes the whole of it. It reads into a kept
+// buffer in one read: os.ReadFile would make a buffer and ask the size
+// again, and syscalls are dear where builds run.
+func sameContent(path string, data []byte) bool {
+	fh, err := os.Open(path)
+	if err != nil {
+		return false
 	}
-	old, err := os.ReadFile(f.path)
-	return err == nil && bytes.Equal(old, f.data)
+	defer fh.Close()
+	buf := freelist.Buffers.Get()
+	defer freelist.Buffers.Put(buf)
+	buf.Reset()
+	buf.Grow(len(data))
+	old := buf.Bytes()[:len(data)]
+	_, err = io.ReadFull(fh, old)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// onDisk reports whether f's path holds f's data (matches).
+func (f outFile) onDisk() bool {
+	fi, err := os.Lstat(f.path)
+	return err == nil && f.matches(fi)
+}
+
+// matches reports whether fi, the file at f's path, holds f's data: the
+// file f's job saw, still the same file of the same size and time, or
+// else the file read now. A file changed since it was seen is read again.
+func (f outFile) matches(fi os.FileInfo) bool {
+	if !fi.Mode().IsRegular() || fi.Size() != int64(len(f.data)) {
+		return false
+	}
+	if f.seen != nil && os.SameFile(fi, f.seen) && fi.ModTime().Equal(f.seen.ModTime()) {
+		return true
+	}
+	return sameContent(f.path, f.data)
 }
 
 // planResult is one plan's files, ready to write, and its messages.

@@ -51,12 +51,13 @@ type commitResult struct {
 // files were renamed into place; nothing of that plan was changed.
 var errInterrupted = errors.New("interrupted")
 
-// unchanged reports, for each file, whether it is already on disk with
-// the same content (outFile.onDisk: a file its job saw is only looked
-// up), on every processor at once: the site alone has over a hundred
-// files.
-func unchanged(files []outFile) []bool {
+// unchanged checks each file's target (checkTarget) and reports whether
+// it already holds the file's content (outFile.matches: a file its job saw
+// is only looked up), on every processor at once: the site alone has over
+// a hundred files. The error is the first file's in order.
+func unchanged(files []outFile) ([]bool, error) {
 	same := make([]bool, len(files))
+	errs := make([]error, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
@@ -66,12 +67,20 @@ func unchanged(files []outFile) []bool {
 				if i >= len(files) {
 					return
 				}
-				same[i] = files[i].onDisk()
+				fi, err := os.Lstat(files[i].path)
+				if errs[i] = checkTarget(files[i].path, fi, err); errs[i] == nil && err == nil {
+					same[i] = files[i].matches(fi)
+				}
 			}
 		})
 	}
 	wg.Wait()
-	return same
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return same, nil
 }
 
 // commitFiles replaces the plan's files together. Files whose content is
@@ -90,12 +99,10 @@ func commitFiles(files []outFile, stop func() bool, hold func(stage string)) (co
 			os.Remove(p.tmp)
 		}
 	}
-	for _, f := range files {
-		if err := checkTarget(f.path); err != nil {
-			return res, err
-		}
+	same, err := unchanged(files)
+	if err != nil {
+		return res, err
 	}
-	same := unchanged(files)
 	for i, f := range files {
 		if same[i] {
 			continue
@@ -166,11 +173,10 @@ func commitFiles(files []outFile, stop func() bool, hold func(stage string)) (co
 	return res, nil
 }
 
-// checkTarget refuses an output path that is not a regular file: reading a
-// FIFO would hang the build, and writing through a link could reach
-// outside --out.
-func checkTarget(path string) error {
-	st, err := os.Lstat(path)
+// checkTarget refuses an output path that is not a regular file, given
+// what os.Lstat said of it (st, err): reading a FIFO would hang the build,
+// and writing through a link could reach outside --out.
+func checkTarget(path string, st os.FileInfo, err error) error {
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
@@ -182,7 +188,6 @@ func checkTarget(path string) error {
 	}
 	return nil
 }
-
 func describeMode(m os.FileMode) string {
 	switch {
 	case m.IsDir():
