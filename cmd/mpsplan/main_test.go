@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -206,6 +208,35 @@ func TestListJSON(t *testing.T) {
 		}
 		if p.ID == "2006-09-draft" && p.VersionOf != "2006-09" {
 			t.Errorf("the draft is not a version of 2006-09: %+v", p)
+		}
+	}
+}
+
+// TestPrepareHeap checks that a command that runs once turns collection
+// off below memoryLimit, and that serve, which runs on, keeps it.
+func TestPrepareHeap(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: prepareHeap leaves the collector to them")
+	}
+	root := newRoot(io.Discard, io.Discard)
+	for _, tc := range []struct {
+		cmd     string
+		percent int   // the collector's GOGC after
+		limit   int64 // the memory limit after
+	}{
+		{"build", -1, memoryLimit},
+		{"check", -1, memoryLimit},
+		{"serve", 100, math.MaxInt64},
+	} {
+		c, _, err := root.Find([]string{tc.cmd})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prepareHeap(c)
+		percent := debug.SetGCPercent(100)
+		limit := debug.SetMemoryLimit(math.MaxInt64)
+		if percent != tc.percent || limit != tc.limit {
+			t.Errorf("%s: GOGC %d, memory limit %d; want %d, %d", tc.cmd, percent, limit, tc.percent, tc.limit)
 		}
 	}
 }

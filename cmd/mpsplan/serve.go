@@ -22,8 +22,9 @@ import (
 func newServeCmd(e *env) *cobra.Command {
 	var addr, tmplDir string
 	c := &cobra.Command{
-		Use:   "serve [PLAN...]",
-		Short: "Preview plans and their reports in the browser, rebuilt and reloaded as you save",
+		Use:         "serve [PLAN...]",
+		Annotations: map[string]string{longRunning: "yes"},
+		Short:       "Preview plans and their reports in the browser, rebuilt and reloaded as you save",
 		Long: `serve builds the plans' HTML and annual reports in memory and serves them on
 --addr (default 127.0.0.1:1313). When a plan file (.yaml), a template (.tmpl)
 or the stylesheet is saved, the pages are rebuilt and the open page reloads
