@@ -9,7 +9,8 @@ import (
 	"os"
 	"runtime/debug"
 
-	"github.com/mpsplan/mpsplan/internal/hugepages"
+	// Grows the heap in huge pages before most packages initialise.
+	_ "github.com/mpsplan/mpsplan/internal/hugepages/atinit"
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/spf13/cobra"
 )
@@ -20,13 +21,6 @@ const (
 	exitProblems = 1 // the plans have problems, or (diff, build --check) they differ
 	exitUsage    = 2 // the command line is wrong, or something outside the plans failed
 )
-
-// heapSize is the heap a command starts with in huge pages. Building every
-// published plan touches some 40 MB of it and checking a plan of 10,000
-// measures some 150 MB; what is never touched costs nothing but address
-// space. At 64 MB, that check took 21,000 faults of 4 KB pages beyond it
-// and 750 ms; at 256 MB, 2,600 faults and 500 ms.
-const heapSize = 256 << 20
 
 // memoryLimit is the heap at which a command that runs once and exits
 // starts collecting garbage: none before. A build of every published plan
@@ -41,20 +35,19 @@ const heapSize = 256 << 20
 // to rule.
 const memoryLimit = 1 << 30
 
-// startWork readies the process for a command's work. main sets it; tests
-// call run many times in one long process and leave the heap alone.
+// startWork readies the process for a command's work (its heap was grown
+// in huge pages as the program started: see the import of atinit). main
+// sets it; tests call run many times in one long process and leave the
+// collector alone.
 var startWork = func(*cobra.Command) {}
 
 // longRunning marks a command that does not exit when its work is done
 // (serve): it keeps the runtime's garbage collection.
 const longRunning = "long-running"
 
-// prepareHeap grows the heap in huge pages (see internal/hugepages) for
-// the process about to do c's work, and for a command that runs once
-// turns collection off below memoryLimit. It waits for a command to run,
-// so that --help costs nothing.
+// prepareHeap turns collection off below memoryLimit for a command that
+// runs once, about to do c's work.
 func prepareHeap(c *cobra.Command) {
-	hugepages.Prepare(heapSize)
 	if c.Annotations[longRunning] != "" || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}

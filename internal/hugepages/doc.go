@@ -8,7 +8,8 @@
 // them to every process (transparent_hugepage "always"); on kernels set to
 // "madvise", the common default, a process must ask for each range itself.
 //
-// Prepare asks once, before the work starts: it grows the heap by one large
+// Prepare asks once, as the program starts (package atinit does it while
+// the program's packages initialise): it grows the heap by one large
 // allocation, advises the kernel to back that range with huge pages, and
 // frees it again, so that the allocations that follow reuse the range and
 // fault 2 MB at a time. Memory that is never touched is never backed, so

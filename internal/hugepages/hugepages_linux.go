@@ -1,11 +1,7 @@
 package hugepages
 
 import (
-	"os"
 	"runtime"
-	"runtime/debug"
-	"strconv"
-	"strings"
 	"syscall"
 	"unsafe"
 )
@@ -15,20 +11,19 @@ import (
 const hugePage = 2 << 20
 
 // Prepare grows the heap by size bytes advised for huge pages, then frees
-// them for the allocations that follow. It costs one garbage collection
-// of the heap so far, so it belongs at the start of a process; where the
-// kernel refuses the advice, nothing changes but that collection.
+// them for the allocations that follow. It costs a garbage collection of
+// the heap so far (two: the allocation starts one, which the forced one
+// waits for), so it belongs at the start of a process (see atinit); where
+// the kernel refuses the advice, nothing changes but the collections.
+//
+// The package imports nothing that initialises late (os, runtime/debug),
+// so that a program can prepare its heap before most of its packages
+// initialise and allocate.
 func Prepare(size int) {
 	if size < 2*hugePage {
 		return
 	}
-	// No collection may start while the allocation is live: it would
-	// count for the runtime's last heap goal, and after the next the
-	// scavenger would hand back every free page, the heap's first among
-	// them, breaking its huge pages into small ones again.
-	percent := debug.SetGCPercent(-1)
 	grow(size)
-	debug.SetGCPercent(percent)
 	runtime.GC()
 }
 
@@ -81,23 +76,55 @@ func madvise(beg, n uintptr, advice int) {
 
 // mappingStart returns where the mapping holding p starts, from
 // /proc/self/maps: the heap's mappings are contiguous, so for the heap it
-// is where the heap starts.
+// is where the heap starts. It reads the file with syscalls alone, so that
+// the package needs no package that initialises late (os).
 func mappingStart(p uintptr) (uintptr, bool) {
-	maps, err := os.ReadFile("/proc/self/maps")
+	fd, err := syscall.Open("/proc/self/maps", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return 0, false
 	}
-	for line := range strings.Lines(string(maps)) {
-		span, _, _ := strings.Cut(line, " ")
-		from, to, ok := strings.Cut(span, "-")
-		if !ok {
-			continue
+	defer syscall.Close(fd)
+	buf := make([]byte, 64<<10)
+	n := 0
+	for n < len(buf) {
+		m, err := syscall.Read(fd, buf[n:])
+		if err != nil || m <= 0 {
+			break
 		}
-		lo, err1 := strconv.ParseUint(from, 16, 64)
-		hi, err2 := strconv.ParseUint(to, 16, 64)
-		if err1 == nil && err2 == nil && uintptr(lo) <= p && p < uintptr(hi) {
-			return uintptr(lo), true
+		n += m
+	}
+	for line := buf[:n]; len(line) > 0; {
+		lo, i := hex(line, 0)
+		hi, j := hex(line, i+1)
+		if i < len(line) && line[i] == '-' && j > i+1 && lo <= p && p < hi {
+			return lo, true
 		}
+		k := j
+		for k < len(line) && line[k] != '\n' {
+			k++
+		}
+		if k >= len(line) {
+			break
+		}
+		line = line[k+1:]
 	}
 	return 0, false
+}
+
+// hex reads a hexadecimal number of b from i, and returns it and where it
+// ends.
+func hex(b []byte, i int) (uintptr, int) {
+	var v uintptr
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case '0' <= c && c <= '9':
+			v = v<<4 | uintptr(c-'0')
+		case 'a' <= c && c <= 'f':
+			v = v<<4 | uintptr(c-'a'+10)
+		default:
+			return v, i
+		}
+	}
+	return v, i
 }

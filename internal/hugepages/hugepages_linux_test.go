@@ -1,22 +1,17 @@
 package hugepages
 
 import (
-	"bufio"
-	"fmt"
-	"os"
-	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/mpsplan/mpsplan/internal/hugepages/hugepagestest"
 )
 
-// TestPrepare checks that an allocation made after Prepare lands in memory
-// the kernel was asked to back with huge pages: the "hg" flag of its
-// mapping in /proc/self/smaps.
+// TestPrepare checks that an allocation made after Prepare, and one made
+// before it (the heap below), lie in memory the kernel was asked to back
+// with huge pages.
 func TestPrepare(t *testing.T) {
-	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil || strings.Contains(string(mode), "[never]") {
-		t.Skipf("this kernel gives no transparent huge pages (%q, %v)", mode, err)
-	}
+	hugepagestest.Skip(t)
 	early := make([]byte, 1<<20) // allocated before: the heap below
 	for i := range early {
 		early[i] = 1
@@ -26,20 +21,18 @@ func TestPrepare(t *testing.T) {
 	// The first 2 MB boundary inside b: the edges of the advised range are
 	// rounded inwards.
 	p := (uintptr(unsafe.Pointer(unsafe.SliceData(b))) + hugePage - 1) &^ (hugePage - 1)
-	flags, err := vmFlags(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(" "+flags+" ", " hg ") {
+	if ok, flags := hugepagestest.Advised(t, p); !ok {
 		t.Errorf("the mapping of %#x has VmFlags %q, without hg: the heap was not advised for huge pages", p, flags)
 	}
 	b[0] = 1
 	e := uintptr(unsafe.Pointer(&early[0]))
-	if flags, err := vmFlags(e); err != nil || !strings.Contains(" "+flags+" ", " hg ") {
-		t.Errorf("the mapping of %#x, allocated before, has VmFlags %q (%v), without hg: the heap below was not advised", e, flags, err)
+	if ok, flags := hugepagestest.Advised(t, e); !ok {
+		t.Errorf("the mapping of %#x, allocated before, has VmFlags %q, without hg: the heap below was not advised", e, flags)
 	}
-	if early[len(early)-1] != 1 {
-		t.Errorf("collapsing the heap below changed what it holds")
+	for i, c := range early {
+		if c != 1 {
+			t.Fatalf("collapsing the heap below changed byte %d of what it holds", i)
+		}
 	}
 }
 
@@ -48,28 +41,36 @@ func TestPrepareSmall(t *testing.T) {
 	Prepare(hugePage) // must neither panic nor advise anything
 }
 
-// vmFlags returns the VmFlags line of the mapping that holds address p.
-func vmFlags(p uintptr) (string, error) {
-	f, err := os.Open("/proc/self/smaps")
-	if err != nil {
-		return "", err
+// TestMappingStart checks that the mapping holding a heap address is
+// found, starting at or below it.
+func TestMappingStart(t *testing.T) {
+	b := make([]byte, 1<<20)
+	p := uintptr(unsafe.Pointer(&b[0]))
+	start, ok := mappingStart(p)
+	if !ok || start > p || p-start > 1<<40 {
+		t.Errorf("mappingStart(%#x) = %#x, %v", p, start, ok)
 	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	in := false
-	for s.Scan() {
-		line := s.Text()
-		var lo, hi uintptr
-		if n, _ := fmt.Sscanf(line, "%x-%x ", &lo, &hi); n == 2 {
-			in = lo <= p && p < hi
-			continue
+	if _, ok := mappingStart(0); ok {
+		t.Errorf("address 0 is in a mapping")
+	}
+}
+
+func TestHex(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		from int
+		want uintptr
+		end  int
+	}{
+		{"7f0a-7f0b rw-p", 0, 0x7f0a, 4},
+		{"7f0a-7f0b rw-p", 5, 0x7f0b, 9},
+		{"c000000000-c004000000", 0, 0xc000000000, 10},
+		{"", 0, 0, 0},
+		{"zz", 0, 0, 0},
+	} {
+		got, end := hex([]byte(tc.in), tc.from)
+		if got != tc.want || end != tc.end {
+			t.Errorf("hex(%q, %d) = %#x, %d; want %#x, %d", tc.in, tc.from, got, end, tc.want, tc.end)
 		}
-		if in && strings.HasPrefix(line, "VmFlags:") {
-			return strings.TrimSpace(strings.TrimPrefix(line, "VmFlags:")), nil
-		}
 	}
-	if err := s.Err(); err != nil {
-		return "", err
-	}
-	return "", fmt.Errorf("no mapping in /proc/self/smaps holds %#x", p)
 }
