@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -20,6 +19,8 @@ type canvas struct {
 	// each text object is written into.
 	text    textFonts
 	scratch []byte
+	// one holds the one frag of a string painted on its own.
+	one [1]frag
 	// links are collected while drawing and written at the end, when every
 	// anchor they may point to is known.
 	links   []linkRect
@@ -47,25 +48,43 @@ func newCanvas(f *fpdf.Fpdf, t *tagger, fs *fonts) *canvas {
 	return &canvas{f: f, tags: t, text: textFonts{fs: fs}, anchors: map[string]anchor{}}
 }
 
-// paintText writes the text object that paints s (see textFonts).
-func (c *canvas) paintText(x, y float64, s string, k fontKey, col rgb) {
-	c.scratch = c.text.appendText(c.scratch[:0], x, y, s, k, col)
-	c.f.RawWriteBuf(bytes.NewReader(c.scratch))
+// paintText writes the text object that paints the text of frags (see
+// textFonts and segment).
+func (c *canvas) paintText(x, y float64, frags []frag, k fontKey, col rgb) {
+	c.scratch = c.text.appendText(c.scratch[:0], x, y, frags, k, col)
+	c.tags.raw(c.scratch)
+}
+
+// textFrags is s as the frags paintText takes, without copying it.
+func (c *canvas) textFrags(s string) []frag {
+	c.one[0] = frag{text: s}
+	return c.one[:]
 }
 
 // drawText paints s with its baseline at (x, y) as content of the current
 // structure element.
 func (c *canvas) drawText(x, y float64, s string, k fontKey, col rgb) {
-	if s == "" {
+	c.drawFrags(x, y, c.textFrags(s), k, col)
+}
+
+// drawFrags paints the text of frags (see segment) as drawText paints a
+// string.
+func (c *canvas) drawFrags(x, y float64, frags []frag, k fontKey, col rgb) {
+	if segmentEmpty(frags) {
 		return
 	}
 	c.tags.content(c.f.PageNo())
-	c.paintText(x, y, s, k, col)
+	c.paintText(x, y, frags, k, col)
 }
 
 // artifactText paints s as an artifact (running header or footer).
 func (c *canvas) artifactText(x, y float64, s string, k fontKey, col rgb, kind string) {
-	c.tags.artifact(kind, func() { c.paintText(x, y, s, k, col) })
+	c.artifactFrags(x, y, c.textFrags(s), k, col, kind)
+}
+
+// artifactFrags paints the text of frags as an artifact.
+func (c *canvas) artifactFrags(x, y float64, frags []frag, k fontKey, col rgb, kind string) {
+	c.tags.artifact(kind, func() { c.paintText(x, y, frags, k, col) })
 }
 
 // rule draws a line as an artifact: rules and cell borders carry no content.

@@ -83,11 +83,12 @@ func (u *usedFace) next(r rune) uint16 {
 // resource is the name a page's resources give face st.
 func resource(st style) string { return "/F" + strconv.Itoa(int(st)) }
 
-// appendText appends to b the operators that draw s with its baseline's
+// appendText appends to b the operators that draw the text of frags (see
+// segment) with its baseline's
 // start at (x, y) mm in font k and colour col: a text object in a saved
 // graphics state, so the colour set for it leaves fpdf's fill colour
 // alone (as fpdf's own Text does for coloured text).
-func (tf *textFonts) appendText(b []byte, x, y float64, s string, fk fontKey, col rgb) []byte {
+func (tf *textFonts) appendText(b []byte, x, y float64, frags []frag, fk fontKey, col rgb) []byte {
 	st := tf.fs.same[fk.face()]
 	u := tf.used[st]
 	if u == nil {
@@ -105,12 +106,21 @@ func (tf *textFonts) appendText(b []byte, x, y float64, s string, fk fontKey, co
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (pageH-y)*k, 'f', 2, 64)
 	b = append(b, " Td ("...)
-	for _, r := range s {
-		c := u.code(r)
-		b = appendEscaped(b, byte(c>>8))
-		b = appendEscaped(b, byte(c))
+	for _, f := range frags {
+		for _, r := range f.text {
+			b = appendCode(b, u.code(r))
+		}
+		if f.space {
+			b = appendCode(b, u.code(' '))
+		}
 	}
 	return append(b, ") Tj ET Q"...)
+}
+
+// appendCode appends the two bytes of code c as they stand in a literal
+// string.
+func appendCode(b []byte, c uint16) []byte {
+	return appendEscaped(appendEscaped(b, byte(c>>8)), byte(c))
 }
 
 // appendEscaped appends byte c as it stands in a literal string.

@@ -34,7 +34,7 @@ func (l *layout) leadInRoom(s *doc.Section) float64 {
 				return 0
 			}
 			for p := range strings.SplitSeq(strings.TrimSpace(b.Markdown), "\n\n") {
-				lines := l.fs.breakLines(l.fs.split([]run{{text: strings.Join(strings.Fields(p), " ")}}, o.size, false), o.size, contentW)
+				lines := l.scratchLines([]run{{text: strings.Join(strings.Fields(p), " ")}}, o.size, false, contentW)
 				h += float64(len(lines))*o.lineH() + o.size*ptmm*0.6
 				// Past 40 mm it is no short lead-in: the rest of a long
 				// text need not be laid out to know that.
@@ -82,7 +82,7 @@ func (l *layout) mdBlock(n ast.Node, src []byte, indent, size float64) {
 			// The text's last paragraph leads into the table, chart or
 			// list after it ("the following table:"): it starts a page
 			// rather than stand alone at the foot of one.
-			lines := l.fs.breakLines(l.fs.split(runs, o.size, o.pre), o.size, o.w())
+			lines := l.scratchLines(runs, o.size, o.pre, o.w())
 			l.need(min(float64(len(lines))*o.lineH()+o.after+leadInKeep, bottom-top))
 		}
 		l.para("P", runs, o)

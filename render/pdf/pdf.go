@@ -151,6 +151,9 @@ type layout struct {
 	kindWidths map[widthsKey][]float64
 	// tables holds each table's layout (see layoutTable).
 	tables map[tableAt]*tableLayout
+	// frags and lines are scratch space for scratchLines.
+	frags []frag
+	lines []line
 	// chartPal is the theme's chart palette, the one HTML draws in too.
 	chartPal chart.Palette
 	// leadsIn is set while a text block is drawn that a table, chart or
@@ -357,7 +360,7 @@ func (o paraOpts) w() float64 {
 
 // para draws a paragraph as one structure element of type typ.
 func (l *layout) para(typ string, runs []run, o paraOpts) {
-	lines := l.fs.breakLines(l.fs.split(runs, o.size, o.pre), o.size, o.w())
+	lines := l.scratchLines(runs, o.size, o.pre, o.w())
 	l.t.begin(typ)
 	l.drawLines(lines, o)
 	l.t.end()
@@ -406,25 +409,20 @@ func (l *layout) drawLine(ln line, x, y, w, size float64, align byte, col rgb, a
 	base := y + size*ptmm*1.05
 	for i := 0; i < len(ln.frags); {
 		j := i
-		var b strings.Builder
 		segW := 0.0
 		for ; j < len(ln.frags) && ln.frags[j].st == ln.frags[i].st && ln.frags[j].linkN == ln.frags[i].linkN; j++ {
 			fr := ln.frags[j]
-			b.WriteString(fr.text)
 			segW += fr.w
-			if fr.space {
-				b.WriteByte(' ')
-				if j < len(ln.frags)-1 {
-					segW += l.fs.width(fontKey{fr.st, size}, " ")
-				}
+			if fr.space && j < len(ln.frags)-1 {
+				segW += l.fs.width(fontKey{fr.st, size}, " ")
 			}
 		}
 		fr := ln.frags[i]
 		k := fontKey{fr.st, size}
-		s := b.String()
+		seg := ln.frags[i:j]
 		switch {
 		case artifact:
-			l.c.artifactText(x, base, s, k, col, "")
+			l.c.artifactFrags(x, base, seg, k, col, "")
 		case fr.linkN > 0:
 			e := l.links[fr.linkN]
 			var prev *elem
@@ -437,7 +435,7 @@ func (l *layout) drawLine(ln line, x, y, w, size float64, align byte, col rgb, a
 			} else {
 				prev = l.t.enter(e)
 			}
-			l.c.drawText(x, base, s, k, l.pal.linkCol)
+			l.c.drawFrags(x, base, seg, k, l.pal.linkCol)
 			l.c.link(x, y, segW, size*ptmm*lead, fr.link, e)
 			if prev != nil {
 				l.t.leave(prev)
@@ -446,7 +444,7 @@ func (l *layout) drawLine(ln line, x, y, w, size float64, align byte, col rgb, a
 			}
 			l.c.rule(x, base+0.5, x+segW, base+0.5, 0.15, l.pal.linkCol)
 		default:
-			l.c.drawText(x, base, s, k, col)
+			l.c.drawFrags(x, base, seg, k, col)
 		}
 		x += segW
 		i = j
@@ -587,7 +585,7 @@ func headingH(level int) float64 { return headingSize(level)*ptmm*lead + 3 }
 func (l *layout) headingText(title string, level int) {
 	size := headingSize(level)
 	o := paraOpts{size: size, color: l.pal.accent}
-	lines := l.fs.breakLines(l.fs.split([]run{{text: title, st: stBold}}, size, false), size, contentW)
+	lines := l.scratchLines([]run{{text: title, st: stBold}}, size, false, contentW)
 	l.drawLines(lines, o)
 	l.y += 3
 }
@@ -696,7 +694,7 @@ func (l *layout) list(ls *doc.List, indent float64) {
 			if it.ID != "" {
 				l.c.setAnchor(it.ID, l.y)
 			}
-			lines := l.fs.breakLines(l.fs.split([]run{{text: it.Text}}, o.size, false), o.size, o.w())
+			lines := l.scratchLines([]run{{text: it.Text}}, o.size, false, o.w())
 			l.t.begin("P")
 			l.drawLines(lines, o)
 			l.t.end()

@@ -1,7 +1,8 @@
 package pdf
 
 import (
-	"fmt"
+	"bytes"
+	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -46,6 +47,13 @@ type tagger struct {
 	pageMC      map[int][]*elem
 	lastHeading int
 	err         error
+	// buf and rd write raw content without a string or reader made for
+	// each write.
+	buf []byte
+	rd  bytes.Reader
+	// elems is where new elements are made, a block at a time (a
+	// document has thousands).
+	elems []elem
 }
 
 func newTagger(f *fpdf.Fpdf) *tagger {
@@ -79,7 +87,11 @@ func (t *tagger) beginAttr(typ, alt, attrs string) *elem {
 		}
 		t.lastHeading = level
 	}
-	e := &elem{typ: typ, alt: alt, attrs: attrs, parent: t.cur}
+	if len(t.elems) == cap(t.elems) {
+		t.elems = make([]elem, 0, 256)
+	}
+	t.elems = append(t.elems, elem{typ: typ, alt: alt, attrs: attrs, parent: t.cur})
+	e := &t.elems[len(t.elems)-1]
 	t.cur.kids = append(t.cur.kids, kid{e: e})
 	t.cur = e
 	return e
@@ -119,9 +131,17 @@ func (t *tagger) content(page int) {
 	mcid := len(t.pageMC[page])
 	t.pageMC[page] = append(t.pageMC[page], t.cur)
 	t.cur.kids = append(t.cur.kids, kid{page: page, mcid: mcid})
-	t.f.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", t.cur.typ, mcid))
+	t.buf = append(append(append(t.buf[:0], '/'), t.cur.typ...), " <</MCID "...)
+	t.buf = append(strconv.AppendInt(t.buf, int64(mcid), 10), ">> BDC"...)
+	t.raw(t.buf)
 	t.open = t.cur
 	t.openPage = page
+}
+
+// raw writes b into the current page's content, as a line of its own.
+func (t *tagger) raw(b []byte) {
+	t.rd.Reset(b)
+	t.f.RawWriteBuf(&t.rd)
 }
 
 // artifact paints fn outside the structure tree. kind is "Header",

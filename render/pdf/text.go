@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,7 +54,9 @@ func isClean(s string) bool {
 		}
 		i += n
 	}
-	return norm.NFC.IsNormalString(s)
+	// The quick check answers for nearly all text without allocating,
+	// which IsNormalString does whenever it is asked.
+	return norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
 }
 
 // clean makes s safe to draw: valid UTF-8 in NFC form, no control or
@@ -103,6 +106,18 @@ type frag struct {
 	space, hard bool
 }
 
+// segmentEmpty reports whether a segment, the text of frags, is empty:
+// each frag's text, followed by a space where the frag has one (a
+// trailing space too, so extracted and tagged text has its words apart).
+func segmentEmpty(frags []frag) bool {
+	for _, f := range frags {
+		if f.text != "" || f.space {
+			return false
+		}
+	}
+	return true
+}
+
 // line is one laid-out line.
 type line struct {
 	frags []frag
@@ -112,13 +127,18 @@ type line struct {
 // split breaks runs into frags. pre keeps spaces (code), breaking only at
 // newlines and, when a line is too long, anywhere.
 func (fs *fonts) split(runs []run, size float64, pre bool) []frag {
+	return fs.splitInto(nil, runs, size, pre)
+}
+
+// splitInto is split into dst, reused from its start.
+func (fs *fonts) splitInto(dst []frag, runs []run, size float64, pre bool) []frag {
 	// About a frag a word: grown by appending, the slice was copied and
 	// thrown away several times for every paragraph.
 	n := 0
 	for _, r := range runs {
 		n += strings.Count(r.text, " ") + 1
 	}
-	out := make([]frag, 0, n)
+	out := slices.Grow(dst[:0], n)
 	for _, r := range runs {
 		st := r.st
 		text := clean(r.text)
@@ -160,7 +180,12 @@ func (fs *fonts) split(runs []run, size float64, pre bool) []frag {
 // a line is cut between characters, at least one character a line, so any
 // text fits any width.
 func (fs *fonts) breakLines(frags []frag, size, maxW float64) []line {
-	var lines []line
+	return fs.breakLinesInto(nil, frags, size, maxW)
+}
+
+// breakLinesInto is breakLines into dst, reused from its start.
+func (fs *fonts) breakLinesInto(dst []line, frags []frag, size, maxW float64) []line {
+	lines := dst[:0]
 	var cur line
 	flush := func() {
 		lines = append(lines, cur)
@@ -245,4 +270,14 @@ func (fs *fonts) cutGroup(group []frag, size, maxW float64, lines *[]line) line 
 		}
 	}
 	return cur
+}
+
+// scratchLines lays runs out in lines at most w wide in the layout's
+// scratch space, which the next call reuses: for text drawn or measured
+// at once, not kept (a paragraph's frags and lines were most of the
+// memory a document took).
+func (l *layout) scratchLines(runs []run, size float64, pre bool, w float64) []line {
+	l.frags = l.fs.splitInto(l.frags, runs, size, pre)
+	l.lines = l.fs.breakLinesInto(l.lines, l.frags, size, w)
+	return l.lines
 }
