@@ -100,11 +100,11 @@ func (tf *textFonts) appendText(b []byte, x, y float64, frags []frag, fk fontKey
 	b = append(b, " BT "...)
 	b = append(b, resource(st)...)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, fk.size, 'f', 2, 64)
+	b = appendFixed2(b, fk.size)
 	b = append(b, " Tf "...)
-	b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
+	b = appendFixed2(b, x*k)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (pageH-y)*k, 'f', 2, 64)
+	b = appendFixed2(b, (pageH-y)*k)
 	b = append(b, " Td ("...)
 	for _, f := range frags {
 		for _, r := range f.text {
@@ -137,7 +137,7 @@ func appendEscaped(b []byte, c byte) []byte {
 // appendColour appends the operator setting the fill colour to col, as
 // fpdf writes it: a grey as "g", any other colour as "rg".
 func appendColour(b []byte, col rgb) []byte {
-	c := func(v int) []byte { return strconv.AppendFloat(b, float64(v)/255, 'f', 3, 64) }
+	c := func(v int) []byte { return appendChannel(b, v) }
 	if col.r == col.g && col.g == col.b {
 		b = c(col.r)
 		return append(b, " g"...)
