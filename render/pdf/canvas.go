@@ -15,12 +15,19 @@ import (
 type canvas struct {
 	f    *fpdf.Fpdf
 	tags *tagger
-	// text holds the faces the document draws in; scratch is the buffer
-	// each text object is written into.
-	text    textFonts
-	scratch []byte
+	// text holds the faces the document draws in.
+	text textFonts
 	// one holds the one frag of a string painted on its own.
 	one [1]frag
+	// The text object being written (see paintText): pending holds it,
+	// open says it is begun. font and fillCol are the font and fill
+	// colour the page's content is in, where known.
+	pending   []byte
+	open      bool
+	font      fontKey
+	fillCol   rgb
+	fontKnown bool
+	fillKnown bool
 	// links are collected while drawing and written at the end, when every
 	// anchor they may point to is known.
 	links   []linkRect
@@ -45,14 +52,9 @@ type anchor struct {
 }
 
 func newCanvas(f *fpdf.Fpdf, t *tagger, fs *fonts) *canvas {
-	return &canvas{f: f, tags: t, text: textFonts{fs: fs}, anchors: map[string]anchor{}}
-}
-
-// paintText writes the text object that paints the text of frags (see
-// textFonts and segment).
-func (c *canvas) paintText(x, y float64, frags []frag, k fontKey, col rgb) {
-	c.scratch = c.text.appendText(c.scratch[:0], x, y, frags, k, col)
-	c.tags.raw(c.scratch)
+	c := &canvas{f: f, tags: t, text: textFonts{fs: fs}, anchors: map[string]anchor{}}
+	t.before = c.flushText
+	return c
 }
 
 // textFrags is s as the frags paintText takes, without copying it.
@@ -100,6 +102,7 @@ func (c *canvas) rule(x1, y1, x2, y2, width float64, col rgb) {
 func (c *canvas) background(x, y, w, h float64, col rgb) {
 	c.tags.artifact("", func() {
 		c.f.SetFillColor(col.r, col.g, col.b)
+		c.fillCol, c.fillKnown = col, true
 		c.f.Rect(x, y, w, h, "F")
 	})
 }
@@ -110,7 +113,9 @@ func (c *canvas) fill(x, y, w, h float64, col rgb) {
 		return
 	}
 	c.tags.content(c.f.PageNo())
+	c.flushText()
 	c.f.SetFillColor(col.r, col.g, col.b)
+	c.fillCol, c.fillKnown = col, true
 	c.f.Rect(x, y, w, h, "F")
 }
 
@@ -118,6 +123,7 @@ func (c *canvas) fill(x, y, w, h float64, col rgb) {
 // trend line).
 func (c *canvas) stroke(x1, y1, x2, y2, width float64, col rgb) {
 	c.tags.content(c.f.PageNo())
+	c.flushText()
 	c.f.SetLineWidth(width)
 	c.f.SetDrawColor(col.r, col.g, col.b)
 	c.f.Line(x1, y1, x2, y2)
@@ -131,6 +137,7 @@ func (c *canvas) line(x1, y1, x2, y2, width float64, col rgb, dash bool) {
 		return
 	}
 	c.tags.content(c.f.PageNo())
+	c.flushText()
 	c.f.SetLineWidth(width)
 	c.f.SetDrawColor(col.r, col.g, col.b)
 	c.f.SetDashPattern([]float64{1.6, 1.1}, 0)
@@ -141,14 +148,18 @@ func (c *canvas) line(x1, y1, x2, y2, width float64, col rgb, dash bool) {
 // dot draws a filled circle as content of the current element.
 func (c *canvas) dot(x, y, r float64, col rgb) {
 	c.tags.content(c.f.PageNo())
+	c.flushText()
 	c.f.SetFillColor(col.r, col.g, col.b)
+	c.fillCol, c.fillKnown = col, true
 	c.f.Circle(x, y, r, "F")
 }
 
 // clip restricts painting inside fn to a rectangle; clipping paints nothing.
 func (c *canvas) clip(x, y, w, h float64, fn func()) {
+	c.flushText()
 	c.f.ClipRect(x, y, w, h, false)
 	fn()
+	c.flushText()
 	c.f.ClipEnd()
 	// ClipEnd restores the graphics state saved before the clip, font and
 	// colours included, which neither fpdf nor this canvas tracks.
@@ -160,8 +171,10 @@ func (c *canvas) clip(x, y, w, h float64, fn func()) {
 // or on a page taken up again with SetPage). Text sets its own font and
 // colour each time.
 func (c *canvas) forget() {
+	c.flushText()
 	r, g, b := c.f.GetFillColor()
 	c.f.SetFillColor(r, g, b)
+	c.fillCol, c.fillKnown, c.fontKnown = rgb{r, g, b}, true, false
 }
 
 // link records a clickable area on the current page.

@@ -83,40 +83,6 @@ func (u *usedFace) next(r rune) uint16 {
 // resource is the name a page's resources give face st.
 func resource(st style) string { return "/F" + strconv.Itoa(int(st)) }
 
-// appendText appends to b the operators that draw the text of frags (see
-// segment) with its baseline's
-// start at (x, y) mm in font k and colour col: a text object in a saved
-// graphics state, so the colour set for it leaves fpdf's fill colour
-// alone (as fpdf's own Text does for coloured text).
-func (tf *textFonts) appendText(b []byte, x, y float64, frags []frag, fk fontKey, col rgb) []byte {
-	st := tf.fs.same[fk.face()]
-	u := tf.used[st]
-	if u == nil {
-		u = &usedFace{}
-		tf.used[st] = u
-	}
-	b = append(b, "q "...)
-	b = appendColour(b, col)
-	b = append(b, " BT "...)
-	b = append(b, resource(st)...)
-	b = append(b, ' ')
-	b = appendFixed2(b, fk.size)
-	b = append(b, " Tf "...)
-	b = appendFixed2(b, x*k)
-	b = append(b, ' ')
-	b = appendFixed2(b, (pageH-y)*k)
-	b = append(b, " Td ("...)
-	for _, f := range frags {
-		for _, r := range f.text {
-			b = appendCode(b, u.code(r))
-		}
-		if f.space {
-			b = appendCode(b, u.code(' '))
-		}
-	}
-	return append(b, ") Tj ET Q"...)
-}
-
 // appendCode appends the two bytes of code c as they stand in a literal
 // string.
 func appendCode(b []byte, c uint16) []byte {

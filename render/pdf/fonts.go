@@ -191,6 +191,7 @@ func (l *layout) logo(lg *theme.Logo) {
 	y := 24.0
 	fig := l.t.beginAttr("Figure", clean(lg.Alt), "")
 	l.t.content(l.f.PageNo())
+	l.c.flushText()
 	l.f.ImageOptions("logo", marginL, y, w, h, false, opt, 0, "")
 	l.t.end()
 	fig.attrs = fmt.Sprintf("/A <</O /Layout /Placement /Block /BBox [%.2f %.2f %.2f %.2f]>>",

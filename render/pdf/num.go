@@ -10,7 +10,8 @@ import (
 // exact path for every fixed precision, and text positions were several
 // percent of a PDF's time. v times 100 is rounded here unless it is
 // within a hair of a half, where the float error of the product could
-// round the other way; strconv decides those, and negative numbers.
+// round it the other way; strconv decides those, and negative and huge
+// numbers.
 func appendFixed2(b []byte, v float64) []byte {
 	s := v * 100
 	r := math.Round(s)
@@ -19,8 +20,7 @@ func appendFixed2(b []byte, v float64) []byte {
 	}
 	n := int64(r)
 	b = strconv.AppendInt(b, n/100, 10)
-	f := n % 100
-	return append(b, '.', byte('0'+f/10), byte('0'+f%10))
+	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
 }
 
 // greys holds each colour channel, 0-255, as appendColour writes it: a

@@ -51,6 +51,9 @@ type tagger struct {
 	// each write.
 	buf []byte
 	rd  bytes.Reader
+	// before is called before anything is written: the canvas ends its
+	// pending text object.
+	before func()
 	// elems is where new elements are made, a block at a time (a
 	// document has thousands).
 	elems []elem
@@ -140,6 +143,7 @@ func (t *tagger) content(page int) {
 
 // raw writes b into the current page's content, as a line of its own.
 func (t *tagger) raw(b []byte) {
+	t.flush()
 	t.rd.Reset(b)
 	t.f.RawWriteBuf(&t.rd)
 }
@@ -148,21 +152,31 @@ func (t *tagger) raw(b []byte) {
 // "Footer" or "" (a rule, border or background).
 func (t *tagger) artifact(kind string, fn func()) {
 	t.closeMC()
+	t.flush()
 	if kind == "" {
 		t.f.RawWriteStr("/Artifact BMC")
 	} else {
 		t.f.RawWriteStr("/Artifact <</Type /Pagination /Subtype /" + kind + ">> BDC")
 	}
 	fn()
+	t.flush()
 	t.f.RawWriteStr("EMC")
 }
 
 // closeMC ends the open marked content sequence; it must be called before
 // the page changes.
 func (t *tagger) closeMC() {
+	t.flush()
 	if t.open != nil {
 		t.f.RawWriteStr("EMC")
 		t.open = nil
+	}
+}
+
+// flush ends whatever the canvas has pending before the tagger writes.
+func (t *tagger) flush() {
+	if t.before != nil {
+		t.before()
 	}
 }
 
