@@ -34,7 +34,7 @@ func (l *layout) leadInRoom(s *doc.Section) float64 {
 				return 0
 			}
 			for p := range strings.SplitSeq(strings.TrimSpace(b.Markdown), "\n\n") {
-				lines := l.scratchLines([]run{{text: strings.Join(strings.Fields(p), " ")}}, o.size, false, contentW)
+				lines := l.scratchLines([]run{{text: oneLine(p)}}, o.size, false, contentW)
 				h += float64(len(lines))*o.lineH() + o.size*ptmm*0.6
 				// Past 40 mm it is no short lead-in: the rest of a long
 				// text need not be laid out to know that.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -31,6 +32,38 @@ func TestAppendChannel(t *testing.T) {
 	for v := -1; v <= 256; v++ {
 		if got, want := string(appendChannel(nil, v)), strconv.FormatFloat(float64(v)/255, 'f', 3, 64); got != want {
 			t.Errorf("appendChannel(%d) = %s, want %s", v, got, want)
+		}
+	}
+}
+
+// TestOneLine: oneLine is strings.Join(strings.Fields(s), " "), for text
+// already on one line with single spaces and for every other kind of
+// white space.
+func TestOneLine(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\nb", "a\tb", "a\u00a0b", "a\u2003b", "a\u0085b",
+		"£1 – the ‘x’", "\xff \xfe", "a\rb", "a\vb", "a\fb", "  ", "x y z"} {
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestWordEnd: wordEnd finds what strings.IndexAny does.
+func TestWordEnd(t *testing.T) {
+	for _, s := range []string{"", "a", "ab cd", "ab\ncd", "£ x", "a\u00a0b c"} {
+		want := strings.IndexAny(s, " \n")
+		if want < 0 {
+			want = len(s)
+		}
+		if got := wordEnd(s, false); got != want {
+			t.Errorf("wordEnd(%q) = %d, want %d", s, got, want)
+		}
+		want = strings.IndexByte(s, '\n')
+		if want < 0 {
+			want = len(s)
+		}
+		if got := wordEnd(s, true); got != want {
+			t.Errorf("wordEnd(%q, pre) = %d, want %d", s, got, want)
 		}
 	}
 }

@@ -393,7 +393,7 @@ func (l *layout) columnWidths(kind []*doc.Table, ncol int, size, avail float64, 
 		w := fs.width(fontKey{st, size}, s) + 2*padH
 		nat[c] = max(nat[c], min(w, avail))
 		longest := 0.0
-		for _, word := range strings.Fields(s) {
+		for word := range strings.FieldsSeq(s) {
 			longest = max(longest, fs.width(fontKey{st, size}, word))
 		}
 		// A figure ("£1,234.5m", "-3 %") is not broken, nor a word or two
