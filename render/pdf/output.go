@@ -191,7 +191,9 @@ func appendElem(b []byte, e *elem, rootObj int, pages, annots []int) []byte {
 		parent = e.parent.obj
 	}
 	ref := func(b []byte, n int) []byte { return append(strconv.AppendInt(b, int64(n), 10), " 0 R"...) }
-	b = append(b, "<</Type /StructElem /S /"...)
+	// /Type /StructElem is optional (PDF 32000-1, table 323) and was a
+	// fifth of the tree's bytes; a single kid stands without an array.
+	b = append(b, "<</S /"...)
 	b = append(b, typ...)
 	b = ref(append(b, " /P "...), parent)
 	pg := 0
@@ -204,22 +206,30 @@ func appendElem(b []byte, e *elem, rootObj int, pages, annots []int) []byte {
 	if pg > 0 {
 		b = ref(append(b, " /Pg "...), pages[pg-1])
 	}
-	b = append(b, " /K ["...)
-	for _, kd := range e.kids {
+	b = append(b, " /K "...)
+	if len(e.kids) != 1 {
+		b = append(b, '[')
+	}
+	for i, kd := range e.kids {
+		if i > 0 {
+			b = append(b, ' ')
+		}
 		switch {
 		case kd.e != nil:
-			b = append(ref(b, kd.e.obj), ' ')
+			b = ref(b, kd.e.obj)
 		case kd.link > 0:
 			b = ref(append(b, "<</Type /OBJR /Obj "...), annots[kd.link-1])
-			b = append(ref(append(b, " /Pg "...), pages[kd.page-1]), ">> "...)
+			b = append(ref(append(b, " /Pg "...), pages[kd.page-1]), ">>"...)
 		case kd.page == pg:
-			b = append(strconv.AppendInt(b, int64(kd.mcid), 10), ' ')
+			b = strconv.AppendInt(b, int64(kd.mcid), 10)
 		default:
 			b = ref(append(b, "<</Type /MCR /Pg "...), pages[kd.page-1])
-			b = append(strconv.AppendInt(append(b, " /MCID "...), int64(kd.mcid), 10), ">> "...)
+			b = append(strconv.AppendInt(append(b, " /MCID "...), int64(kd.mcid), 10), ">>"...)
 		}
 	}
-	b = append(b, ']')
+	if len(e.kids) != 1 {
+		b = append(b, ']')
+	}
 	if e.typ == "Figure" {
 		b = append(append(b, " /Alt "...), textString(e.alt)...)
 	}

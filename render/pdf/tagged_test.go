@@ -143,7 +143,8 @@ func checkTagged(t *testing.T, raw []byte) int {
 		}
 		seen[ref] = true
 		e := dict(ref)
-		if e["/Type"] != "/StructElem" {
+		// /Type is optional in a structure element; /S and /P are not.
+		if e["/Type"] != nil && e["/Type"] != "/StructElem" || e["/S"] == nil || e["/P"] == nil {
 			t.Errorf("%s is not a StructElem: %v", ref, e)
 			return
 		}
