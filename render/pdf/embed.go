@@ -18,8 +18,9 @@ import (
 // 128 KB CIDToGIDMap: together about 40% of the time of a PDF. Here each
 // face is parsed once per process (fonts.parsed), and a document numbers
 // the characters it draws in each face in the order it first draws them:
-// its text is written in those two-byte codes (CIDs), and each face is
-// embedded as a Type 0 font whose CIDFont maps the codes to the glyphs of
+// its text is written in those codes (CIDs, one byte each for the first
+// 223 characters, see appendCode), and each face is embedded as a Type 0
+// font whose CIDFont maps the codes to the glyphs of
 // a subset of the face holding only those characters, with a ToUnicode
 // map from each code back to its character, so text can be copied and
 // searched.
@@ -43,8 +44,8 @@ type usedFace struct {
 }
 
 // code returns the code of r, giving it the next one on first use. Past
-// 65,535 characters in one face (more than a face holds), code 0 draws
-// the missing glyph.
+// maxCode characters in one face (text is drawn only in the characters
+// the default faces have, about 2,600), code 0 draws the missing glyph.
 func (u *usedFace) code(r rune) uint16 {
 	if r < 0 || r > unicode.MaxRune {
 		r = unicode.ReplacementChar
@@ -73,7 +74,7 @@ func (u *usedFace) code(r rune) uint16 {
 
 // next gives r the next code, or 0 when every code is taken.
 func (u *usedFace) next(r rune) uint16 {
-	if len(u.runes) == 0xFFFF {
+	if len(u.runes) == maxCode {
 		return 0
 	}
 	u.runes = append(u.runes, r)
@@ -83,12 +84,6 @@ func (u *usedFace) next(r rune) uint16 {
 // resource is the name a page's resources give face st.
 func resource(st style) string { return "/F" + strconv.Itoa(int(st)) }
 
-// appendCode appends the two bytes of code c as they stand in a literal
-// string.
-func appendCode(b []byte, c uint16) []byte {
-	return appendEscaped(appendEscaped(b, byte(c>>8)), byte(c))
-}
-
 // appendEscaped appends byte c as it stands in a literal string.
 func appendEscaped(b []byte, c byte) []byte {
 	switch c {
@@ -96,6 +91,10 @@ func appendEscaped(b []byte, c byte) []byte {
 		return append(b, '\\', c)
 	case '\r':
 		return append(b, '\\', 'r')
+	case '\n':
+		// A raw newline is allowed, but Ghostscript read two in a row
+		// (a code 0x0A doubled, "dd") as one.
+		return append(b, '\\', 'n')
 	}
 	return append(b, c)
 }
@@ -144,7 +143,12 @@ func (tf *textFonts) objects(first int) (objs []pdfObject, entries string, err e
 		name := subsetTag(u.runes, face.PostScriptName) + "+" + fontName(face, tf.fs.face(style(st)).Name)
 		fw := tf.fs.widths(style(st))
 		var w strings.Builder
-		for _, r := range u.runes {
+		w.WriteString("1 [")
+		for i, r := range u.runes {
+			if i+1 == oneByte {
+				// The two-byte codes' CIDs start again at 0xE000.
+				w.WriteString("] " + strconv.Itoa(cid(oneByte)) + " [")
+			}
 			wd := fw.missing
 			if r < rune(len(fw.w)) {
 				wd = fw.w[r]
@@ -152,9 +156,10 @@ func (tf *textFonts) objects(first int) (objs []pdfObject, entries string, err e
 			w.WriteString(strconv.Itoa(int(wd)))
 			w.WriteByte(' ')
 		}
-		cidToGID := make([]byte, 2*(len(u.runes)+1))
+		cidToGID := make([]byte, 2*(cid(uint16(len(u.runes)))+1))
 		for i, g := range gids {
-			cidToGID[2*i+2], cidToGID[2*i+3] = byte(g>>8), byte(g)
+			c := cid(uint16(i + 1))
+			cidToGID[2*c], cidToGID[2*c+1] = byte(g>>8), byte(g)
 		}
 		// Symbolic, as fpdf marked its embedded faces: the glyphs are
 		// reached through the CIDToGIDMap, not a standard encoding.
@@ -169,8 +174,8 @@ func (tf *textFonts) objects(first int) (objs []pdfObject, entries string, err e
 			flags |= 1 << 18
 		}
 		objs = append(objs,
-			pdfObject{dict: fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, n+1, n+3)},
-			pdfObject{dict: fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [1 [%s]] /CIDToGIDMap %d 0 R>>",
+			pdfObject{dict: fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %d 0 R /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, n+6, n+1, n+3)},
+			pdfObject{dict: fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s]] /CIDToGIDMap %d 0 R>>",
 				name, n+2, fw.missing, strings.TrimSpace(w.String()), n+4)},
 			pdfObject{dict: fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 				name, flags, face.BBox[0], face.BBox[1], face.BBox[2], face.BBox[3], strconv.FormatFloat(face.ItalicAngle, 'f', -1, 64),
@@ -178,6 +183,7 @@ func (tf *textFonts) objects(first int) (objs []pdfObject, entries string, err e
 			pdfObject{dict: "<<>>", data: toUnicode(u.runes)},
 			pdfObject{dict: "<<>>", data: cidToGID},
 			pdfObject{dict: fmt.Sprintf("<</Length1 %d>>", len(sub)), data: sub},
+			pdfObject{dict: "<</Type /CMap /CMapName /" + cmapName + " /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /WMode 0>>", data: encoding(len(u.runes))},
 		)
 	}
 	return objs, res.String(), nil
@@ -221,14 +227,15 @@ func toUnicode(runes []rune) []byte {
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" + codespace)
 	// At most 100 mappings a block.
 	for i := 0; i < len(runes); i += 100 {
 		block := runes[i:min(i+100, len(runes))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
 		for j, r := range block {
-			fmt.Fprintf(&b, "<%04X> <", i+j+1)
+			b.WriteByte('<')
+			b.Write(hexCode(uint16(i + j + 1)))
+			b.WriteString("> <")
 			for _, u := range utf16.Encode([]rune{r}) {
 				fmt.Fprintf(&b, "%04X", u)
 			}

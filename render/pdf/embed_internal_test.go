@@ -20,13 +20,26 @@ func TestCodes(t *testing.T) {
 	if string(u.runes) != "ab£🚓z" {
 		t.Errorf("runes %q", string(u.runes))
 	}
-	for r := rune(0x4E00); len(u.runes) < 0xFFFF; r++ {
+	for r := rune(0x4E00); len(u.runes) < maxCode; r++ {
 		u.code(r)
 	}
 	if c := u.code('Q'); c != 0 {
-		t.Errorf("a character past 65,535 got code %d, want 0", c)
+		t.Errorf("a character past the last code got code %d, want 0", c)
 	}
 	if c := u.code('a'); c != 1 {
 		t.Errorf("'a' lost its code: %d", c)
+	}
+	// The codes' bytes: one below 0xE0, two from there on, as the
+	// encoding's CMap reads them.
+	for _, tc := range []struct {
+		c    uint16
+		want string
+	}{{1, "\x01"}, {0x28, "\\("}, {0x0D, "\\r"}, {0x0A, "\\n"}, {0xDF, "\xdf"}, {0xE0, "\xe0\x00"}, {0xE0 + 0x29, "\xe0\\)"}, {maxCode, "\xff\xff"}} {
+		if got := string(appendCode(nil, tc.c)); got != tc.want {
+			t.Errorf("code %#x is written %q, want %q", tc.c, got, tc.want)
+		}
+	}
+	if got := string(hexCode(0xE0 + 0x15C)); got != "E15C" {
+		t.Errorf("hexCode = %s, want E15C", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/mpsplan/mpsplan/render/doc"
 	"github.com/mpsplan/mpsplan/render/pdf"
@@ -115,5 +116,48 @@ func TestMuPDF(t *testing.T) {
 	path, _ := writePDF(t, embedDoc())
 	if n := strings.Count(read(t, path), embedSample); n != 5 {
 		t.Errorf("MuPDF reads the fonts sample %d times, want 5", n)
+	}
+}
+
+// TestManyCharacters draws more characters in one face than have
+// one-byte codes (223): the rest are written in two bytes, some of which
+// a literal string must escape. poppler and MuPDF must read every
+// character back, and MuPDF draw the page without a warning.
+func TestManyCharacters(t *testing.T) {
+	var chars []rune
+	for _, span := range [][2]rune{{0x21, 0x7e}, {0xa1, 0x17f}, {0x391, 0x3c9}, {0x400, 0x45f}} {
+		for r := span[0]; r <= span[1]; r++ {
+			// Markdown's own characters, and the format characters (a soft
+			// hyphen) the PDF leaves out, are not drawn as themselves.
+			if len(pdf.Missing(string(r))) == 0 && !unicode.Is(unicode.Cf, r) && !strings.ContainsRune("*_`\\[<&", r) {
+				chars = append(chars, r)
+			}
+		}
+	}
+	if len(chars) < 400 {
+		t.Fatalf("only %d characters to draw", len(chars))
+	}
+	var words []string
+	for i := 0; i < len(chars); i += 12 {
+		words = append(words, string(chars[i:min(i+12, len(chars))]))
+	}
+	sample := strings.Join(words, " ")
+	d := &doc.Document{ID: "chars", Title: "Characters", Sections: []*doc.Section{{ID: "s", Title: "Characters", Level: 1,
+		Blocks: []doc.Block{&doc.Text{Markdown: sample}}}}}
+	path, _ := writePDF(t, d)
+	for name, text := range map[string]string{
+		"pdftotext": run(t, "pdftotext", "-enc", "UTF-8", path, "-"),
+		"mutool":    run(t, tooltest.Look(t, "mutool"), "draw", "-q", "-F", "txt", "-o", "-", path),
+	} {
+		got := strings.Join(strings.Fields(text), "")
+		for _, w := range words {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s does not read %q back", name, w)
+			}
+		}
+	}
+	cmd := exec.Command(tooltest.Look(t, "mutool"), "draw", "-q", "-o", filepath.Join(t.TempDir(), "p%d.png"), path)
+	if out, err := cmd.CombinedOutput(); err != nil || strings.Contains(strings.ReplaceAll(string(out), "warning: ICC support is not available", ""), "warning") {
+		t.Errorf("mutool draw: %v\n%s", err, out)
 	}
 }
