@@ -149,6 +149,7 @@ type layout struct {
 	// kindWidths their column widths, measured once.
 	kinds      map[string][]*doc.Table
 	kindWidths map[widthsKey][]float64
+	tableKinds map[*doc.Table]string
 	// tables holds each table's layout (see layoutTable).
 	tables map[tableAt]*tableLayout
 	// frags and lines are scratch space for scratchLines.

@@ -205,6 +205,19 @@ func (l *layout) firstTableStart(s *doc.Section) float64 {
 // table starts on.
 var testRowHook func(tl *tableLayout, r *rowLayout, page int)
 
+// kind is t.Kind(), made once a table: it formats the whole header.
+func (l *layout) kind(t *doc.Table) string {
+	k, ok := l.tableKinds[t]
+	if !ok {
+		k = t.Kind()
+		if l.tableKinds == nil {
+			l.tableKinds = map[*doc.Table]string{}
+		}
+		l.tableKinds[t] = k
+	}
+	return k
+}
+
 // sameKind returns tb and every other table of its kind in the document
 // (its tables and its charts' data tables): they are set with the same
 // column widths, so a column stands where the reader saw it last.
@@ -222,14 +235,14 @@ func (l *layout) sameKind(tb *doc.Table) []*doc.Table {
 						t = b.Data
 					}
 				}
-				if t != nil && t.Kind() != "" {
-					l.kinds[t.Kind()] = append(l.kinds[t.Kind()], t)
+				if k := l.kind(t); k != "" {
+					l.kinds[k] = append(l.kinds[k], t)
 				}
 			}
 		})
 	}
 	out := []*doc.Table{tb}
-	if k := tb.Kind(); k != "" {
+	if k := l.kind(tb); k != "" {
 		for _, t := range l.kinds[k] {
 			if t != tb {
 				out = append(out, t)
@@ -297,7 +310,7 @@ func (l *layout) newTableLayout(tb *doc.Table, x, avail float64) *tableLayout {
 	// The widths of a kind are measured once a document: measuring every
 	// table of the kind again for each of them made the work grow with
 	// the square of their number.
-	key := widthsKey{tb.Kind(), avail}
+	key := widthsKey{l.kind(tb), avail}
 	widths := l.kindWidths[key]
 	if widths == nil {
 		widths = l.columnWidths(kind, ncol, size, avail, numeric)

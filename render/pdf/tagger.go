@@ -19,6 +19,9 @@ type elem struct {
 	parent *elem
 	kids   []kid
 	obj    int // object number, given when the tree is written
+	// few holds the first kids, which most elements do not pass: kids
+	// starts in it rather than in an allocation of its own.
+	few [2]kid
 }
 
 // kid is one child of an element in reading order: an element, a marked
@@ -95,6 +98,7 @@ func (t *tagger) beginAttr(typ, alt, attrs string) *elem {
 	}
 	t.elems = append(t.elems, elem{typ: typ, alt: alt, attrs: attrs, parent: t.cur})
 	e := &t.elems[len(t.elems)-1]
+	e.kids = e.few[:0]
 	t.cur.kids = append(t.cur.kids, kid{e: e})
 	t.cur = e
 	return e
