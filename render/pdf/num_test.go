@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/mpsplan/mpsplan/render/theme"
 )
 
 // TestAppendFixed2: appendFixed2 writes what strconv writes, for the
@@ -48,22 +50,24 @@ func TestOneLine(t *testing.T) {
 	}
 }
 
-// TestWordEnd: wordEnd finds what strings.IndexAny does.
-func TestWordEnd(t *testing.T) {
-	for _, s := range []string{"", "a", "ab cd", "ab\ncd", "£ x", "a\u00a0b c"} {
-		want := strings.IndexAny(s, " \n")
-		if want < 0 {
-			want = len(s)
-		}
-		if got := wordEnd(s, false); got != want {
-			t.Errorf("wordEnd(%q) = %d, want %d", s, got, want)
-		}
-		want = strings.IndexByte(s, '\n')
-		if want < 0 {
-			want = len(s)
-		}
-		if got := wordEnd(s, true); got != want {
-			t.Errorf("wordEnd(%q, pre) = %d, want %d", s, got, want)
+// TestWord: faceWidths.word ends a word where strings.IndexAny does
+// and measures it as fonts.width does.
+func TestWord(t *testing.T) {
+	fs := fontsFor(theme.Default().Fonts)
+	for _, s := range []string{"", "a", "ab cd", "ab\ncd", "£ x", "a\u00a0b c", "naïve–‘x’ y", "\xff z", "🚓 x"} {
+		for _, pre := range []bool{false, true} {
+			want := strings.IndexAny(s, " \n")
+			if pre {
+				want = strings.IndexByte(s, '\n')
+			}
+			if want < 0 {
+				want = len(s)
+			}
+			k := fontKey{stBold, 10.5}
+			end, w := fs.widths(k.face()).word(s, pre)
+			if end != want || float64(w)*k.size/1000*ptmm != fs.width(k, s[:want]) {
+				t.Errorf("word(%q, %v) = %d, %d; want %d, width %v", s, pre, end, w, want, fs.width(k, s[:want]))
+			}
 		}
 	}
 }
