@@ -328,8 +328,11 @@ func (u *update) done(n int) {
 	u.objs = append(u.objs, pending{n, len(u.buf)})
 }
 
-// perStream is how many objects go into one object stream.
-const perStream = 100
+// perStream is how many objects go into one object stream. Each stream
+// is compressed on its own, building its own Huffman tables: streams of
+// 1,000 objects rather than 100 made a PDF ~5% faster to write and 1%
+// smaller, and a reader reads the whole tree anyway.
+const perStream = 1000
 
 // finish writes the objects into compressed object streams, then a
 // compressed cross-reference stream, which is also the update's trailer.
