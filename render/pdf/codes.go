@@ -46,6 +46,9 @@ func cid(c uint16) int {
 	return 0xE000 + int(c-oneByte)
 }
 
+// escaped says which bytes a literal string escapes (see appendEscaped).
+var escaped = [256]bool{'(': true, ')': true, '\\': true, '\r': true, '\n': true}
+
 // hexCode is code c's bytes in hex, as a CMap writes it.
 func hexCode(c uint16) []byte {
 	raw := []byte{byte(c)}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/mpsplan/mpsplan/internal/ttf"
 )
@@ -41,6 +42,19 @@ type usedFace struct {
 	// the rest, which clean has already replaced in any text drawn.
 	codes  [256]*[256]uint16
 	astral map[rune]uint16
+	// ascii holds the codes of the ASCII characters given one, looked up
+	// without code's checks: most text is ASCII.
+	ascii [utf8.RuneSelf]uint16
+}
+
+// asciiCode is code(rune(c)) for an ASCII character c.
+func (u *usedFace) asciiCode(c byte) uint16 {
+	if v := u.ascii[c]; v != 0 {
+		return v
+	}
+	v := u.code(rune(c))
+	u.ascii[c] = v
+	return v
 }
 
 // code returns the code of r, giving it the next one on first use. Past

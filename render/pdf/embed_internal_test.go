@@ -43,3 +43,17 @@ func TestCodes(t *testing.T) {
 		t.Errorf("hexCode = %s, want E15C", got)
 	}
 }
+
+// TestEscaped: the table paintText consults says which bytes
+// appendEscaped escapes.
+func TestEscaped(t *testing.T) {
+	for c := range 256 {
+		if got := len(appendEscaped(nil, byte(c))) == 2; got != escaped[c] {
+			t.Errorf("byte %#x: escaped %v, appendEscaped escapes it: %v", c, escaped[c], got)
+		}
+	}
+	var u usedFace
+	if a, b := u.asciiCode('x'), u.code('x'); a != 1 || b != 1 || u.asciiCode('x') != 1 {
+		t.Errorf("asciiCode and code disagree: %d, %d", a, b)
+	}
+}

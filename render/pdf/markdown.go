@@ -82,8 +82,12 @@ func (l *layout) mdBlock(n ast.Node, src []byte, indent, size float64) {
 			// The text's last paragraph leads into the table, chart or
 			// list after it ("the following table:"): it starts a page
 			// rather than stand alone at the foot of one.
+			// Its lines are drawn as laid out here (a new page lays
+			// nothing out in the scratch space).
 			lines := l.scratchLines(runs, o.size, o.pre, o.w())
 			l.need(min(float64(len(lines))*o.lineH()+o.after+leadInKeep, bottom-top))
+			l.paraLines("P", lines, o)
+			break
 		}
 		l.para("P", runs, o)
 	case *ast.Heading:

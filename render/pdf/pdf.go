@@ -361,7 +361,11 @@ func (o paraOpts) w() float64 {
 
 // para draws a paragraph as one structure element of type typ.
 func (l *layout) para(typ string, runs []run, o paraOpts) {
-	lines := l.scratchLines(runs, o.size, o.pre, o.w())
+	l.paraLines(typ, l.scratchLines(runs, o.size, o.pre, o.w()), o)
+}
+
+// paraLines draws a paragraph laid out in lines.
+func (l *layout) paraLines(typ string, lines []line, o paraOpts) {
 	l.t.begin(typ)
 	l.drawLines(lines, o)
 	l.t.end()

@@ -1,6 +1,9 @@
 package pdf
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // A page's text is written as few text objects as it can be. Lines drawn
 // one after the other, with nothing else painted between (the lines of a
@@ -52,11 +55,24 @@ func (c *canvas) paintText(x, y float64, frags []frag, fk fontKey, col rgb) {
 		b = append(b, " Td ("...)
 	}
 	for _, f := range frags {
-		for _, r := range f.text {
-			b = appendCode(b, u.code(r))
+		for i := 0; i < len(f.text); {
+			var code uint16
+			if ch := f.text[i]; ch < utf8.RuneSelf {
+				code = u.asciiCode(ch)
+				i++
+			} else {
+				r, n := utf8.DecodeRuneInString(f.text[i:])
+				code = u.code(r)
+				i += n
+			}
+			if code < oneByte && !escaped[code] {
+				b = append(b, byte(code))
+			} else {
+				b = appendCode(b, code)
+			}
 		}
 		if f.space {
-			b = appendCode(b, u.code(' '))
+			b = appendCode(b, u.asciiCode(' '))
 		}
 	}
 	c.pending = append(b, ") Tj\n"...)
