@@ -131,6 +131,11 @@ func (fs *fonts) width(k fontKey, s string) float64 {
 	return float64(w) * k.size / 1000 * ptmm
 }
 
+// spaceWidth is width(k, " "), without a loop.
+func (fs *fonts) spaceWidth(k fontKey) float64 {
+	return float64(fs.widths(k.face()).w[' ']) * k.size / 1000 * ptmm
+}
+
 // widths returns the widths of face st, read on first use from the face
 // parsed once for embedding (fpdfWidths). A face that cannot be parsed
 // measures every rune 500 wide; Write reports its error when it embeds it.

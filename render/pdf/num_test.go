@@ -64,6 +64,9 @@ func TestWord(t *testing.T) {
 				want = len(s)
 			}
 			k := fontKey{stBold, 10.5}
+			if fs.spaceWidth(k) != fs.width(k, " ") {
+				t.Errorf("spaceWidth %v, width of a space %v", fs.spaceWidth(k), fs.width(k, " "))
+			}
 			end, w := fs.widths(k.face()).word(s, pre)
 			if end != want || float64(w)*k.size/1000*ptmm != fs.width(k, s[:want]) {
 				t.Errorf("word(%q, %v) = %d, %d; want %d, width %v", s, pre, end, w, want, fs.width(k, s[:want]))

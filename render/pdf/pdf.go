@@ -419,7 +419,7 @@ func (l *layout) drawLine(ln line, x, y, w, size float64, align byte, col rgb, a
 			fr := ln.frags[j]
 			segW += fr.w
 			if fr.space && j < len(ln.frags)-1 {
-				segW += l.fs.width(fontKey{fr.st, size}, " ")
+				segW += l.fs.spaceWidth(fontKey{fr.st, size})
 			}
 		}
 		fr := ln.frags[i]

@@ -39,6 +39,7 @@ func (k fontKey) face() style {
 // and most of it holds a character past ASCII (’, –, £), which made
 // clean normalise and copy nearly every string it was given.
 func isClean(s string) bool {
+	ascii := true
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -52,7 +53,12 @@ func isClean(s string) bool {
 		if r == utf8.RuneError && n == 1 || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || !printable(r) {
 			return false
 		}
+		ascii = false
 		i += n
+	}
+	if ascii {
+		// ASCII text is in NFC.
+		return true
 	}
 	// The quick check answers for nearly all text without allocating,
 	// which IsNormalString does whenever it is asked.
@@ -153,7 +159,7 @@ func (fs *fonts) splitInto(dst []frag, runs []run, size float64, pre bool) []fra
 						out[len(out)-1].hard = true
 					}
 				} else if pre {
-					out = append(out, frag{text: " ", st: st, link: r.link, linkN: r.linkN, w: fs.width(fontKey{st, size}, " ")})
+					out = append(out, frag{text: " ", st: st, link: r.link, linkN: r.linkN, w: fs.spaceWidth(fontKey{st, size})})
 				} else if len(out) > 0 && !out[len(out)-1].hard {
 					out[len(out)-1].space = true
 				}
@@ -240,7 +246,7 @@ func (fs *fonts) breakLinesInto(dst []line, frags []frag, size, maxW float64) []
 		lines = append(lines, cur)
 		cur = line{}
 	}
-	spaceW := func(f frag) float64 { return fs.width(fontKey{f.st, size}, " ") }
+	spaceW := func(f frag) float64 { return fs.spaceWidth(fontKey{f.st, size}) }
 	// A line of whole frags is a piece of frags itself (start, with its
 	// capacity cut so nothing appends over the next line), not a copy; a
 	// line that holds part of a cut word is built by appending.
