@@ -271,8 +271,15 @@ func (pf *baseFile) compressed(out *bytes.Buffer, undated bool, tf *textFonts) (
 		buffers.Put(z)
 		out.Write(data[sn:])
 	}
-	for i, o := range fonts {
-		n := pf.size + i
+	writeObjects(out, fonts, pf.size, offsets)
+	return pf.finishCopy(out, offsets, len(fonts) > 0)
+}
+
+// writeObjects writes objs into out, numbered from first, each
+// stream compressed, and records where each starts in offsets.
+func writeObjects(out *bytes.Buffer, objs []pdfObject, first int, offsets []int) {
+	for i, o := range objs {
+		n := first + i
 		offsets[n] = out.Len()
 		if o.data == nil {
 			fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", n, o.dict)
@@ -284,6 +291,13 @@ func (pf *baseFile) compressed(out *bytes.Buffer, undated bool, tf *textFonts) (
 		buffers.Put(z)
 		out.WriteString("\nendstream\nendobj\n")
 	}
+}
+
+// finishCopy ends the copy of pf made in out, whose objects start at
+// offsets: its xref table, then fpdf's trailer with the new size when
+// objects were added, and returns the copy read.
+func (pf *baseFile) finishCopy(out *bytes.Buffer, offsets []int, added bool) (*baseFile, error) {
+	size := len(offsets)
 	xref := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", size)
 	entry := []byte("0000000000 00000 n \n")
@@ -295,13 +309,14 @@ func (pf *baseFile) compressed(out *bytes.Buffer, undated bool, tf *textFonts) (
 		out.Write(entry)
 	}
 	// The trailer as fpdf wrote it, then the new xref's offset.
+	b := pf.b
 	tr := bytes.Index(b[pf.startxref:], []byte("trailer"))
 	sx := bytes.LastIndex(b, []byte("startxref\n"))
 	if tr < 0 || sx < pf.startxref+tr {
 		return nil, fmt.Errorf("no trailer")
 	}
 	trailer := b[pf.startxref+tr : sx]
-	if len(fonts) > 0 {
+	if added {
 		trailer = reSize.ReplaceAll(trailer, []byte("/Size "+strconv.Itoa(size)))
 	}
 	out.Write(trailer)
