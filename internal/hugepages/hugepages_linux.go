@@ -32,13 +32,12 @@ func Prepare(size int) {
 // without touching it, and the allocation is never written, so advising
 // it costs no fault.
 //
-// The heap below is what the process allocated before: its first chunk,
-// which the runtime fills again first once the collection frees it (a
-// build took some 800 faults of small pages there). The pages the start-up
-// touched are collapsed into huge pages, since the kernel gives a huge
-// page only where no small one is mapped yet. That saves some 300 of those
-// faults: the runtime's scavenger, handing free pages back, splits some
-// huge pages again.
+// The heap below is what the process allocated before (the runtime's own
+// start-up, when atinit runs): its first chunk, which the runtime fills
+// again first once the collection frees it. The pages already touched
+// there are collapsed into huge pages, since the kernel gives a huge page
+// only where no small one is mapped yet: without that, a build took some
+// 200-300 more faults of small pages.
 func grow(size int) {
 	b := make([]byte, size)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
@@ -84,7 +83,9 @@ func mappingStart(p uintptr) (uintptr, bool) {
 		return 0, false
 	}
 	defer syscall.Close(fd)
-	buf := make([]byte, 64<<10)
+	// A Go program's map is a few kilobytes; a longer one read in part
+	// may miss the heap, and then only the heap below goes unadvised.
+	buf := make([]byte, 16<<10)
 	n := 0
 	for n < len(buf) {
 		m, err := syscall.Read(fd, buf[n:])
