@@ -156,7 +156,8 @@ func BenchmarkBuild(b *testing.B) {
 			for b.Loop() {
 				files, size = 0, 0
 				e.cache = &loadCache{} // as build does, once a run
-				for _, r := range e.buildPlans(dirs, fmts, tmpl, opts, "public", func() bool { return false }) {
+				results, _ := e.buildAll(dirs, fmts, tmpl, opts, "public", func() bool { return false }, false)
+				for _, r := range results {
 					if !r.ok {
 						b.Fatalf("a plan failed: %s", r.msgs.String())
 					}

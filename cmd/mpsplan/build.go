@@ -218,11 +218,7 @@ func newOutFile(path string, data []byte, look bool) outFile {
 	if !look {
 		return f
 	}
-	fi, err := os.Lstat(path)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return f
-	}
-	if sameContent(path, data) {
+	if fi, err := os.Lstat(path); err == nil && f.matches(fi) {
 		f.seen = fi
 	}
 	return f
@@ -276,16 +272,10 @@ type planResult struct {
 	pub site.Published
 }
 
-// buildPlans builds the plans and returns their results in the order of
-// dirs: files are written and messages printed in that order, so the
-// output does not depend on scheduling.
-func (e *env) buildPlans(dirs []string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string, stopped func() bool) []*planResult {
-	results, _ := e.buildAll(dirs, fmts, tmpl, opts, out, stopped, false)
-	return results
-}
-
 // buildAll builds the plans in dirs and, with withSite, the site of them
-// all, on every processor (see pool). Jobs load the plans first, the
+// all, on every processor (see pool). It returns the plans' results in the
+// order of dirs: files are written and messages printed in that order, so
+// the output does not depend on scheduling. Jobs load the plans first, the
 // largest first: a plan's reports draw on the others, so laying one out
 // before all are loaded would wait on another job's load. Then a job per
 // plan lays it out and queues a job for each of its documents and
