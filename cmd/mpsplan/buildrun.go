@@ -144,7 +144,6 @@ func (b *buildRun) currentIDs() (map[string]bool, bool) {
 // write commits each plan's files, removes what no plan produces any more,
 // and keeps the manifest.
 func (b *buildRun) write(results []*planResult, planCount int) error {
-	b.sig.arm()
 	unlock, err := lockOut(b.out)
 	if err != nil {
 		return &exitError{code: exitProblems, err: fmt.Errorf("cannot write into %s: %w", b.out, err)}
@@ -292,23 +291,15 @@ func (b *buildRun) say(format string, args ...any) {
 type signals struct {
 	ch     chan os.Signal
 	got    atomic.Pointer[os.Signal]
-	armed  chan struct{} // closed once the handler is in place
 	done   chan struct{}
 	hit    chan struct{}
 	stopMu sync.Once
 }
 
-// watchSignals sets the handler up beside the build rather than before
-// it: a process's first signal.Notify makes the runtime start two threads
-// and wait for one of them, 0.5-4 ms in the virtual machines CI runs on,
-// while the build would be reading plans. Until the handler is in place
-// a signal ends the process as it would any, which loses nothing: the
-// build writes nothing before write, which waits for the handler first.
 func watchSignals() *signals {
-	s := &signals{ch: make(chan os.Signal, 1), armed: make(chan struct{}), done: make(chan struct{}), hit: make(chan struct{})}
+	s := &signals{ch: make(chan os.Signal, 1), done: make(chan struct{}), hit: make(chan struct{})}
+	signal.Notify(s.ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		signal.Notify(s.ch, os.Interrupt, syscall.SIGTERM)
-		close(s.armed)
 		select {
 		case sig := <-s.ch:
 			s.got.Store(&sig)
@@ -318,9 +309,6 @@ func watchSignals() *signals {
 	}()
 	return s
 }
-
-// arm waits until the handler is in place.
-func (s *signals) arm() { <-s.armed }
 
 func (s *signals) stopped() bool { return s.got.Load() != nil }
 
@@ -333,7 +321,6 @@ func (s *signals) caught() os.Signal {
 
 func (s *signals) stop() {
 	s.stopMu.Do(func() {
-		s.arm()
 		signal.Stop(s.ch)
 		close(s.done)
 	})
