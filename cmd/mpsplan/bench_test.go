@@ -156,7 +156,7 @@ func BenchmarkBuild(b *testing.B) {
 			for b.Loop() {
 				files, size = 0, 0
 				e.cache = &loadCache{} // as build does, once a run
-				results, _ := e.buildAll(dirs, fmts, tmpl, opts, "public", func() bool { return false }, false)
+				results, _ := e.startBuild(dirs, func() bool { return false }, false).finish(fmts, tmpl, opts, "public")
 				for _, r := range results {
 					if !r.ok {
 						b.Fatalf("a plan failed: %s", r.msgs.String())

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/mpsplan/mpsplan/internal/freelist"
 	"github.com/mpsplan/mpsplan/render/doc"
@@ -119,7 +120,7 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 			if verbose && quiet {
 				return usageError("give -v or --quiet, not both")
 			}
-			fmts, opts, tmpl, err := outputSettings(formatArg, tmplDir)
+			fmts, opts, err := outputOptions(formatArg)
 			if err != nil {
 				return err
 			}
@@ -134,8 +135,14 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 			defer sig.stop()
 			b := &buildRun{env: e, out: out, fmts: fmts, sig: sig, verbose: verbose, quiet: quiet,
 				everything: len(args) == 0 && len(fmts) == len(formatOrder)}
+			bld := e.startBuild(dirs, sig.stopped, b.everything)
+			tmpl, err := templatesFrom(tmplDir)
+			if err != nil {
+				bld.cancel()
+				return err
+			}
 			var results []*planResult
-			results, b.site = e.buildAll(dirs, fmts, tmpl, opts, out, sig.stopped, b.everything)
+			results, b.site = bld.finish(fmts, tmpl, opts, out)
 			if check {
 				return b.check(results)
 			}
@@ -272,77 +279,128 @@ type planResult struct {
 	pub site.Published
 }
 
-// buildAll builds the plans in dirs and, with withSite, the site of them
-// all, on every processor (see pool). It returns the plans' results in the
-// order of dirs: files are written and messages printed in that order, so
-// the output does not depend on scheduling. Jobs load the plans first, the
+// A build builds the plans in dirs and, with withSite, the site of them
+// all, on every processor (see pool). Jobs load the plans first, the
 // largest first: a plan's reports draw on the others, so laying one out
 // before all are loaded would wait on another job's load. Then a job per
 // plan lays it out and queues a job for each of its documents and
 // formats; once every plan is laid out, the site is, and queues its
-// pages. The site is nil unless every plan built.
-func (e *env) buildAll(dirs []string, fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string, stopped func() bool, withSite bool) ([]*planResult, *siteResult) {
-	pl := newPool()
-	results := make([]*planResult, len(dirs))
-	works := make([]*planWork, len(dirs))
+// pages.
+//
+// startBuild starts the loading before the caller knows how to print:
+// the plans load while the templates are parsed, and a processor that
+// waited for the parse would wait on an idle one to wake up besides.
+// finish (or cancel) says how, and waits for the jobs.
+type build struct {
+	e        *env
+	dirs     []string
+	stopped  func() bool
+	withSite bool
+	pl       *pool
+	// set by finish before the plans are laid out
+	fmts      []string
+	tmpl      *markup.Templates
+	opts      plandoc.Options
+	out       string
+	cancelled atomic.Bool
+	// what the jobs make
+	results []*planResult
+	works   []*planWork
+	sw      *siteWork
+	loaded  func() // one call a plan loaded, and one from finish
+}
+
+func (e *env) startBuild(dirs []string, stopped func() bool, withSite bool) *build {
+	b := &build{e: e, dirs: dirs, stopped: stopped, withSite: withSite, pl: newPool(),
+		results: make([]*planResult, len(dirs)), works: make([]*planWork, len(dirs))}
 	sizes := make([]float64, len(dirs))
-	var sw *siteWork
-	laidOut := after(len(dirs), func() {
-		if !withSite || slices.Contains(works, nil) {
-			return
-		}
-		pl.add(first, func() {
-			sw = e.layoutSite(works, fmts, opts, out)
-			sw.queue(pl, tmpl, e.look)
-		})
-	})
-	loaded := after(len(dirs), func() {
-		for i, dir := range dirs {
-			r := &planResult{}
-			results[i] = r
-			pl.add(unlocking(sizes[i]), func() {
+	laidOut := after(len(dirs), b.layoutSite)
+	b.loaded = after(len(dirs)+1, func() {
+		for i := range dirs {
+			b.results[i] = &planResult{}
+			b.pl.add(unlocking(sizes[i]), func() {
 				defer laidOut()
-				if stopped() {
-					return // interrupted: not built, and not reported as failed
-				}
-				pe := *e
-				pe.stderr = &r.msgs
-				w, id, ok := pe.preparePlan(dir, fmts, tmpl, opts, out)
-				r.id = id
-				if ok {
-					works[i] = w
-					w.queue(pl, e.look)
-				}
+				b.prepare(i)
 			})
 		}
 	})
 	for i, dir := range dirs {
 		sizes[i] = folderSize(dir)
-		pl.add(unlocking(sizes[i]), func() {
-			defer loaded()
+		b.pl.add(unlocking(sizes[i]), func() {
+			defer b.loaded()
 			if e.cache != nil && !stopped() {
 				e.load(dir) // kept in the cache for the job that lays it out
 			}
 		})
 	}
-	pl.run(runtime.GOMAXPROCS(0))
+	b.pl.hold() // until finish or cancel: the loads may end before either
+	b.pl.start(runtime.GOMAXPROCS(0))
+	return b
+}
+
+// prepare lays out the plan of dirs[i] and queues its documents.
+func (b *build) prepare(i int) {
+	if b.cancelled.Load() || b.stopped() {
+		return // interrupted: not built, and not reported as failed
+	}
+	r := b.results[i]
+	pe := *b.e
+	pe.stderr = &r.msgs
+	w, id, ok := pe.preparePlan(b.dirs[i], b.fmts, b.tmpl, b.opts, b.out)
+	r.id = id
+	if ok {
+		b.works[i] = w
+		w.queue(b.pl, b.e.look)
+	}
+}
+
+// layoutSite queues the site's layout once every plan is laid out, when
+// every plan was.
+func (b *build) layoutSite() {
+	if !b.withSite || slices.Contains(b.works, nil) {
+		return
+	}
+	b.pl.add(first, func() {
+		b.sw = b.e.layoutSite(b.works, b.fmts, b.opts, b.out)
+		b.sw.queue(b.pl, b.tmpl, b.e.look)
+	})
+}
+
+// cancel abandons the build (the templates failed): what is loading
+// finishes, nothing is laid out.
+func (b *build) cancel() {
+	b.cancelled.Store(true)
+	b.loaded()
+	b.pl.release()
+	b.pl.wait()
+}
+
+// finish lays the plans out in fmts with tmpl, writing into out, once
+// they are loaded, and returns their results in the order of dirs: files
+// are written and messages printed in that order, so the output does not
+// depend on scheduling. The site is nil unless every plan built.
+func (b *build) finish(fmts []string, tmpl *markup.Templates, opts plandoc.Options, out string) ([]*planResult, *siteResult) {
+	b.fmts, b.tmpl, b.opts, b.out = fmts, tmpl, opts, out
+	b.loaded()
+	b.pl.release()
+	b.pl.wait()
 	all := true
-	for i, w := range works {
+	for i, w := range b.works {
 		if w == nil {
 			all = false
 			continue
 		}
-		r := results[i]
-		pe := *e
+		r := b.results[i]
+		pe := *b.e
 		pe.stderr = &r.msgs
 		r.files, r.ok = w.finish(&pe)
 		r.pub = w.pub
 		all = all && r.ok
 	}
-	if sw == nil || !all || stopped() {
-		return results, nil
+	if b.sw == nil || !all || b.stopped() {
+		return b.results, nil
 	}
-	return results, sw.result()
+	return b.results, b.sw.result()
 }
 
 // folderSize is the size of the files in dir, what loading it costs.

@@ -34,6 +34,10 @@ func TestBuildExitCodes(t *testing.T) {
 		{name: "unknown format", args: []string{"build", "2008-11", "--format", "docx"}, code: 2, inStderr: `unknown format "docx"`},
 		{name: "plans and --all", args: []string{"build", "--all", "2008-11"}, code: 2, inStderr: "not both"},
 		{name: "missing template folder", args: []string{"build", "2008-11", "--templates", "no/such/folder"}, code: 2, inStderr: "is not a folder"},
+		// The plans load while the templates are parsed: a template that
+		// does not parse stops the build before anything is written.
+		{name: "template that does not parse", args: []string{"build", "--templates", "testdata/templates/broken"}, code: 2,
+			inStderr: "testdata/templates/broken/table.md.tmpl:3: unexpected EOF"},
 		{name: "bad SOURCE_DATE_EPOCH", args: []string{"build", "2008-11"}, env: "yesterday", code: 2, inStderr: "SOURCE_DATE_EPOCH"},
 		{name: "unknown plan", args: []string{"build", "1999-02"}, code: 2, inStderr: `no plan "1999-02"`},
 	}

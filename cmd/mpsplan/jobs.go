@@ -21,7 +21,8 @@ type pool struct {
 	mu      sync.Mutex
 	wake    sync.Cond
 	queue   []job
-	pending int // jobs queued or running
+	pending int // jobs queued or running, and holds
+	workers sync.WaitGroup
 }
 
 // job is one piece of work and its estimated cost.
@@ -69,11 +70,36 @@ func (p *pool) add(cost float64, run func()) {
 // run works through the queue on n goroutines and returns once no job is
 // queued or running.
 func (p *pool) run(n int) {
-	var wg sync.WaitGroup
+	p.start(n)
+	p.wait()
+}
+
+// start starts working through the queue on n goroutines.
+func (p *pool) start(n int) {
 	for range max(n, 1) {
-		wg.Go(p.work)
+		p.workers.Go(p.work)
 	}
-	wg.Wait()
+}
+
+// wait returns once no job is queued or running, nor held.
+func (p *pool) wait() { p.workers.Wait() }
+
+// hold keeps the workers waiting for jobs though none is queued or
+// running, until release: for jobs the caller will add later.
+func (p *pool) hold() {
+	p.mu.Lock()
+	p.pending++
+	p.mu.Unlock()
+}
+
+// release ends a hold.
+func (p *pool) release() {
+	p.mu.Lock()
+	p.pending--
+	if p.pending == 0 {
+		p.wake.Broadcast()
+	}
+	p.mu.Unlock()
 }
 
 func (p *pool) work() {

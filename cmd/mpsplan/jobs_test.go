@@ -64,6 +64,24 @@ func TestPoolQueuedByJobs(t *testing.T) {
 	}
 }
 
+// TestPoolHold checks that held workers wait for jobs added after every
+// queued job is done, and stop once released and done.
+func TestPoolHold(t *testing.T) {
+	p := newPool()
+	var ran atomic.Int64
+	done := make(chan struct{})
+	p.add(1, func() { ran.Add(1); close(done) })
+	p.hold()
+	p.start(2)
+	<-done // every queued job ran; the hold keeps the workers
+	p.add(1, func() { ran.Add(1) })
+	p.release()
+	p.wait()
+	if n := ran.Load(); n != 2 {
+		t.Errorf("ran %d jobs, want 2: the job added during the hold was lost", n)
+	}
+}
+
 // TestPrintCost checks the estimate orders documents by their text and
 // formats by their cost.
 func TestPrintCost(t *testing.T) {

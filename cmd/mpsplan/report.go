@@ -129,11 +129,7 @@ written, 2 usage (including a year the plan has no results for).`,
 // outputSettings reads what build and report share: the formats asked
 // for, the document date, and the templates.
 func outputSettings(formatArg, tmplDir string) ([]string, plandoc.Options, *markup.Templates, error) {
-	fmts, err := parseFormats(formatArg)
-	if err != nil {
-		return nil, plandoc.Options{}, nil, err
-	}
-	opts, err := buildOptions()
+	fmts, opts, err := outputOptions(formatArg)
 	if err != nil {
 		return nil, plandoc.Options{}, nil, err
 	}
@@ -142,6 +138,16 @@ func outputSettings(formatArg, tmplDir string) ([]string, plandoc.Options, *mark
 		return nil, plandoc.Options{}, nil, err
 	}
 	return fmts, opts, tmpl, nil
+}
+
+// outputOptions reads the formats asked for and the document date.
+func outputOptions(formatArg string) ([]string, plandoc.Options, error) {
+	fmts, err := parseFormats(formatArg)
+	if err != nil {
+		return nil, plandoc.Options{}, err
+	}
+	opts, err := buildOptions()
+	return fmts, opts, err
 }
 
 // maxSourceDate is the last second of 9999-12-31 UTC.
