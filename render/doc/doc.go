@@ -8,7 +8,6 @@
 package doc
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -114,7 +113,8 @@ type Table struct {
 	// Widths, when set, are the columns' widths in percent of the table's
 	// (to a tenth):
 	// tables of one kind (the same columns) are set alike throughout a
-	// document. The writers set them (on their own copy of the table).
+	// document. The HTML writer sets them (on its own copy of the table);
+	// Markdown has no column widths and leaves them unset.
 	Widths []float64
 	// MinWidth (in em), set with Widths, is the narrowest the table can be
 	// set so with no word broken; narrower, it scrolls.
@@ -331,5 +331,26 @@ func (t *Table) Kind() string {
 	if t == nil || len(t.Head) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%q %v %v %d", t.Head, t.Numeric, t.RowHeaders, t.HeaderColumn)
+	// The header quoted, then the rest: what fmt's "%q %v %v %d" gave,
+	// made without fmt, since every writer asks it of every table.
+	b := make([]byte, 0, 64)
+	b = append(b, '[')
+	for i, h := range t.Head {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendQuote(b, h)
+	}
+	b = append(b, "] ["...)
+	for i, n := range t.Numeric {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendBool(b, n)
+	}
+	b = append(b, "] "...)
+	b = strconv.AppendBool(b, t.RowHeaders)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(t.HeaderColumn), 10)
+	return string(b)
 }

@@ -378,7 +378,7 @@ func rowGroups(rows []doc.Row) []rowGroup {
 func (t *Templates) WriteHTML(w io.Writer, d *doc.Document) error {
 	b := freelist.Buffers.Get()
 	defer freelist.Buffers.Put(b)
-	v := newDocView(d, func(s *doc.Section) string { return s.ID })
+	v := newDocView(d, func(s *doc.Section) string { return s.ID }, true)
 	v.Theme = newThemeView(t.Theme(), d, true)
 	if err := t.execHTML(b, v); err != nil {
 		return err

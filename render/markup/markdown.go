@@ -191,7 +191,7 @@ func itoa(n int) string {
 // keep it only on success.
 func (t *Templates) WriteMarkdown(w io.Writer, d *doc.Document) error {
 	slugs := githubSlugs(d)
-	v := newDocView(d, func(s *doc.Section) string { return slugs[s] })
+	v := newDocView(d, func(s *doc.Section) string { return slugs[s] }, false)
 	v.Theme = newThemeView(t.Theme(), d, false)
 	return t.execMarkdown(w, v)
 }

@@ -55,9 +55,16 @@ type blockView struct {
 	Chart *doc.Chart
 }
 
-func newDocView(d *doc.Document, anchor func(*doc.Section) string) *docView {
+// newDocView makes the view of d, naming each section's anchor with
+// anchor. shareWidths sets the columns of tables of a kind alike (kindWidths):
+// the HTML writer's, which Markdown, having no column widths, does
+// without.
+func newDocView(d *doc.Document, anchor func(*doc.Section) string, shareWidths bool) *docView {
 	v := &docView{Document: d}
-	widths := kindWidths(d)
+	var widths map[string]columns
+	if shareWidths {
+		widths = kindWidths(d)
+	}
 	var sections func(ss []*doc.Section, heading int) []*sectionView
 	sections = func(ss []*doc.Section, heading int) []*sectionView {
 		var out []*sectionView
