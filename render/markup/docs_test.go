@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -108,6 +109,12 @@ func templatesDoc(t *testing.T) []byte {
 			c := comments[key]
 			if c == "" {
 				c = fieldDocs[key]
+			}
+			if m, ok := viewMirrors[decl]; ok && c == "" {
+				if _, ok := m.FieldByName(name); ok {
+					mkey := "doc." + m.Name() + "." + name
+					c = cmp.Or(comments[mkey], fieldDocs[mkey])
+				}
 			}
 			if c == "" {
 				t.Errorf("%s.%s.%s has no comment: templates.md would not say what it is", pkg, decl.Name(), name)

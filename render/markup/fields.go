@@ -32,6 +32,14 @@ var viewTypes = []viewType{
 	{".Values of a series", reflect.TypeFor[doc.Point]()},
 }
 
+// viewMirrors are the view types that copy a doc type's fields (see
+// docView): a copied field means what the doc type's does, and
+// docs/templates.md says so in its words.
+var viewMirrors = map[reflect.Type]reflect.Type{
+	reflect.TypeFor[docView]():     reflect.TypeFor[doc.Document](),
+	reflect.TypeFor[sectionView](): reflect.TypeFor[doc.Section](),
+}
+
 // fieldNames lists the fields a template can read on the type the
 // template package names ("*doc.Chart", "*markup.sectionView"),
 // promoted fields included; nil for a type templates do not see.

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"strings"
+	"time"
 
 	"github.com/mpsplan/mpsplan/render/doc"
 )
@@ -10,9 +11,24 @@ import (
 // needs worked out once (anchors, heading levels, the contents), so
 // templates only lay out.
 
-// docView is the top template's data. Document fields are promoted.
+// docView is the top template's data: the Document's fields, then what
+// the writers work out. The Document's are copied rather than embedded
+// (as are a Section's into sectionView): text/template finds a promoted
+// field by a breadth-first search through the embedded structs, on every
+// use, which was a tenth of the HTML writer's time. TestViewsMirror keeps
+// the copies whole.
 type docView struct {
-	*doc.Document
+	Kind          string
+	ID            string
+	Title         string
+	Subtitle      string
+	Organisations []string
+	Meta          []doc.Meta
+	Date          string
+	Created       time.Time
+	Keywords      []string
+	Draft         bool
+	Links         []doc.Link
 	// Contents lists the sections of levels 1 and 2.
 	Contents []*contentsEntry
 	Sections []*sectionView
@@ -31,7 +47,10 @@ type contentsEntry struct {
 // level 1, so top-level sections are level 2, and a heading is never more
 // than one below its parent whatever the Document's Level says.
 type sectionView struct {
-	*doc.Section
+	ID       string
+	Title    string
+	Level    int
+	Appendix bool
 	Anchor   string
 	Heading  int
 	Blocks   []*blockView
@@ -60,7 +79,8 @@ type blockView struct {
 // the HTML writer's, which Markdown, having no column widths, does
 // without.
 func newDocView(d *doc.Document, anchor func(*doc.Section) string, shareWidths bool) *docView {
-	v := &docView{Document: d}
+	v := &docView{Kind: d.Kind, ID: d.ID, Title: d.Title, Subtitle: d.Subtitle, Organisations: d.Organisations,
+		Meta: d.Meta, Date: d.Date, Created: d.Created, Keywords: d.Keywords, Draft: d.Draft, Links: d.Links}
 	var widths map[string]columns
 	if shareWidths {
 		widths = kindWidths(d)
@@ -72,7 +92,7 @@ func newDocView(d *doc.Document, anchor func(*doc.Section) string, shareWidths b
 			if s == nil {
 				continue
 			}
-			sv := &sectionView{Section: s, Anchor: anchor(s), Heading: min(heading, 6)}
+			sv := &sectionView{ID: s.ID, Title: s.Title, Level: s.Level, Appendix: s.Appendix, Anchor: anchor(s), Heading: min(heading, 6)}
 			for _, b := range s.Blocks {
 				bv := &blockView{Depth: sv.Heading}
 				switch b := b.(type) {
