@@ -9,15 +9,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/mpsplan/mpsplan/render/doc"
-	"github.com/yuin/goldmark"
+	"github.com/mpsplan/mpsplan/render/mdtext"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 )
-
-// gfm parses author Markdown the way the HTML writer renders it, so the
-// Markdown writer can find raw HTML and headings in it.
-var gfm = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // authorMarkdown prepares a plan author's Markdown for a Markdown document
 // whose enclosing heading has level depth: raw HTML is escaped so that it
@@ -31,7 +25,8 @@ func authorMarkdown(src string, depth int) string {
 		return strings.TrimRight(src, "\n")
 	}
 	source := []byte(src)
-	doc := gfm.Parser().Parse(text.NewReader(source))
+	// Parsed as the HTML writer renders it, to find raw HTML and headings.
+	doc := mdtext.Parse(source)
 	type edit struct {
 		at  int
 		del int // bytes to drop at at, before inserting

@@ -14,10 +14,10 @@ import (
 	"github.com/mpsplan/mpsplan/internal/testplans"
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/doc"
+	"github.com/mpsplan/mpsplan/render/mdtext"
 	"github.com/mpsplan/mpsplan/render/plandoc"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 const (
@@ -145,7 +145,7 @@ func TestMarkdownStructure(t *testing.T) {
 	docs := allDocs(t)
 	for _, d := range docs {
 		md, _ := render(t, tm, d)
-		root := gfm.Parser().Parse(text.NewReader(md))
+		root := mdtext.Parse(md)
 		h1, last, tables := 0, 0, 0
 		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
@@ -514,7 +514,7 @@ func authorTables(d *doc.Document) int {
 	d.Walk(func(s *doc.Section) {
 		for _, b := range s.Blocks {
 			if tx, ok := b.(*doc.Text); ok {
-				_ = ast.Walk(gfm.Parser().Parse(text.NewReader([]byte(tx.Markdown))), func(node ast.Node, e bool) (ast.WalkStatus, error) {
+				_ = ast.Walk(mdtext.Parse([]byte(tx.Markdown)), func(node ast.Node, e bool) (ast.WalkStatus, error) {
 					if _, ok := node.(*east.Table); ok && e {
 						n++
 					}
@@ -590,7 +590,7 @@ func TestAdjacentListsStayApart(t *testing.T) {
 		&doc.List{Items: []doc.ListItem{{Text: "j"}}},
 	}}}}
 	md, h := render(t, defaults(t), d)
-	root := gfm.Parser().Parse(text.NewReader(md))
+	root := mdtext.Parse(md)
 	lists, inSection := 0, false
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if hd, ok := n.(*ast.Heading); ok {

@@ -9,11 +9,13 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -80,8 +82,17 @@ func Escape(s string) string {
 
 var entityRE = regexp.MustCompile(`^&#?[0-9A-Za-z]+;`)
 
-// gfm parses author Markdown as the writers read it.
-var gfm = goldmark.New(goldmark.WithExtensions(extension.GFM))
+// gfm parses author Markdown as the writers read it: one parser for every
+// writer, made on first use rather than as the program starts.
+var gfm = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+})
+
+// Parse parses author Markdown (CommonMark with GitHub's extensions) as
+// every writer reads it. The parser is safe for concurrent use.
+func Parse(src []byte) ast.Node {
+	return gfm().Parse(text.NewReader(src))
+}
 
 // Plain reads author Markdown as plain text, for a table cell: the
 // words without the markup, paragraphs run together, list items joined
@@ -91,7 +102,7 @@ func Plain[S ~string](md S) string {
 	if !bytes.ContainsAny(src, "\\`*_[]<>&#~|-+0123456789") {
 		return strings.Join(strings.Fields(string(md)), " ")
 	}
-	doc := gfm.Parser().Parse(text.NewReader(src))
+	doc := Parse(src)
 	var b []byte
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
@@ -145,7 +156,7 @@ type Block struct {
 // apart. Other blocks (an ordered list, a quote) are read as paragraphs.
 func Blocks[S ~string](md S) []Block {
 	src := []byte(md)
-	root := gfm.Parser().Parse(text.NewReader(src))
+	root := Parse(src)
 	var out []Block
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if l, ok := n.(*ast.List); ok && !l.IsOrdered() {

@@ -5,11 +5,9 @@ import (
 	"strings"
 
 	"github.com/mpsplan/mpsplan/render/doc"
-	"github.com/yuin/goldmark"
+	"github.com/mpsplan/mpsplan/render/mdtext"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -54,13 +52,10 @@ func (l *layout) leadInRoom(s *doc.Section) float64 {
 	return 0
 }
 
-// md parses the authors' Markdown (CommonMark + GFM), as the other writers do.
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
-
 // markdown draws Markdown source as blocks from goldmark's AST.
 func (l *layout) markdown(src string, indent, size float64) {
 	b := []byte(src)
-	doc := md.Parser().Parse(text.NewReader(b))
+	doc := mdtext.Parse(b)
 	l.mdBlocks(doc, b, indent, size)
 }
 
