@@ -287,10 +287,10 @@ type planResult struct {
 // formats; once every plan is laid out, the site is, and queues its
 // pages.
 //
-// startBuild starts the loading before the caller knows how to print:
-// the plans load while the templates are parsed, and a processor that
-// waited for the parse would wait on an idle one to wake up besides.
-// finish (or cancel) says how, and waits for the jobs.
+// The loading starts before the templates are known (startBuild), so
+// the plans load while they are parsed, and the second processor, idle
+// since the program started, wakes meanwhile; finish hands the templates
+// over (or cancel gives up) and waits for the jobs.
 type build struct {
 	e        *env
 	dirs     []string
@@ -310,6 +310,7 @@ type build struct {
 	loaded  func() // one call a plan loaded, and one from finish
 }
 
+// startBuild starts loading the plans in dirs on every processor.
 func (e *env) startBuild(dirs []string, stopped func() bool, withSite bool) *build {
 	b := &build{e: e, dirs: dirs, stopped: stopped, withSite: withSite, pl: newPool(),
 		results: make([]*planResult, len(dirs)), works: make([]*planWork, len(dirs))}
