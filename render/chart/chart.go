@@ -164,61 +164,6 @@ func Layout(c *doc.Chart, st Style) *Figure {
 	return l.f
 }
 
-// gapGridlines breaks each light gridline where a text stands on it, so
-// no line runs through a figure or a label; the axis and zero lines stay
-// whole.
-func (l *lay) gapGridlines() {
-	pad := l.st.Size * 0.2
-	var marks []Mark
-	for _, m := range l.f.Marks {
-		horizontal := m.Y == m.Y2
-		if m.Kind != Line || m.Color != l.st.Palette.Grid || m.Series != -1 || (!horizontal && m.X != m.X2) {
-			marks = append(marks, m)
-			continue
-		}
-		// The line as a span along its length, at a position across it.
-		at, lo, hi := m.X, min(m.Y, m.Y2), max(m.Y, m.Y2)
-		if horizontal {
-			at, lo, hi = m.Y, min(m.X, m.X2), max(m.X, m.X2)
-		}
-		segs := [][2]float64{{lo, hi}}
-		for _, t := range l.f.Texts {
-			x0, y0, x1, y1 := t.Box()
-			a0, a1, b0, b1 := y0, y1, x0-pad, x1+pad // across, then along
-			if !horizontal {
-				a0, a1, b0, b1 = x0, x1, y0-pad, y1+pad
-			}
-			if at <= a0 || at >= a1 {
-				continue
-			}
-			var next [][2]float64
-			for _, sg := range segs {
-				if b1 <= sg[0] || b0 >= sg[1] {
-					next = append(next, sg)
-					continue
-				}
-				if b0 > sg[0] {
-					next = append(next, [2]float64{sg[0], b0})
-				}
-				if b1 < sg[1] {
-					next = append(next, [2]float64{b1, sg[1]})
-				}
-			}
-			segs = next
-		}
-		for _, sg := range segs {
-			c := m
-			if horizontal {
-				c.X, c.X2 = sg[0], sg[1]
-			} else {
-				c.Y, c.Y2 = sg[0], sg[1]
-			}
-			marks = append(marks, c)
-		}
-	}
-	l.f.Marks = marks
-}
-
 // Drawable reports whether c has any value to draw.
 func Drawable(c *doc.Chart) bool {
 	if c == nil || len(c.Labels) == 0 {
