@@ -10,11 +10,12 @@ import (
 // no line runs through a figure or a label; the axis and zero lines stay
 // whole.
 //
-// A line is tested only against the texts that reach across it (see
-// textBands): testing every line against every text made a chart of
-// 2,000 rows, with as many gridlines and twice as many texts, take
-// seconds. What is cut from a line does not depend on the order the
-// texts are taken in, so the result is the same.
+// A line is tested only against the texts near it (see textGrid), and
+// cut by them in one pass (see subtract): testing every line against
+// every text, and cutting text by text, took a chart of 10,000 rows
+// (10,000 short gridlines, 8,000 texts) 28 million tests and seconds.
+// What is cut from a line does not depend on the order the texts are
+// taken in, so the lines are the same as before.
 func (l *lay) gapGridlines() {
 	pad := l.st.Size * 0.2
 	boxes := make([][4]float64, len(l.f.Texts))
@@ -67,9 +68,10 @@ func (l *lay) gapGridlines() {
 // subtract returns what is left of the span from lo to hi once the open
 // spans cuts are taken out, from left to right. A piece of no length is
 // left out, but for the span itself when nothing cuts it; a cut's end
-// that is not a number reaches as far as it can. The cuts are taken in order of
-// where they start, once each: taken one by one, each against every piece
-// the ones before it left, they cost the square of their number.
+// that is not a number reaches as far as it can. The cuts are taken in
+// order of where they start, once each (it sorts cuts): taken one by
+// one, each against every piece the ones before it left, they cost the
+// square of their number.
 func subtract(lo, hi float64, cuts [][2]float64) [][2]float64 {
 	if len(cuts) == 0 {
 		return [][2]float64{{lo, hi}}
@@ -129,7 +131,6 @@ func newTextGrid(boxes [][4]float64, width float64) *textGrid {
 		g.all = append(g.all, i)
 		x0, x1, okx := g.span(b[0], b[2])
 		y0, y1, oky := g.span(b[1], b[3])
-		x0, x1, y0, y1 = x0+1, x1-1, y0+1, y1-1 // the cells themselves: a query takes the margin
 		if !okx || !oky || (x1-x0+1)*(y1-y0+1) > maxCells {
 			g.always = append(g.always, i)
 			continue
@@ -143,22 +144,24 @@ func newTextGrid(boxes [][4]float64, width float64) *textGrid {
 	return g
 }
 
-// span returns the cells from lo to hi along one axis, one more on each
-// side (a cut reaches a little past its text, by less than a cell), and
-// false where they are not numbers, run backwards or are too many.
+// span returns the cells from lo to hi along one axis, and false where
+// they are not numbers, run backwards or are too many.
 func (g *textGrid) span(lo, hi float64) (int, int, bool) {
 	a, b := math.Floor(lo/g.width), math.Floor(hi/g.width)
 	if math.IsNaN(a) || math.IsNaN(b) || math.Abs(a) > 1<<40 || math.Abs(b) > 1<<40 || b < a || b-a > maxCells {
 		return 0, 0, false
 	}
-	return int(a) - 1, int(b) + 1, true
+	return int(a), int(b), true
 }
 
 // near returns, once each, the texts whose boxes may meet the rectangle
-// from (x0, y0) to (x1, y1): every text that does is among them.
+// from (x0, y0) to (x1, y1): every text that does is among them, and
+// those of the cells around it too (a cut reaches a little past its
+// text, by less than a cell). The caller must not change the list.
 func (g *textGrid) near(x0, x1, y0, y1 float64) []int {
 	cx0, cx1, okx := g.span(x0, x1)
 	cy0, cy1, oky := g.span(y0, y1)
+	cx0, cx1, cy0, cy1 = cx0-1, cx1+1, cy0-1, cy1+1
 	if !okx || !oky || (cx1-cx0+1)*(cy1-cy0+1) > maxCells {
 		return g.all
 	}
