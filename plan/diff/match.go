@@ -144,16 +144,40 @@ func reordering(kind string, list, ak, bk []string) *Reordering {
 	return &Reordering{Kind: kind, Path: slices.Clone(list), IDs: moved}
 }
 
-// increasingRun marks the members of a longest increasing subsequence of seq.
+// increasingRun marks the members of a longest increasing subsequence of
+// seq, whose values are distinct and not negative: of the longest, the
+// one ending first, each member preceded by the first that can precede it
+// (what reordering reports as moved depends on the choice).
+//
+// The best run ending below each value is kept in a Fenwick tree over the
+// values, so that each member's predecessor is found in a logarithmic
+// number of steps: comparing each member with every earlier one cost the
+// square of a list's length.
 func increasingRun(seq []int) []bool {
 	n := len(seq)
+	size := 0
+	for _, v := range seq {
+		size = max(size, v+1)
+	}
+	// run is the longest run found ending at index at of seq: longer is
+	// better, and of equal length the one ending first.
+	type run struct{ length, at int }
+	better := func(a, b run) bool { return a.length > b.length || a.length == b.length && a.length > 0 && a.at < b.at }
+	tree := make([]run, size+1) // 1-based: tree[k] covers values below k
 	length, prev := make([]int, n), make([]int, n)
 	best := -1
-	for i := range n {
-		length[i], prev[i] = 1, -1
-		for j := range i {
-			if seq[j] < seq[i] && length[j]+1 > length[i] {
-				length[i], prev[i] = length[j]+1, j
+	for i, v := range seq {
+		q := run{0, -1}
+		for k := v; k > 0; k -= k & -k {
+			if better(tree[k], q) {
+				q = tree[k]
+			}
+		}
+		length[i], prev[i] = q.length+1, q.at
+		cur := run{length[i], i}
+		for k := v + 1; k <= size; k += k & -k {
+			if better(cur, tree[k]) {
+				tree[k] = cur
 			}
 		}
 		if best < 0 || length[i] > length[best] {
