@@ -184,8 +184,14 @@ func increasingRun(seq []int) []bool {
 			best = i
 		}
 	}
-	keep := make([]bool, n)
-	for i := best; i >= 0; i = prev[i] {
+	return chain(prev, best)
+}
+
+// chain marks the members of the run ending at last, each member's
+// predecessor at prev (-1 for none); none when last is -1.
+func chain(prev []int, last int) []bool {
+	keep := make([]bool, len(prev))
+	for i := last; i >= 0; i = prev[i] {
 		keep[i] = true
 	}
 	return keep

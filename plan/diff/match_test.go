@@ -24,11 +24,7 @@ func increasingRunDP(seq []int) []bool {
 			best = i
 		}
 	}
-	keep := make([]bool, n)
-	for i := best; i >= 0; i = prev[i] {
-		keep[i] = true
-	}
-	return keep
+	return chain(prev, best)
 }
 
 // TestIncreasingRun checks increasingRun against increasingRunDP on
