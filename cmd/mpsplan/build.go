@@ -164,10 +164,13 @@ differ, 2 usage, 130/143 interrupted by SIGINT/SIGTERM.`,
 }
 
 // checkOut refuses an empty --out, which would otherwise write into the
-// current folder.
+// current folder, and one that is a file, before any work.
 func checkOut(out string) error {
 	if strings.TrimSpace(out) == "" {
 		return usageError("--out must name a folder (--out . for the current one)")
+	}
+	if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return usageError("--out %s is a file, not a folder: name a folder to write into (it is made if it does not exist)", out)
 	}
 	return nil
 }

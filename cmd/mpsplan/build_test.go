@@ -33,7 +33,9 @@ func TestBuildExitCodes(t *testing.T) {
 			inStderr: "built 1 of 2 plan(s)", files: []string{"2008-11/2008-11.md"}},
 		{name: "unknown format", args: []string{"build", "2008-11", "--format", "docx"}, code: 2, inStderr: `unknown format "docx"`},
 		{name: "plans and --all", args: []string{"build", "--all", "2008-11"}, code: 2, inStderr: "not both"},
-		{name: "missing template folder", args: []string{"build", "2008-11", "--templates", "no/such/folder"}, code: 2, inStderr: "is not a folder"},
+		{name: "missing template folder", args: []string{"build", "2008-11", "--templates", "no/such/folder"}, code: 2, inStderr: "--templates no/such/folder does not exist"},
+		{name: "template folder a file", args: []string{"build", "2008-11", "--templates", "testdata/templates/broken/table.md.tmpl"}, code: 2,
+			inStderr: "--templates testdata/templates/broken/table.md.tmpl is a file, not a folder"},
 		// The plans load while the templates are parsed: a template that
 		// does not parse stops the build before anything is written.
 		{name: "template that does not parse", args: []string{"build", "--templates", "testdata/templates/broken"}, code: 2,

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -41,6 +42,9 @@ be written, 2 usage.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(exportFormats, format) {
 				return usageError("--format must be %s, not %q", strings.Join(exportFormats, " or "), format)
+			}
+			if err := checkFileFlag(out); err != nil {
+				return err
 			}
 			dirs, err := e.resolve(args)
 			if err != nil {
@@ -84,4 +88,19 @@ be written, 2 usage.`,
 	c.Flags().StringVarP(&out, "file", "f", "", "file to write (default: standard output)")
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return c
+}
+
+// checkFileFlag refuses, before any work, a --file that names something
+// other than a regular file: the write would refuse it anyway (see
+// checkTarget), and since the user chose the path, the fix is another
+// path, not removing what is there (a folder, or /dev/stdout).
+func checkFileFlag(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	st, err := os.Lstat(path)
+	if err != nil || st.Mode().IsRegular() {
+		return nil // a new file, or one to replace; other errors surface as it is written
+	}
+	return usageError("--file %s is a %s, not a file: name a regular file to write (it need not exist yet), or - for standard output", path, describeMode(st.Mode()))
 }

@@ -22,6 +22,7 @@ func TestExport(t *testing.T) {
 		{"bad format", []string{"export", "--format", "xml"}, 2, "", "--format must be csv or json"},
 		{"plan that fails validation", []string{"export", "testdata/check/unknown-key"}, 1, "", "not exported"},
 		{"unknown plan", []string{"export", "1999-02"}, 2, "", `no plan "1999-02"`},
+		{"file is a folder", []string{"export", "--file", "testdata"}, 2, "", "--file testdata is a folder, not a file: name a regular file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,5 +70,31 @@ func TestExportFile(t *testing.T) {
 	var rows []map[string]any
 	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != len(recs)-1 {
 		t.Errorf("JSON has %d rows, CSV %d (%v)", len(rows), len(recs)-1, err)
+	}
+}
+
+// TestExportFileRefused: a --file that is not a regular file is refused
+// before any work, as a usage error naming what it is, and left as it was.
+func TestExportFileRefused(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "elsewhere.csv")
+	if err := os.WriteFile(target, []byte("kept\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
+	}
+	for path, what := range map[string]string{dir: "folder", link: "symbolic link"} {
+		code, out, errs := mpsplan(t, "export", "--file", path)
+		if code != 2 || out != "" || !strings.Contains(errs, "--file "+path+" is a "+what+", not a file") || !strings.Contains(errs, "or - for standard output") {
+			t.Errorf("export --file %s (a %s): exit %d, stdout %q, stderr:\n%s", path, what, code, out, errs)
+		}
+	}
+	if b, err := os.ReadFile(target); err != nil || string(b) != "kept\n" {
+		t.Errorf("the link's target changed: %q, %v", b, err)
+	}
+	if code, _, errs := mpsplan(t, "export", "2008-11", "--file", filepath.Join(dir, "new", "figures.csv")); code != 0 {
+		t.Errorf("a new file in a new folder: exit %d\n%s", code, errs)
 	}
 }

@@ -204,6 +204,20 @@ func TestBuildSmallerHazards(t *testing.T) {
 			}
 		}
 	})
+	t.Run("--out a file", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "public")
+		if err := os.WriteFile(file, []byte("kept\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"build", "2008-11", "--out", file}, {"report", "2006-09", "--year", "2006/07", "--out", file}} {
+			if code, _, errs := mpsplan(t, args...); code != 2 || !strings.Contains(errs, "--out "+file+" is a file, not a folder") {
+				t.Errorf("%v: exit %d: %s", args, code, errs)
+			}
+		}
+		if b, _ := os.ReadFile(file); string(b) != "kept\n" {
+			t.Errorf("the file named by --out changed: %q", b)
+		}
+	})
 	t.Run("check with every format named", func(t *testing.T) {
 		plans := writePlans(t, map[string]string{"p": smallPlan("p", "First")})
 		out := t.TempDir()

@@ -58,6 +58,9 @@ already has a project file or a plans folder.`,
 }
 
 func (e *env) initProject(dir, org, short, lang string) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return usageError("%s is a file, not a folder: name a new folder for the project, or an existing one without a project", dir)
+	}
 	for _, name := range []string{plan.ProjectFile, "plans"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, fs.ErrNotExist) {
 			return usageError("%s already exists: init starts a new project (to add a plan to this one, use mpsplan new)", filepath.ToSlash(filepath.Join(dir, name)))

@@ -52,6 +52,8 @@ func TestCheckExitCodes(t *testing.T) {
 		{"bad flag", []string{"check", "--strikt"}, 2, "", "unknown flag: --strikt"},
 		{"bad format", []string{"check", "--format", "xml", "2008-11"}, 2, "", "--format must be text, json, github, sarif"},
 		{"unknown command", []string{"chek"}, 2, "", "unknown command"},
+		{"no plans folder", []string{"check", "--plans", "no/such/plans"}, 2, "", "there is no plans folder no/such/plans: run from the project folder"},
+		{"plans folder a file", []string{"check", "--plans", "go.mod"}, 2, "", "the plans folder go.mod is a file, not a folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -110,6 +110,12 @@ func TestInitThenBuild(t *testing.T) {
 	if code, _, errs := runIn(t, dir, "init", "northshire"); code != 2 || !strings.Contains(errs, "already exists") {
 		t.Errorf("init over a project: exit %d, %s", code, errs)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "afile"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runIn(t, dir, "init", "afile"); code != 2 || !strings.Contains(errs, "afile is a file, not a folder") {
+		t.Errorf("init into a file: exit %d: %s", code, errs)
+	}
 	if code, _, errs := runIn(t, proj, "new", "2011-14"); code != 2 || !strings.Contains(errs, "already exists") {
 		t.Errorf("new with an existing ID: exit %d, %s", code, errs)
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +18,7 @@ func (e *env) resolve(args []string) ([]string, error) {
 	if len(args) == 0 {
 		dirs, err := plan.Dirs(e.plansDir)
 		if err != nil {
-			return nil, usageError("cannot list plans: %v (run from the project folder, or pass --plans)", err)
+			return nil, plansDirError(e.plansDir, err)
 		}
 		if len(dirs) == 0 {
 			return nil, usageError("no plans found under %s", e.plansDir)
@@ -76,4 +78,16 @@ func (e *env) planIDs() []string {
 // completePlans completes plan IDs for shells.
 func (e *env) completePlans(_ *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 	return e.planIDs(), cobra.ShellCompDirectiveNoFileComp
+}
+
+// plansDirError says why the plans folder could not be listed, and what
+// to do about it.
+func plansDirError(dir string, err error) error {
+	if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
+		return usageError("the plans folder %s is a file, not a folder: pass --plans with the folder that holds one folder a plan", dir)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return usageError("there is no plans folder %s: run from the project folder (the one with mpsplan.yaml), or pass --plans", dir)
+	}
+	return usageError("cannot list plans: %v", err)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/mpsplan/mpsplan/render/theme"
 	"github.com/mpsplan/mpsplan/themes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -171,14 +172,29 @@ func buildOptions() (plandoc.Options, error) {
 	return plandoc.Options{Date: time.Unix(n, 0).UTC()}, nil
 }
 
+// checkTemplatesDir refuses a --templates that is not a folder, saying
+// what it is instead.
+func checkTemplatesDir(dir string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageError("--templates %s does not exist: name the folder that holds your templates (see docs/templates.md)", dir)
+	case err != nil:
+		return usageError("--templates %s cannot be read: %v", dir, err)
+	case !st.IsDir():
+		return usageError("--templates %s is a file, not a folder: name the folder that holds the templates", dir)
+	}
+	return nil
+}
+
 // templatesFrom returns the built-in templates overridden by those of dir,
 // printing with dir's theme.
 func templatesFrom(dir string) (*markup.Templates, error) {
 	var t *markup.Templates
 	var err error
 	if dir != "" {
-		if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
-			return nil, usageError("--templates %s is not a folder", dir)
+		if err := checkTemplatesDir(dir); err != nil {
+			return nil, err
 		}
 		t, err = markup.LoadTemplates(dir)
 		if err == nil {

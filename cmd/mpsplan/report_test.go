@@ -32,7 +32,7 @@ func TestReportExitCodes(t *testing.T) {
 		{"no plan", []string{"report", "--year", "2006/07"}, 2, "accepts 1 arg"},
 		{"unknown plan", []string{"report", "1999-02", "--year", "2006/07"}, 2, `no plan "1999-02"`},
 		{"bad format", []string{"report", "2006-09", "--year", "2006/07", "--format", "docx"}, 2, "unknown format"},
-		{"missing templates", []string{"report", "2006-09", "--year", "2006/07", "--templates", filepath.Join(out, "none")}, 2, "is not a folder"},
+		{"missing templates", []string{"report", "2006-09", "--year", "2006/07", "--templates", filepath.Join(out, "none")}, 2, "none does not exist"},
 		{"invalid plan", []string{"report", "testdata/check/unknown-key", "--year", "2006/07", "--out", out}, 1, "not built"},
 	}
 	for _, tt := range tests {

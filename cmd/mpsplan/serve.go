@@ -46,8 +46,8 @@ Ctrl+C stops it. With no PLAN it serves every plan under --plans.`,
 				return err
 			}
 			if tmplDir != "" {
-				if st, err := os.Stat(tmplDir); err != nil || !st.IsDir() {
-					return usageError("--templates %s is not a folder", tmplDir)
+				if err := checkTemplatesDir(tmplDir); err != nil {
+					return err
 				}
 			}
 			ln, err := net.Listen("tcp", addr)
