@@ -60,6 +60,46 @@ func TestParseYear(t *testing.T) {
 	}
 }
 
+// TestMeantYear: the fix suggested for a misspelt year is the year the
+// author wrote, and nothing is suggested where that year is unclear.
+func TestMeantYear(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when no year is suggested
+	}{
+		{"2026-27", "2026/27"},
+		{"2026–27", "2026/27"},
+		{"2026/2027", "2026/27"},
+		{"2026 - 27", "2026/27"},
+		{" 2026-27 ", "2026/27"},
+		{"1999-00", "1999/00"},
+		{"1999-2000", "1999/00"},
+		{"2008/9", "2008/09"},
+		{"2026-28", ""},   // two years on: which was meant?
+		{"2026/2028", ""}, // likewise
+		{"2026", ""},      // a calendar year: its financial year could be either
+		{"202627", ""},
+		{"2026-", ""},
+		{"2026-2x", ""},
+		{"26-27", ""},
+		{"abcd-ef", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		y, ok := meantYear(tt.in)
+		got := ""
+		if ok {
+			got = y.String()
+		}
+		if got != tt.want {
+			t.Errorf("meantYear(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if _, err := ParseYear(tt.in); tt.want != "" && (err == nil || !strings.Contains(err.Error(), "write it as "+tt.want)) {
+			t.Errorf("ParseYear(%q): %v, want it to suggest %s", tt.in, err, tt.want)
+		}
+	}
+}
+
 // TestIsSlug: the hand-written check accepts what ^[a-z0-9]+(-[a-z0-9]+)*$ accepts.
 func TestIsSlug(t *testing.T) {
 	re := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

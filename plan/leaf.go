@@ -24,6 +24,9 @@ func ParseYear(s string) (Year, error) {
 	// Four digits, a slash, two digits: read by hand, as every target and
 	// result of a plan has a year.
 	if len(s) != 7 || s[4] != '/' || !allDigits(s[:4]) || !allDigits(s[5:]) {
+		if y, ok := meantYear(s); ok {
+			return 0, fmt.Errorf("%q is not a financial year: write it as %s", s, y)
+		}
 		return 0, fmt.Errorf("%q is not a financial year: write it as 2008/09", s)
 	}
 	y, _ := strconv.Atoi(s[:4])
@@ -32,6 +35,27 @@ func ParseYear(s string) (Year, error) {
 		return 0, fmt.Errorf("%q is not a financial year: %d/%02d would be %d/%02d", s, y, e, y, (y+1)%100)
 	}
 	return Year(y), nil
+}
+
+// meantYear reads the year an author meant by another spelling of it:
+// 2008-09, 2008–09, 2008/2009, 2008 - 09, 2008/9. It reads only a first
+// year of four digits whose second, when given, follows on, so that the
+// fix it suggests is the author's year, never a guess.
+func meantYear(s string) (Year, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 || !allDigits(s[:4]) {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(s[:4])
+	rest := strings.TrimLeft(s[4:], " /-–—_")
+	if rest == s[4:] || rest == "" || !allDigits(rest) {
+		return 0, false // no separator, nothing after it, or not a number
+	}
+	switch e, _ := strconv.Atoi(rest); {
+	case len(rest) <= 2 && e == (y+1)%100, len(rest) == 4 && e == y+1:
+		return Year(y), true
+	}
+	return 0, false
 }
 
 func allDigits(s string) bool {
