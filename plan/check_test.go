@@ -58,6 +58,7 @@ var fixtureRules = map[string]string{
 	"budget-sum":                "sum",
 	"budget-sum-acknowledged":   "sum",
 	"duplicate-code":            "duplicate-code",
+	"flow-comma":                "syntax",
 	"duplicate-id":              "duplicate-id",
 	"duplicate-key":             "syntax",
 	"empty-file":                "syntax",

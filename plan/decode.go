@@ -273,8 +273,15 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, seen *keysSeen) {
 			d.errorf(k, "delete one of the two; each key may appear once", "key %q is already set at %s", k.Value, first)
 			continue
 		}
-		seen.set(k.Value, d.pos(k))
 		f := si.byKey[k.Value]
+		if f == nil {
+			if written, last, ok := d.splitEntry(n, i, si); ok {
+				d.reportSplit(n, i, last, written)
+				i = last
+				continue
+			}
+		}
+		seen.set(k.Value, d.pos(k))
 		if f == nil {
 			if s := d.unknownKey(k, si); s != "" {
 				if meant == nil {
@@ -330,10 +337,7 @@ func (d *decoder) checkEnum(n *yaml.Node, f *fieldInfo, s string) {
 // unknownKey reports a key the struct does not have, and returns the
 // known key it is probably a misspelling of, if any.
 func (d *decoder) unknownKey(k *yaml.Node, si *structInfo) string {
-	keys := make([]string, len(si.fields))
-	for i, f := range si.fields {
-		keys[i] = f.key
-	}
+	keys := knownKeys(si)
 	hint := "known keys: " + strings.Join(keys, ", ")
 	s := suggest(k.Value, keys)
 	if s != "" {
