@@ -59,6 +59,7 @@ var fixtureRules = map[string]string{
 	"budget-sum-acknowledged":   "sum",
 	"duplicate-code":            "duplicate-code",
 	"flow-comma":                "syntax",
+	"hash-comment":              "syntax",
 	"duplicate-id":              "duplicate-id",
 	"duplicate-key":             "syntax",
 	"empty-file":                "syntax",

@@ -163,9 +163,44 @@ func checkNodes(n *yaml.Node, report func(n *yaml.Node, msg, hint string)) {
 			report(n, fmt.Sprintf("value contains the control character U+%04X", r), "remove it; plan text is printed in documents and terminals, where control characters do harm")
 		}
 	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if isNull(v) && v.Value == "" && swallowed(k) {
+				report(k, fmt.Sprintf("%s: is empty: %q after it is a comment, since # after a space starts one", clip(k.Value), clip(k.LineComment)),
+					fmt.Sprintf("quote the value so # is part of it: %s: %q; or, for a comment, put a space after the #", clip(k.Value), clip(k.LineComment)))
+			} else {
+				checkSwallowed(v, report)
+			}
+		}
+	case yaml.SequenceNode:
+		for _, item := range n.Content {
+			checkSwallowed(item, report)
+		}
+	}
 	for _, c := range n.Content {
 		checkNodes(c, report)
 	}
+}
+
+func checkSwallowed(n *yaml.Node, report func(n *yaml.Node, msg, hint string)) {
+	if n.Value != "" && swallowed(n) {
+		whole := n.Value + " " + n.LineComment
+		report(n, fmt.Sprintf("%q is read as %q and a comment %q, since # after a space starts one", clip(whole), clip(n.Value), clip(n.LineComment)),
+			fmt.Sprintf("quote the value so # is part of it: %q; or, for a comment, put a space after the #", clip(whole)))
+	}
+}
+
+// swallowed reports a plain scalar followed on its line by a comment that
+// is most likely text: "Priority #1 plan" is the value "Priority" and the
+// comment "#1 plan", and the published title would lose "#1 plan"
+// without a word. A comment meant as one starts "# " (a space after the
+// #), as YAML's own examples write it; one that does not is refused, and
+// the fix either way is one keystroke.
+func swallowed(n *yaml.Node) bool {
+	c := n.LineComment
+	return n.Kind == yaml.ScalarNode && n.Style == 0 && len(c) > 1 && c[0] == '#' && c[1] != ' ' && c[1] != '\t' && c[1] != '#'
 }
 
 // isControl reports a control character other than the line break, which
