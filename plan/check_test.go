@@ -58,6 +58,7 @@ var fixtureRules = map[string]string{
 	"budget-sum":                "sum",
 	"budget-sum-acknowledged":   "sum",
 	"duplicate-code":            "duplicate-code",
+	"figure-fix":                "value",
 	"flow-comma":                "syntax",
 	"hash-comment":              "syntax",
 	"duplicate-id":              "duplicate-id",

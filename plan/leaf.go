@@ -119,6 +119,9 @@ type Figure struct {
 	At   Pos
 	Text string
 	Q    *Quantity
+	// refused is set when the loader has reported the figure's value, so
+	// that validation does not report it a second time.
+	refused bool
 }
 
 // Unit returns the figure's unit, UnitText when it has no number.
@@ -157,7 +160,12 @@ func (f *Figure) unmarshalNode(d *decoder, n *yaml.Node) {
 		if m.Value != "" {
 			q, err := ParseQuantity(m.Value)
 			if err != nil {
-				d.errorf(n, "", "%v", err)
+				hint := ""
+				if fix, ok := figureFix(m.Value, ""); ok {
+					hint = "did you mean value: " + fix + "?"
+				}
+				d.errorf(n, hint, "%v", err)
+				f.refused = true
 				return
 			}
 			f.Q = &q

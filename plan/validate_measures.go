@@ -92,6 +92,10 @@ func (v *validator) target(m *Measure, t *Target, what subject) {
 				"%s target %q: did you mean %s?", what, t.Value.Text, pc)
 			return
 		}
+		if fix, ok := figureFix(t.Value.Text, want); ok && u == UnitText {
+			v.errorf(t.Value.At, "value", "write value: "+fix, "%s target value %q is not a figure: did you mean %s?", what, t.Value.Text, fix)
+			return
+		}
 		if u != want {
 			hint := fmt.Sprintf("a %s target on a measure counted in %s needs a value in %s", t.Kind, m.Unit, want)
 			if t.Kind == TargetLevel && u == UnitPercent && m.Unit != UnitPercent {
@@ -120,6 +124,10 @@ func (v *validator) target(m *Measure, t *Target, what subject) {
 // figure checks that a reported number is in the measure's unit.
 func (v *validator) figure(m *Measure, f *Figure, what subject) {
 	if f.Q == nil {
+		if fix, ok := figureFix(f.Text, m.Unit); ok && !f.refused {
+			v.errorf(f.At, "value", fmt.Sprintf("write it %s; to print it as the source does, write {text: %q, value: %s}", fix, f.Text, fix),
+				"%s %q is not a figure: it would be printed as written but never counted (no status or chart)", what, f.Text)
+		}
 		return // words such as N/A or Monitor
 	}
 	if m.Unit == UnitText {

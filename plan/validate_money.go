@@ -184,7 +184,11 @@ func (v *validator) money(f *Figure, what string) bool {
 		return false // no value at all: the loader has reported the missing key
 	}
 	if f.Unit() != UnitMoney {
-		v.errorf(f.At, "unit", "write money with a pound sign: £241.1m, £3.56bn", "%s %q is not an amount of money", what, f.Text)
+		hint := "write money with a pound sign: £241.1m, £3.56bn"
+		if fix, ok := figureFix(f.Text, UnitMoney); ok && f.Q == nil {
+			hint = "did you mean " + fix + "?"
+		}
+		v.errorf(f.At, "unit", hint, "%s %q is not an amount of money", what, f.Text)
 		return false
 	}
 	return true

@@ -28,6 +28,7 @@ var ruleDocs = map[string]string{
 	"percent-range":  "A percentage lies outside -100% to 100%, or a share outside 0% to 100%.",
 	"unit":           "A figure is in another unit than its measure or field expects (money without £, a percentage target on a count).",
 	"fraction":       "A fraction typed where a percentage belongs: 0.85 for 85%.",
+	"value":          "A figure is not the number it looks like (82.5 %, 1.060.930, 3.5bn for money), or its text states another number than its value: printed as written, it would never be counted.",
 	"target":         "A target lacks the value or direction its kind needs, or has one its kind does not take.",
 	"target-text":    "A target's printed text states another number than its value.",
 	"table":          "A table's shape is wrong: a row with too few or too many cells, a cell that is not a number, a formula that cannot be read.",
