@@ -25,11 +25,11 @@ func TestFigureFix(t *testing.T) {
 		{"-241.1m", UnitMoney, "-£241.1m"},
 		{"1,200m", UnitMoney, "£1,200m"},
 		// No fix: words, figures with more than a number, unclear readings.
-		{"3.5bn", "", ""},             // money only where money is wanted
-		{"1.2m", UnitNumber, ""},      // 1.2 million what?
-		{"1.060", UnitNumber, ""},     // a decimal already: nothing to fix
-		{"1.060.930", UnitMoney, ""},  // a count, not money
-		{"82.5 %", UnitNumber, ""},    // the fix is a percentage
+		{"3.5bn", "", ""},            // money only where money is wanted
+		{"1.2m", UnitNumber, ""},     // 1.2 million what?
+		{"1.060", UnitNumber, ""},    // a decimal already: nothing to fix
+		{"1.060.930", UnitMoney, ""}, // a count, not money
+		{"82.5 %", UnitNumber, ""},   // the fix is a percentage
 		{"N/A", "", ""},
 		{"Monitor", UnitPercent, ""},
 		{"61.9% 2005/06", UnitPercent, ""},

@@ -64,7 +64,9 @@ func parseFile(f File, diags *Diagnostics) *yaml.Node {
 	if root.Kind != yaml.MappingNode {
 		return bad(root.Line, root.Column, "a plan file must be a mapping of keys such as id: and title:, found "+kindName(root), "")
 	}
-	checkNodes(root, func(n *yaml.Node, msg, hint string) { bad(n.Line, n.Column, msg, hint) })
+	report := func(n *yaml.Node, msg, hint string) { bad(n.Line, n.Column, msg, hint) }
+	checkNodes(root, report)
+	checkBareTags(root, data, report)
 	return root
 }
 
@@ -262,6 +264,9 @@ func yamlError(data []byte, err error) (line, col int, msg, hint string) {
 		hint = "a quote (\" or ') is opened and never closed, or a list or mapping is left open"
 	case strings.Contains(msg, "found character that cannot start any token"):
 		hint = "quote values that start with a special character such as @, ` or %"
+	}
+	if h := valueStartHint(lineText(data, line)); h != "" {
+		hint = h // the value's first character is the likelier cause
 	}
 	return line, col, "invalid YAML: " + msg, hint
 }

@@ -1,0 +1,131 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// valueStartHint explains a parser error caused by the first character of
+// a value, as authors meet them: a title that begins with *, [ or >, or a
+// quote inside quotes. The parser's own words ("did not find expected
+// key") point elsewhere, at indentation most often. line is the line the
+// error is on; the hint is "" when its value starts with none of these.
+func valueStartHint(line string) string {
+	key, v, ok := splitLine(line)
+	if !ok || v == "" {
+		return ""
+	}
+	prefix := key + ": "
+	if key == "" {
+		prefix = "- "
+	}
+	quoted := prefix + yamlQuote(v)
+	switch c := v[0]; c {
+	case '*':
+		return "a value that starts with * is read as an alias, not text: quote it: " + quoted
+	case '&':
+		return "a value that starts with & is read as an anchor, not text: quote it: " + quoted
+	case '[', '{':
+		end := map[byte]string{'[': "]", '{': "}"}[c]
+		if strings.HasSuffix(v, end) {
+			return "" // a list or mapping that ends where it should: the error is elsewhere
+		}
+		return "a value that starts with " + string(c) + " is read as a " + map[byte]string{'[': "list", '{': "mapping"}[c] +
+			" ending at its " + end + ": if it is text, quote it: " + quoted
+	case '>', '|':
+		if blockHeader.MatchString(v) {
+			return "" // a block of text, rightly begun
+		}
+		return "a value that starts with " + string(c) + " begins a block of text on the lines below: if it is text, quote it: " + quoted
+	case '\'':
+		if inner := strings.TrimSuffix(v[1:], "'"); strings.Contains(strings.ReplaceAll(inner, "''", ""), "'") {
+			return "inside single quotes a quote is written twice: " + prefix + "'" + strings.ReplaceAll(inner, "'", "''") + "'"
+		}
+	case '"':
+		if inner := strings.TrimSuffix(v[1:], `"`); strings.Count(inner, `"`) > strings.Count(inner, `\"`) {
+			return `inside double quotes a quote is written \": ` + prefix + `"` + strings.ReplaceAll(inner, `"`, `\"`) + `"`
+		}
+	case '@', '`', '%':
+		return "a value cannot start with " + string(c) + " unless it is quoted: " + quoted
+	}
+	return ""
+}
+
+// blockHeader is the header of a block scalar, | or > with its optional
+// indentation and chomping indicators and a comment.
+var blockHeader = regexp.MustCompile(`^[|>][-+0-9]*(\s+#.*)?$`)
+
+// splitLine reads "key: value" or "- value" (after any indentation and
+// list dashes); key is "" for a list item.
+func splitLine(line string) (key, value string, ok bool) {
+	t := strings.TrimLeft(line, " ")
+	item := false
+	for strings.HasPrefix(t, "- ") {
+		t, item = strings.TrimLeft(t[2:], " "), true
+	}
+	if k, v, found := strings.Cut(t, ": "); found && !strings.ContainsAny(k, `"'[{`) {
+		return k, strings.TrimSpace(v), true
+	}
+	if item {
+		return "", strings.TrimSpace(t), true
+	}
+	return "", "", false
+}
+
+// yamlQuote writes s as a YAML double-quoted string.
+func yamlQuote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// checkBareTags reports the values written after a bare ! ("title: ! bang"):
+// YAML reads the ! as a tag that asks for no type, which leaves no trace in
+// the parsed value, so "! bang" would be printed as "bang" without a word.
+// Tags that name a type (!!str) are reported by checkNodes, from the node;
+// a bare one is found only in the source, at the node's position.
+func checkBareTags(root *yaml.Node, src []byte, report func(n *yaml.Node, msg, hint string)) {
+	if bytes.IndexByte(src, '!') < 0 {
+		return // nearly every file: nothing to look for
+	}
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Style&yaml.TaggedStyle == 0 && n.Line >= 1 && n.Line <= len(starts) && n.Column >= 1 {
+			line := src[starts[n.Line-1]:]
+			if i := bytes.IndexByte(line, '\n'); i >= 0 {
+				line = line[:i]
+			}
+			if rest := runesFrom(line, n.Column-1); len(rest) > 0 && rest[0] == '!' {
+				written := strings.TrimSpace(string(rest))
+				report(n, fmt.Sprintf("%q is read as %q: a ! that starts a value is a YAML tag, not text", clip(written), clip(n.Value)),
+					"quote the value so the ! is part of it: "+yamlQuote(written))
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+}
+
+// runesFrom returns line from its n-th rune on (yaml.v3 counts columns in
+// runes), or nil past its end.
+func runesFrom(line []byte, n int) []byte {
+	for ; n > 0 && len(line) > 0; n-- {
+		_, size := utf8.DecodeRune(line)
+		line = line[size:]
+	}
+	if n > 0 {
+		return nil
+	}
+	return line
+}
