@@ -29,6 +29,9 @@ years still in the new period are carried as its starting point, each marked
 activities, budget lines and table columns for years before the new period
 are dropped; the status is draft, and the new plan names PLAN as its
 predecessor. The date, version, approval and source of PLAN are not carried.
+Annual reports stay behind with their results, with the sections of their
+commentary; a placement marker of something left behind is removed from its
+text, and listed.
 
 Without --from it writes the minimal valid plan: its period comes from an ID
 such as 2011-14 (2011/12 to 2013/14) or from --first and --last, and its
@@ -111,13 +114,20 @@ func (e *env) rollForward(id, dir, from string) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	p, err := e.writePlan(dir, rolled)
+	p, unplaced, err := e.writePlan(dir, rolled, true)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: %s, %s to %s, draft, following %s\n", filepath.ToSlash(dir), p.Title, p.Period.First, p.Period.Last, old.ID)
-	fmt.Fprintf(e.stdout, "  %d target(s) carried for review; left behind: %d result(s), %d earlier target(s), %d other dated item(s)\n",
-		sum.Carried, sum.Results, sum.DroppedTargets, sum.Dropped)
+	reports := ""
+	if sum.Reports > 0 {
+		reports = fmt.Sprintf(", %d annual report(s) with the section(s) of their commentary", sum.Reports)
+	}
+	fmt.Fprintf(e.stdout, "  %d target(s) carried for review; left behind: %d result(s), %d earlier target(s), %d other dated item(s)%s\n",
+		sum.Carried, sum.Results, sum.DroppedTargets, sum.Dropped, reports)
+	for _, m := range unplaced {
+		fmt.Fprintf(e.stdout, "  removed %s, which placed what was left behind: read the text around it\n", m)
+	}
 	fmt.Fprintf(e.stdout, "next: review the targets (mpsplan check %s lists them), then build: mpsplan build %s\n", id, id)
 	return nil
 }
@@ -156,7 +166,7 @@ organisations: [%s]
 period: {first: %s, last: %s}
 status: draft
 `, id, yamlString(title), yamlString(org), first, last)
-	p, err := e.writePlan(dir, []plan.File{{Name: "plan.yaml", Data: []byte(src)}})
+	p, _, err := e.writePlan(dir, []plan.File{{Name: "plan.yaml", Data: []byte(src)}}, false)
 	if err != nil {
 		return err
 	}
@@ -190,36 +200,4 @@ func readYAML(dir string) ([]plan.File, error) {
 		files = append(files, plan.File{Name: en.Name(), Data: data})
 	}
 	return files, nil
-}
-
-// writePlan writes files into a temporary folder beside dir, validates the
-// plan there as if it were dir, and renames the folder into place: a plan
-// that would not validate is never written, and no half-written folder is
-// left behind. Warnings (targets awaiting review) are printed.
-func (e *env) writePlan(dir string, files []plan.File) (*plan.Plan, error) {
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".new-"+filepath.Base(dir)+"-")
-	if err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
-	}
-	defer os.RemoveAll(tmp) // a no-op once renamed
-	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(tmp, f.Name), f.Data, 0o644); err != nil {
-			return nil, &exitError{code: exitUsage, err: err}
-		}
-	}
-	p, diags := plan.LoadFS(os.DirFS(tmp), ".", plan.LoadOptions{Display: filepath.ToSlash(dir)})
-	e.printProblems(diags)
-	if p == nil || diags.HasErrors() {
-		return nil, &exitError{code: exitProblems, err: fmt.Errorf("%s not written: the new plan would not validate (%s)", filepath.ToSlash(dir), diags.Summary())}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
-	}
-	return p, nil
 }

@@ -233,6 +233,52 @@ func TestNewFrom(t *testing.T) {
 	}
 }
 
+// TestNewFromEveryPlan rolls each published plan forward a year, as its
+// authority would start the next one, and expects a plan that checks and
+// builds at once, with nothing but targets to review: what the roll
+// leaves behind (results, their annual reports and commentary, last
+// year's activities, inspection grades) takes with it the outline
+// entries and placement markers that named it.
+func TestNewFromEveryPlan(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(repoRoot(), "plans", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, old := range dirs {
+		if st, err := os.Stat(old); err != nil || !st.IsDir() {
+			continue
+		}
+		p, _ := plan.Load(old)
+		if p == nil {
+			t.Fatalf("%s does not load", old)
+		}
+		id := fmt.Sprintf("%d-%02d", int(p.Period.First)+1, (int(p.Period.Last)+2)%100)
+		t.Run(p.ID+"->"+id, func(t *testing.T) {
+			dir := t.TempDir()
+			plans := filepath.Join(dir, "plans")
+			if err := os.CopyFS(filepath.Join(plans, p.ID), os.DirFS(old)); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errs := runIn(t, dir, "new", id, "--from", p.ID)
+			if code != 0 {
+				t.Fatalf("new %s --from %s: exit %d\n%s%s", id, p.ID, code, out, errs)
+			}
+			code, stdout, errs := runIn(t, dir, "check", id)
+			if code != 0 || strings.Contains(stdout, "error:") {
+				t.Errorf("check %s: exit %d\n%s%s", id, code, stdout, errs)
+			}
+			for _, line := range strings.Split(stdout, "\n") {
+				if strings.Contains(line, "warning:") && !strings.Contains(line, "awaits review") {
+					t.Errorf("check %s: a warning other than a target to review:\n%s", id, line)
+				}
+			}
+			if code, out, errs := runIn(t, dir, "build", id, "--format", "md,html"); code != 0 {
+				t.Errorf("build %s: exit %d\n%s%s", id, code, out, errs)
+			}
+		})
+	}
+}
+
 // TestBrokenPlanOneError breaks the example plan in each way a new author
 // does and expects one error, first, at the line to fix.
 func TestBrokenPlanOneError(t *testing.T) {

@@ -24,6 +24,9 @@ type Summary struct {
 	DroppedTargets int
 	// Results counts results left behind: they belong to the old plan.
 	Results int
+	// Reports counts the annual reports left behind with the results they
+	// report on, each with the section of its commentary.
+	Reports int
 	// Dropped counts other dated things left behind: activities,
 	// breakdowns, table columns and initiatives for earlier years, and
 	// inspection grades.
@@ -37,9 +40,9 @@ type Summary struct {
 // status is draft, and oldID is named as the predecessor. The publication
 // facts of the old plan (date, version, approval, source) are not carried.
 func Forward(files []plan.File, oldID, newID string, first, last plan.Year) ([]plan.File, Summary, error) {
-	r := &roller{oldID: oldID, newID: newID, first: first + 1, last: last + 1}
-	var out []plan.File
-	for _, f := range files {
+	r := &roller{oldID: oldID, newID: newID, first: first + 1, last: last + 1, leftBehind: map[string]bool{}}
+	docs := make([]*yaml.Node, len(files))
+	for i, f := range files {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(f.Data, &doc); err != nil {
 			return nil, Summary{}, fmt.Errorf("%s: %v", f.Name, err)
@@ -47,11 +50,22 @@ func Forward(files []plan.File, oldID, newID string, first, last plan.Year) ([]p
 		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 			return nil, Summary{}, fmt.Errorf("%s: not a plan file", f.Name)
 		}
+		docs[i] = &doc
+		// The sections giving the reports' commentary go with the
+		// reports, wherever in the plan's files each is written.
+		r.reports(doc.Content[0])
+	}
+	var out []plan.File
+	for i, f := range files {
+		doc := docs[i]
 		r.top(doc.Content[0])
+		if len(doc.Content[0].Content) == 0 {
+			continue // a file that held only what was left behind (reports.yaml)
+		}
 		var b bytes.Buffer
 		enc := yaml.NewEncoder(&b)
 		enc.SetIndent(2)
-		if err := enc.Encode(&doc); err != nil {
+		if err := enc.Encode(doc); err != nil {
 			return nil, Summary{}, fmt.Errorf("%s: %v", f.Name, err)
 		}
 		if err := enc.Close(); err != nil {
@@ -66,6 +80,53 @@ type roller struct {
 	oldID, newID string
 	first, last  plan.Year
 	sum          Summary
+	// leftBehind holds the IDs of the sections left behind (the reports'
+	// commentary), which the outline may no longer name.
+	leftBehind map[string]bool
+}
+
+// reports leaves the annual reports behind with the sections that give
+// their commentary: both are about results, which stay with the old plan.
+func (r *roller) reports(m *yaml.Node) {
+	n := get(m, "reports")
+	if n == nil {
+		return
+	}
+	if n.Kind == yaml.SequenceNode {
+		for _, rep := range n.Content {
+			if c := field(rep, "commentary"); c != "" {
+				r.leftBehind[c] = true
+			}
+		}
+		r.sum.Reports += len(n.Content)
+	}
+	del(m, "reports")
+}
+
+// sections drops the sections left behind from seq, at any depth.
+func (r *roller) sections(seq *yaml.Node) {
+	r.sum.Dropped += r.filter(seq, func(s *yaml.Node) bool { return !r.leftBehind[field(s, "id")] })
+	for _, s := range seq.Content {
+		if sub := get(s, "sections"); sub != nil {
+			r.sections(sub)
+		}
+	}
+}
+
+// outline drops the entries naming a section left behind, at any depth:
+// a bare ID, or {part: ID, parts: [...]}.
+func (r *roller) outline(seq *yaml.Node) {
+	r.filter(seq, func(e *yaml.Node) bool {
+		if e.Kind == yaml.ScalarNode {
+			return !r.leftBehind[e.Value]
+		}
+		return !r.leftBehind[field(e, "part")]
+	})
+	for _, e := range seq.Content {
+		if parts := get(e, "parts"); parts != nil {
+			r.outline(parts)
+		}
+	}
 }
 
 // Keys of the old plan that describe its publication, not its content.
@@ -123,6 +184,14 @@ func (r *roller) top(m *yaml.Node) {
 	}
 	if b := get(m, "budget"); b != nil {
 		r.budget(b)
+	}
+	if len(r.leftBehind) > 0 {
+		if n := get(m, "sections"); n != nil {
+			r.sections(n)
+		}
+		if n := get(m, "outline"); n != nil {
+			r.outline(n)
+		}
 	}
 }
 

@@ -113,10 +113,33 @@ func (a *arranger) unknown(e *plan.OutlineEntry) {
 		Message: fmt.Sprintf("the outline names part %q, which the document does not have", e.Part), Hint: hint})
 }
 
+// builtPart reports whether id names a part the builder lays out.
+func builtPart(id string) bool {
+	return slices.ContainsFunc(parts, func(p part) bool { return p.id == id })
+}
+
+// namesPresent reports whether any of entries, at any depth, names a part
+// the document has: a part left out may not take them with it.
+func (a *arranger) namesPresent(entries []plan.OutlineEntry) bool {
+	for _, e := range entries {
+		if a.secs[e.Part] != nil || a.blocks[e.Part] != nil || a.namesPresent(e.Parts) {
+			return true
+		}
+	}
+	return false
+}
+
 // take places the section of entry e, arranged as e says.
 func (a *arranger) take(e *plan.OutlineEntry) *doc.Section {
 	s := a.secs[e.Part]
 	if s == nil {
+		if builtPart(e.Part) && !a.namesPresent(e.Parts) {
+			// A part the builder makes, which this plan has nothing for
+			// (key activities in a plan rolled forward past its old
+			// ones): left out, as it is without an outline, so the
+			// outline keeps its place for when the plan has some.
+			return nil
+		}
 		if a.blocks[e.Part] != nil {
 			a.problem(e.At, "%q is a table or chart: place it inside a section ({part: SECTION, parts: [%s]})", e.Part, e.Part)
 		} else {

@@ -179,6 +179,12 @@ func TestOutlineProblems(t *testing.T) {
 			order: "context[text table capital] budget[revenue] summary[] objectives[o1 o2]"},
 		{name: "unknown", outline: []plan.OutlineEntry{e(1, "sumary"), e(2, "budget"), e(3, "context"), e(9, "objectives")},
 			want: []string{`outline.yaml:1:5: error: the outline leaves out part "summary" (Summary); place it in the outline`, `outline.yaml:1:5: error: the outline names part "sumary", which the document does not have`}},
+		// A built part the plan has nothing for is left out, as without an
+		// outline; one holding a part the document has is not.
+		{name: "built part with nothing", outline: []plan.OutlineEntry{e(1, "budget"), e(2, "key-activities"), e(3, "summary"), e(4, "context"), e(5, "inspections", e(6, "performance")), e(7, "objectives")},
+			order: "budget[table revenue capital] summary[] context[text] objectives[o1 o2]"},
+		{name: "built part with nothing holds one", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget"), e(3, "inspections", e(4, "context")), e(5, "objectives")},
+			want: []string{`outline.yaml:1:5: error: the outline leaves out part "context" (Context); place it in the outline`, `outline.yaml:3:5: error: the outline names part "inspections", which the document does not have`}},
 		{name: "twice", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget"), e(3, "context"), e(4, "summary"), e(5, "objectives")},
 			want: []string{`outline.yaml:4:5: error: the outline places part "summary" twice`}},
 		{name: "left out of a listed part", outline: []plan.OutlineEntry{e(1, "summary"), e(2, "budget", e(3, "revenue")), e(4, "context"), e(5, "objectives")},
