@@ -139,6 +139,21 @@ func readError(err error, what string) error {
 	return fmt.Errorf("cannot read %s: %w", what, unwrapPath(err))
 }
 
+// IsPlanFile reports whether a file of this name is read as part of a
+// plan: its extension is .yaml or .yml, in any case (an editor on Windows
+// may save Budget.YAML).
+func IsPlanFile(name string) bool {
+	ext := path.Ext(name)
+	return strings.EqualFold(ext, ".yaml") || strings.EqualFold(ext, ".yml")
+}
+
+// textSaved reports a plan file saved with .txt after its extension
+// (budget.yaml.txt), which is not read, and the name it was meant to have.
+func textSaved(name string) (string, bool) {
+	base, ok := strings.CutSuffix(name, path.Ext(name))
+	return base, ok && strings.EqualFold(path.Ext(name), ".txt") && IsPlanFile(base)
+}
+
 // File is one plan file's name (as shown in diagnostics) and bytes.
 type File struct {
 	Name string
@@ -152,11 +167,18 @@ func readPlanFiles(fsys fs.FS, dir, display string, diags *Diagnostics) ([]File,
 	}
 	var files []File
 	for _, e := range entries {
-		ext := path.Ext(e.Name())
-		if e.IsDir() || (ext != ".yaml" && ext != ".yml") {
+		if e.IsDir() {
 			continue
 		}
 		name := path.Join(display, e.Name())
+		if !IsPlanFile(e.Name()) {
+			if base, ok := textSaved(e.Name()); ok {
+				*diags = append(*diags, Diagnostic{Pos: Pos{File: name}, Severity: Warning, Rule: "file",
+					Message: fmt.Sprintf("%s is not read: plan files end in .yaml", e.Name()),
+					Hint:    fmt.Sprintf("rename it %s (an editor that saves plain text may have added .txt)", base)})
+			}
+			continue
+		}
 		data, err := readLimited(fsys, path.Join(dir, e.Name()))
 		if err != nil {
 			*diags = append(*diags, Diagnostic{Pos: Pos{File: name}, Severity: Error, Rule: "file", Message: err.Error()})
@@ -304,10 +326,7 @@ func Dirs(root string) ([]string, error) {
 		if err != nil {
 			continue
 		}
-		if slices.ContainsFunc(inner, func(f os.DirEntry) bool {
-			ext := filepath.Ext(f.Name())
-			return !f.IsDir() && (ext == ".yaml" || ext == ".yml")
-		}) {
+		if slices.ContainsFunc(inner, func(f os.DirEntry) bool { return !f.IsDir() && IsPlanFile(f.Name()) }) {
 			dirs = append(dirs, dir)
 		}
 	}

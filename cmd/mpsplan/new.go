@@ -189,8 +189,7 @@ func readYAML(dir string) ([]plan.File, error) {
 	}
 	var files []plan.File
 	for _, en := range entries {
-		ext := filepath.Ext(en.Name())
-		if en.IsDir() || ext != ".yaml" && ext != ".yml" {
+		if en.IsDir() || !plan.IsPlanFile(en.Name()) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, en.Name()))

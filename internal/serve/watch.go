@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"github.com/mpsplan/mpsplan/plan"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,10 +89,10 @@ func source(name string) bool {
 		return false
 	}
 	switch filepath.Ext(base) {
-	case ".yaml", ".yml", ".tmpl", ".css":
+	case ".tmpl", ".css":
 		return true
 	}
-	return false
+	return plan.IsPlanFile(base)
 }
 
 func isDir(name string) bool {

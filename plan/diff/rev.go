@@ -2,10 +2,10 @@ package diff
 
 import (
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
+	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/plan/gitfs"
 )
 
@@ -43,7 +43,7 @@ func ChangedPlans(plansDir, rev string) ([]string, error) {
 		if !ok || !strings.Contains(rest, "/") {
 			continue // a file beside the plan folders (plan.schema.json) is no plan
 		}
-		if ext := path.Ext(rest); ext != ".yaml" && ext != ".yml" {
+		if !plan.IsPlanFile(rest) {
 			continue // plans are made of YAML files only
 		}
 		id, _, _ := strings.Cut(rest, "/")
