@@ -269,7 +269,11 @@ func (v *validator) table(t *Table) {
 		}
 		for _, c := range r.Values {
 			if c != nil && c.Q == nil {
-				v.errorf(c.At, "table", "table cells hold numbers: 2,673.3", "cell %q of row %q is not a number", c.Text, r.ID)
+				hint := "table cells hold numbers: 2,673.3"
+				if fix, ok := figureFix(c.Text, ""); ok {
+					hint = "did you mean " + fix + "?"
+				}
+				v.errorf(c.At, "table", hint, "cell %q of row %q is not a number", c.Text, r.ID)
 			}
 		}
 	}
