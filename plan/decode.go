@@ -142,9 +142,12 @@ func kindName(n *yaml.Node) string {
 	return "a document"
 }
 
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
+func clip(s string) string { return clipTo(s, 40) }
+
+// clipTo shortens s to n runes, marking the cut.
+func clipTo(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
 	}
 	return s
 }

@@ -41,13 +41,13 @@ func (d *decoder) splitEntry(n *yaml.Node, i int, si *structInfo) (written strin
 	if last < 0 {
 		return "", 0, false
 	}
-	return key.Value + ": " + d.written(n, i, last), last, true
+	return key.Value + ": " + d.sourceText(n, i, last), last, true
 }
 
-// written returns the text of the file from the start of the value at
+// sourceText returns the text of the file from the start of the value at
 // n.Content[i-1] to the end of the key at n.Content[last], all on one
 // line; across lines, the parts joined by commas.
-func (d *decoder) written(n *yaml.Node, i, last int) string {
+func (d *decoder) sourceText(n *yaml.Node, i, last int) string {
 	a, b := n.Content[i-1], n.Content[last]
 	if a.Line == b.Line {
 		line := []rune(lineText(d.data, a.Line))
@@ -79,8 +79,8 @@ func (d *decoder) reportSplit(n *yaml.Node, i, last int, written string) {
 		}
 	}
 	_, rest, _ := strings.Cut(written, ": ")
-	d.errorf(prev, fmt.Sprintf("quote the value so the comma is part of it: %s: %q (or write the entries on lines of their own)", key, rest),
-		"%s is read as %s: %s and %s, because in { } a comma separates entries", written, key, prev.Value, what)
+	d.errorf(prev, fmt.Sprintf("quote the value so the comma is part of it: %s: %s (or write the entries on lines of their own)", key, yamlQuote(clipTo(rest, 120))),
+		"%s is read as %s: %s and %s, because in { } a comma separates entries", clipTo(written, 120), key, clip(prev.Value), what)
 }
 
 // knownKeys lists the keys of a struct, in order.

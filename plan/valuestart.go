@@ -24,7 +24,7 @@ func valueStartHint(line string) string {
 	if key == "" {
 		prefix = "- "
 	}
-	quoted := prefix + yamlQuote(v)
+	quoted := prefix + yamlQuote(clipTo(v, 120))
 	switch c := v[0]; c {
 	case '*':
 		return "a value that starts with * is read as an alias, not text: quote it: " + quoted
@@ -44,11 +44,11 @@ func valueStartHint(line string) string {
 		return "a value that starts with " + string(c) + " begins a block of text on the lines below: if it is text, quote it: " + quoted
 	case '\'':
 		if inner := strings.TrimSuffix(v[1:], "'"); strings.Contains(strings.ReplaceAll(inner, "''", ""), "'") {
-			return "inside single quotes a quote is written twice: " + prefix + "'" + strings.ReplaceAll(inner, "'", "''") + "'"
+			return "inside single quotes a quote is written twice: " + prefix + "'" + strings.ReplaceAll(clipTo(inner, 120), "'", "''") + "'"
 		}
 	case '"':
 		if inner := strings.TrimSuffix(v[1:], `"`); strings.Count(inner, `"`) > strings.Count(inner, `\"`) {
-			return `inside double quotes a quote is written \": ` + prefix + `"` + strings.ReplaceAll(inner, `"`, `\"`) + `"`
+			return `inside double quotes a quote is written \": ` + prefix + `"` + strings.ReplaceAll(clipTo(inner, 120), `"`, `\"`) + `"`
 		}
 	case '@', '`', '%':
 		return "a value cannot start with " + string(c) + " unless it is quoted: " + quoted
