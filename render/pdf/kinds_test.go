@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -125,5 +126,36 @@ func TestRowsKeptTogether(t *testing.T) {
 	}
 	if totals == 0 {
 		t.Error("no table with totals in any plan or report: the test proves nothing")
+	}
+}
+
+// TestDistributeKeepsShortWords: when the columns' longest words do not
+// fit side by side, the short words and figures (whole) keep their width
+// and only the columns with long words (a web address) give way; widths
+// always fill the room exactly.
+func TestDistributeKeepsShortWords(t *testing.T) {
+	tests := []struct {
+		name             string
+		nat, minw, whole []float64
+		avail            float64
+		atLeastWhole     bool
+	}{
+		{"figures keep whole beside long words", []float64{162, 121, 26.7, 121}, []float64{74.7, 74.7, 16.8, 74.7}, []float64{17.5, 16.1, 16.8, 16}, 166, true},
+		{"natural widths fit", []float64{40, 30, 20}, []float64{10, 10, 10}, []float64{10, 10, 10}, 166, true},
+		{"minimum widths fit", []float64{120, 90, 20}, []float64{40, 40, 15}, []float64{12, 12, 15}, 166, true},
+		{"not even the whole words fit", []float64{90, 90, 90}, []float64{70, 70, 70}, []float64{60, 60, 60}, 166, false},
+	}
+	for _, tt := range tests {
+		w := distribute(tt.nat, tt.minw, tt.whole, tt.avail)
+		sum := 0.0
+		for i, x := range w {
+			sum += x
+			if tt.atLeastWhole && x < tt.whole[i]-1e-9 {
+				t.Errorf("%s: column %d is %.2f, narrower than its whole words (%.2f): %v", tt.name, i, x, tt.whole[i], w)
+			}
+		}
+		if math.Abs(sum-tt.avail) > 1e-6 {
+			t.Errorf("%s: widths %v add up to %.4f, not %.1f", tt.name, w, sum, tt.avail)
+		}
 	}
 }

@@ -401,22 +401,35 @@ func (l *layout) columnWidths(kind []*doc.Table, ncol int, size, avail float64, 
 	// widths over every table of the kind, filling the available width.
 	nat := make([]float64, ncol)
 	minw := make([]float64, ncol)
+	whole := make([]float64, ncol)
 	measure := func(s string, st style, c int) {
 		s = clean(strings.ReplaceAll(s, "\n", " "))
 		w := fs.width(fontKey{st, size}, s) + 2*padH
 		nat[c] = max(nat[c], min(w, avail))
-		longest := 0.0
-		for word := range strings.FieldsSeq(s) {
-			longest = max(longest, fs.width(fontKey{st, size}, word))
-		}
 		// A figure ("£1,234.5m", "-3 %") is not broken, nor a word or two
 		// of status ("not met", "off track"); a sentence in a figures
-		// column ("5% reduction (2007/08)") may be.
+		// column ("5% reduction (2007/08)") may be, between its words.
+		// Where even the longest words do not fit, the short ones (a
+		// figure, a year, most words) still keep whole (kept) and only
+		// a long one (a web address) breaks between characters.
 		t := strings.TrimSpace(s)
+		longest, kept := 0.0, 0.0
 		if numeric(c) && utf8.RuneCountInString(t) <= 14 || doc.KeepWhole(t) {
 			longest = fs.width(fontKey{st, size}, t)
+			kept = longest
+		} else {
+			for word := range strings.FieldsSeq(s) {
+				ww := fs.width(fontKey{st, size}, word)
+				longest = max(longest, ww)
+				if utf8.RuneCountInString(word) <= 14 {
+					kept = max(kept, ww)
+				}
+			}
 		}
 		minw[c] = max(minw[c], min(longest+2*padH, avail*0.45))
+		if kept > 0 {
+			whole[c] = max(whole[c], min(kept+2*padH, avail*0.45))
+		}
 	}
 	for _, t := range kind {
 		for c := range ncol {
@@ -435,7 +448,7 @@ func (l *layout) columnWidths(kind []*doc.Table, ncol int, size, avail float64, 
 			}
 		}
 	}
-	return distribute(nat, minw, avail)
+	return distribute(nat, minw, whole, avail)
 }
 
 // partLines breaks a cell of paragraphs and lists into lines, a list
@@ -466,9 +479,12 @@ func partLines(fs *fonts, c *cellLayout, ps []doc.CellPart, st style, size float
 }
 
 // distribute sets column widths summing to avail: natural widths when they
-// fit, else minimum widths plus a share of the rest; when even the minimum
-// widths do not fit, they shrink and long words break between characters.
-func distribute(nat, minw []float64, avail float64) []float64 {
+// fit, else minimum widths plus a share of the rest. When even the minimum
+// widths do not fit, each column keeps the width of what it holds that
+// must stay whole (whole: its figures and short words) and the rest is
+// shared by the columns with long words, which break between characters;
+// when not even that fits, every column shrinks alike.
+func distribute(nat, minw, whole []float64, avail float64) []float64 {
 	n := len(nat)
 	w := make([]float64, n)
 	sum := func(v []float64) float64 {
@@ -485,6 +501,16 @@ func distribute(nat, minw []float64, avail float64) []float64 {
 			w[i] = nat[i] + (avail-sn)*nat[i]/sn
 		}
 	case sm >= avail && sm > 0:
+		floor := make([]float64, n)
+		for i := range floor {
+			floor[i] = max(whole[i], min(minColW, minw[i]))
+		}
+		if sf := sum(floor); sf < avail {
+			for i := range w {
+				w[i] = floor[i] + (avail-sf)*(minw[i]-floor[i])/(sm-sf)
+			}
+			break
+		}
 		for i := range w {
 			w[i] = minw[i] * avail / sm
 		}
