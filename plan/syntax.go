@@ -171,7 +171,7 @@ func checkNodes(n *yaml.Node, report func(n *yaml.Node, msg, hint string)) {
 			k, v := n.Content[i], n.Content[i+1]
 			if isNull(v) && v.Value == "" && swallowed(k) {
 				report(k, fmt.Sprintf("%s: is empty: %q after it is a comment, since # after a space starts one", clip(k.Value), clip(k.LineComment)),
-					fmt.Sprintf("quote the value so # is part of it: %s: %q; or, for a comment, put a space after the #", clip(k.Value), clip(k.LineComment)))
+					fmt.Sprintf("quote the value so # is part of it: %s: %s; or, for a comment, put a space after the #", clip(k.Value), yamlQuote(clipTo(k.LineComment, 120))))
 			} else {
 				checkSwallowed(v, report)
 			}
@@ -186,11 +186,12 @@ func checkNodes(n *yaml.Node, report func(n *yaml.Node, msg, hint string)) {
 	}
 }
 
+// checkSwallowed reports a value that a comment cut short (see swallowed).
 func checkSwallowed(n *yaml.Node, report func(n *yaml.Node, msg, hint string)) {
 	if n.Value != "" && swallowed(n) {
 		whole := n.Value + " " + n.LineComment
 		report(n, fmt.Sprintf("%q is read as %q and a comment %q, since # after a space starts one", clip(whole), clip(n.Value), clip(n.LineComment)),
-			fmt.Sprintf("quote the value so # is part of it: %q; or, for a comment, put a space after the #", clip(whole)))
+			fmt.Sprintf("quote the value so # is part of it: %s; or, for a comment, put a space after the #", yamlQuote(clipTo(whole, 120))))
 	}
 }
 

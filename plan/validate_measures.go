@@ -92,9 +92,11 @@ func (v *validator) target(m *Measure, t *Target, what subject) {
 				"%s target %q: did you mean %s?", what, t.Value.Text, pc)
 			return
 		}
-		if fix, ok := figureFix(t.Value.Text, want); ok && u == UnitText {
-			v.errorf(t.Value.At, "value", "write value: "+fix, "%s target value %q is not a figure: did you mean %s?", what, t.Value.Text, fix)
-			return
+		if u == UnitText {
+			if fix, ok := figureFix(t.Value.Text, want); ok {
+				v.errorf(t.Value.At, "value", "write value: "+fix, "%s target value %q is not a figure: did you mean %s?", what, t.Value.Text, fix)
+				return
+			}
 		}
 		if u != want {
 			hint := fmt.Sprintf("a %s target on a measure counted in %s needs a value in %s", t.Kind, m.Unit, want)
