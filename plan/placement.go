@@ -25,6 +25,12 @@ type Placement struct {
 // markerLine is a whole line that is a placement marker.
 var markerLine = regexp.MustCompile(`^\{\{\s*place:\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*\}\}$`)
 
+// IsMarkerLine reports whether a line of a plan file, indented as it may
+// be inside a block of text, is a placement marker and nothing else.
+func IsMarkerLine(line string) bool {
+	return markerLine.MatchString(strings.TrimSpace(line))
+}
+
 // Piece is a run of Markdown between placement markers, or (Part set) one
 // marker.
 type Piece struct {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 
 	"github.com/mpsplan/mpsplan/plan"
 	"github.com/mpsplan/mpsplan/render/plandoc"
@@ -47,7 +46,7 @@ func (e *env) writePlan(dir string, files []plan.File, unplace bool) (*plan.Plan
 				if de := (*plan.DiagnosticsError)(nil); errors.As(err, &de) {
 					layout = de.Diags
 				} else {
-					layout = plan.Diagnostics{{Pos: p.At, Severity: plan.Error, Rule: "outline", Message: err.Error()}}
+					return nil, nil, &exitError{code: exitProblems, err: fmt.Errorf("%s not written: %v", filepath.ToSlash(dir), err)}
 				}
 			}
 			if unplace {
@@ -73,9 +72,6 @@ func (e *env) writePlan(dir string, files []plan.File, unplace bool) (*plan.Plan
 	}
 }
 
-// markerLine is a placement marker on a line of its own.
-var markerLine = regexp.MustCompile(`^\s*\{\{\s*place:\s*[^}\s]+\s*\}\}\s*$`)
-
 // removeMarkers deletes from files the lines of the placement markers
 // that diags report, and names each with its file.
 func removeMarkers(files []plan.File, diags plan.Diagnostics) ([]plan.File, []string) {
@@ -99,7 +95,7 @@ func removeMarkers(files []plan.File, diags plan.Diagnostics) ([]plan.File, []st
 		}
 		var b bytes.Buffer
 		for n, line := range bytes.SplitAfter(f.Data, []byte("\n")) {
-			if lines[n+1] && markerLine.Match(line) {
+			if lines[n+1] && plan.IsMarkerLine(string(line)) {
 				removed = append(removed, fmt.Sprintf("%s from %s", bytes.TrimSpace(line), f.Name))
 				continue
 			}
