@@ -268,6 +268,8 @@ func yamlError(data []byte, err error) (line, col int, msg, hint string) {
 	}
 	if h := valueStartHint(lineText(data, line)); h != "" {
 		hint = h // the value's first character is the likelier cause
+	} else if h := colonHint(lineText(data, line)); h != "" && strings.Contains(msg, "could not find expected ':'") {
+		hint = h
 	}
 	return line, col, "invalid YAML: " + msg, hint
 }

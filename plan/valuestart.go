@@ -56,6 +56,21 @@ func valueStartHint(line string) string {
 	return ""
 }
 
+// colonHint explains a key written without a space after its colon
+// ("title:Plan"), which YAML reads as text with no key; "" when the line
+// has no such key.
+func colonHint(line string) string {
+	m := keyNoSpace.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	return "put a space after the colon: " + m[1] + ": " + m[2]
+}
+
+// keyNoSpace is a line (or list item) that starts with a key and a colon
+// with no space after it.
+var keyNoSpace = regexp.MustCompile(`^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_-]*):(\S.*)$`)
+
 // blockHeader is the header of a block scalar, | or > with its optional
 // indentation and chomping indicators and a comment.
 var blockHeader = regexp.MustCompile(`^[|>][-+0-9]*(\s+#.*)?$`)

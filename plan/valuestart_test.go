@@ -25,6 +25,7 @@ func TestValueStartHints(t *testing.T) {
 		{"title: Step 1: go", `a value containing ": " must be quoted`},
 		{"list:\n  - [a, b\n", `read as a list ending at its ]: if it is text, quote it: - "[a, b"`},
 		{"list:\n  - a\n - b", "check the indentation"},
+		{"outcomes:\n  - id: o\n    title:Crime is reduced", "put a space after the colon: title: Crime is reduced"},
 	}
 	for _, tt := range tests {
 		src := "id: x\n" + tt.line + "\n"
