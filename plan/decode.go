@@ -186,7 +186,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, fmt.Sprintf("write %q as a list, one item a line starting with \"- \"", what), "%q must be a list, found %s", what, kindName(n))
+			hint := fmt.Sprintf("write %q as a list, one item a line starting with \"- \"", what)
+			if n.Kind == yaml.ScalarNode && n.Style == 0 {
+				// One item written bare (outcomes: crime-reduced): the
+				// same in brackets is a list of one.
+				hint = fmt.Sprintf("a list of one is written in brackets: %s: [%s]", what, clipTo(n.Value, 60))
+			}
+			d.errorf(n, hint, "%q must be a list, found %s", what, kindName(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
