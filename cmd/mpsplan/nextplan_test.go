@@ -303,8 +303,14 @@ func TestBrokenPlanOneError(t *testing.T) {
 		{"misspelt key", "plan.yaml", "\ntitle: ", "\ntitel: ", `plans/2011-14/plan.yaml:5:1: error: unknown key "titel" in plan`},
 		{"items do not add up", "budget.yaml", "amount: £24.0m", "amount: £26.5m", `plans/2011-14/budget.yaml:11:14: error: breakdown "revenue": items add up to £122.5m, not the stated total £120.0m (difference -£2.5m)`},
 		{"shares do not add up", "budget.yaml", "share: 20%", "share: 21%", `plans/2011-14/budget.yaml:7:7: error: breakdown "revenue": shares add up to 101%, not 100% (difference 1pp)`},
-		{"fraction for a percentage", "measures.yaml", "text: 90%, value: 90%", "text: 90%, value: 0.9", `plans/2011-14/measures.yaml:21:56: error: measure "emergency-response" target "0.9": did you mean 90%?`},
-		{"text and value disagree", "measures.yaml", "text: 92%, value: 92%", "text: 92%, value: 93%", `plans/2011-14/measures.yaml:23:9: error: measure "emergency-response" target for 2013/14: the text "92%" does not state the value 93%`},
+		{"fraction for a percentage", "measures.yaml", "text: 90%, value: 90%", "text: 90%, value: 0.9", `plans/2011-14/measures.yaml:22:56: error: measure "emergency-response" target "0.9": did you mean 90%?`},
+		{"text and value disagree", "measures.yaml", "text: 92%, value: 92%", "text: 92%, value: 93%", `plans/2011-14/measures.yaml:24:9: error: measure "emergency-response" target for 2013/14: the text "92%" does not state the value 93%`},
+		// YAML's own traps, each reported as what it is.
+		{"figure with a comma in braces", "measures.yaml", `value: "4,600"`, "value: 4,600", `plans/2011-14/measures.yaml:10:38: error: value: 4,600 is read as value: 4 and a key "600", because in { } a comma separates entries`},
+		{"a # cutting the title short", "plan.yaml", "\ntitle: ", "\ntitle: Priority #1 ", `plans/2011-14/plan.yaml:5:8: error: "Priority #1 Northshire Police Policing P…" is read as "Priority" and a comment "#1 Northshire Police Policing Plan 2011-…", since # after a space starts one`},
+		{"figure with a space", "measures.yaml", "value: 88%}", "value: 88 %}", `plans/2011-14/measures.yaml:20:38: error: measure "emergency-response" baseline "88 %" is not a figure: it would be printed as written but never counted (no status or chart)`},
+		{"year with a hyphen", "plan.yaml", "year: 2011/12", "year: 2011-12", `plans/2011-14/plan.yaml:34:11: error: "2011-12" is not a financial year: write it as 2011/12`},
+		{"one outcome without brackets", "plan.yaml", "outcomes: [safer-communities]", "outcomes: safer-communities", `plans/2011-14/plan.yaml:24:15: error: "outcomes" must be a list, found the value "safer-communities"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			defer writeFile(t, filepath.Join(planDir, tt.file), originals[tt.file])
