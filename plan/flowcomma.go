@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -49,11 +50,26 @@ func (d *decoder) splitEntry(n *yaml.Node, i int, si *structInfo) (written strin
 // line; across lines, the parts joined by commas.
 func (d *decoder) sourceText(n *yaml.Node, i, last int) string {
 	a, b := n.Content[i-1], n.Content[last]
-	if a.Line == b.Line {
-		line := []rune(lineText(d.data, a.Line))
-		from, to := a.Column-1, b.Column-1+len([]rune(b.Value))
-		if 0 <= from && from < to && to <= len(line) {
-			return string(line[from:to])
+	starts := d.lineStarts()
+	from, to := a.Column-1, b.Column-1+utf8.RuneCountInString(b.Value)
+	// Columns count runes: the line is read from its start up to the end
+	// of b, so only a short line is read (a long one, of many entries,
+	// would be read again for each).
+	if a.Line == b.Line && a.Line >= 1 && a.Line <= len(starts) && 0 <= from && from < to && to <= maxLocateLine {
+		line := d.data[starts[a.Line-1]:]
+		var text []rune
+		for c := 0; c < to && len(line) > 0; c++ {
+			r, size := utf8.DecodeRune(line)
+			if r == '\n' {
+				break
+			}
+			if c >= from {
+				text = append(text, r)
+			}
+			line = line[size:]
+		}
+		if len(text) == to-from {
+			return string(text)
 		}
 	}
 	parts := []string{a.Value}

@@ -101,46 +101,42 @@ func yamlQuote(s string) string {
 // YAML reads the ! as a tag that asks for no type, which leaves no trace in
 // the parsed value, so "! bang" would be printed as "bang" without a word.
 // Tags that name a type (!!str) are reported by checkNodes, from the node;
-// a bare one is found only in the source, at the node's position.
+// a bare one is found only in the source, as a ! where a node starts.
 func checkBareTags(root *yaml.Node, src []byte, report func(n *yaml.Node, msg, hint string)) {
 	if bytes.IndexByte(src, '!') < 0 {
 		return // nearly every file: nothing to look for
 	}
-	starts := []int{0}
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	// Where each ! stands, as yaml.v3 counts (lines from 1, columns in
+	// runes from 1), with its offset: one pass, whatever the number of
+	// nodes or the length of a line.
+	type at struct{ line, col int }
+	bangs := map[at]int{}
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch r {
+		case '\n':
+			line, col = line+1, 0
+		case '!':
+			bangs[at{line, col}] = i
 		}
+		i += size
+		col++
 	}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		if n.Style&yaml.TaggedStyle == 0 && n.Line >= 1 && n.Line <= len(starts) && n.Column >= 1 {
-			line := src[starts[n.Line-1]:]
-			if i := bytes.IndexByte(line, '\n'); i >= 0 {
-				line = line[:i]
+		if off, ok := bangs[at{n.Line, n.Column}]; ok && n.Style&yaml.TaggedStyle == 0 {
+			rest := src[off:min(off+512, len(src))] // enough for the message, however long the line
+			if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+				rest = rest[:j]
 			}
-			if rest := runesFrom(line, n.Column-1); len(rest) > 0 && rest[0] == '!' {
-				written := strings.TrimSpace(string(rest))
-				report(n, fmt.Sprintf("%q is read as %q: a ! that starts a value is a YAML tag, not text", clip(written), clip(n.Value)),
-					"quote the value so the ! is part of it: "+yamlQuote(written))
-			}
+			written := strings.TrimSpace(string(rest))
+			report(n, fmt.Sprintf("%q is read as %q: a ! that starts a value is a YAML tag, not text", clip(written), clip(n.Value)),
+				"quote the value so the ! is part of it: "+yamlQuote(clipTo(written, 120)))
 		}
 		for _, c := range n.Content {
 			walk(c)
 		}
 	}
 	walk(root)
-}
-
-// runesFrom returns line from its n-th rune on (yaml.v3 counts columns in
-// runes), or nil past its end.
-func runesFrom(line []byte, n int) []byte {
-	for ; n > 0 && len(line) > 0; n-- {
-		_, size := utf8.DecodeRune(line)
-		line = line[size:]
-	}
-	if n > 0 {
-		return nil
-	}
-	return line
 }
