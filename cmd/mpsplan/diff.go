@@ -39,7 +39,9 @@ removed (exit 1).
 --rev REV compares every plan changed between the git revision REV and the
 work tree (plans added and removed included), as a pull request's CI does:
 mpsplan diff --rev origin/main --format markdown. A revision missing from a
-shallow clone is an error that says how to fetch it.
+shallow clone is an error that says how to fetch it. When no plan changed,
+the text format prints nothing on standard output and says so on standard
+error.
 
 --format markdown writes a pull-request comment: a summary, then the sections
 with figures first, long ones folded, the whole within --max-bytes (65,536 by
@@ -92,6 +94,11 @@ trouble.`,
 					_, err = fmt.Fprintf(w, "## Plan changes since `%s`\n\nNo plan changed.\n", strings.ReplaceAll(rev, "`", "'"))
 				case format == "markdown":
 					err = diff.WriteMarkdown(w, maxBytes, rs...)
+				case rev != "" && len(rs) == 0:
+					// Nothing on standard output, as diff prints for no
+					// difference; a word on standard error, so that a
+					// reviewer sees the command ran.
+					fmt.Fprintf(e.stderr, "no plan changed since %s\n", rev)
 				default:
 					for i, r := range rs {
 						if i > 0 && err == nil {

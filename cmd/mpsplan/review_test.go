@@ -103,8 +103,8 @@ func TestReviewEdits(t *testing.T) {
 	r := newReviewRepo(t)
 	diffRev := []string{"diff", "--rev", "HEAD~1", "--color", "never"}
 
-	if out := r.expect([]string{"diff", "--rev", "HEAD"}, 0); out != "" {
-		t.Errorf("no plan changed, yet diff --rev prints %q", out)
+	if out := r.expect([]string{"diff", "--rev", "HEAD"}, 0, "no plan changed since HEAD"); out != "" {
+		t.Errorf("no plan changed, yet diff --rev prints %q on standard output", out)
 	}
 	r.expect([]string{"diff", "--rev", "HEAD", "--format", "json"}, 0, `"diffs": []`)
 	r.expect([]string{"diff", "--rev", "HEAD", "--format", "markdown"}, 0, "No plan changed.")
