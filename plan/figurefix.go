@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -21,7 +22,7 @@ func figureFix(text string, unit Unit) (string, bool) {
 	}
 	fixes := figureFixes
 	if unit == UnitMoney {
-		fixes = append(fixes[:len(fixes):len(fixes)], unmarkedMoneyFix)
+		fixes = append(slices.Clip(fixes), unmarkedMoneyFix)
 	}
 	for _, fix := range fixes {
 		if f := fix(t); f != t {

@@ -31,12 +31,14 @@ func valueStartHint(line string) string {
 	case '&':
 		return "a value that starts with & is read as an anchor, not text: quote it: " + quoted
 	case '[', '{':
-		end := map[byte]string{'[': "]", '{': "}"}[c]
+		what, end := "list", "]"
+		if c == '{' {
+			what, end = "mapping", "}"
+		}
 		if strings.HasSuffix(v, end) {
 			return "" // a list or mapping that ends where it should: the error is elsewhere
 		}
-		return "a value that starts with " + string(c) + " is read as a " + map[byte]string{'[': "list", '{': "mapping"}[c] +
-			" ending at its " + end + ": if it is text, quote it: " + quoted
+		return "a value that starts with " + string(c) + " is read as a " + what + " ending at its " + end + ": if it is text, quote it: " + quoted
 	case '>', '|':
 		if blockHeader.MatchString(v) {
 			return "" // a block of text, rightly begun
